@@ -1,0 +1,46 @@
+"""Conveniences over the engine for embedding: one employee at a time, and the rule list."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from integriteit.engine import Finding, Rule, SubjectKind, check
+from integriteit.load import structure
+from integriteit.model import Document, Employee, Organisation, OrganisationKind, PolicySettings
+from integriteit.plugins import Registry, default_registry
+
+
+def check_employee(
+    employee: Employee | Mapping[str, Any],
+    at: date | None = None,
+    *,
+    term_months: int | None = None,
+    organisation: Organisation | None = None,
+    policy: PolicySettings | None = None,
+    registry: Registry | None = None,
+) -> tuple[Finding, ...]:
+    """Check one employee with every employee rule, without building a whole document.
+
+    ``employee`` may be plain data as typed into a form; problems raise
+    :class:`~integriteit.InputError` with paths like ``employee.start``.
+
+    >>> from datetime import date
+    >>> [f.status.value for f in check_employee(
+    ...     {"id": "N1", "start": "2025-12-31", "employment": "ambtenaar"}, at=date(2026, 2, 28))]
+    ['due']
+    """
+    if not isinstance(employee, Employee):
+        employee = structure(employee, Employee, source="<dict>", path="employee")
+    org = organisation or Organisation("-", OrganisationKind.OVERIG)
+    doc = Document(org, (employee,), policy or PolicySettings())
+    reg = registry if registry is not None else default_registry()
+    employee_rules = [r for r in reg.rules.values() if r.subject is SubjectKind.EMPLOYEE]
+    return check(doc, at, term_months=term_months, rules=employee_rules, registry=reg).findings
+
+
+def rules(registry: Registry | None = None) -> tuple[Rule, ...]:
+    """Every registered rule (built-in and from plugins), in registration order."""
+    reg = registry if registry is not None else default_registry()
+    return tuple(reg.rules.values())

@@ -1,0 +1,315 @@
+"""The rule engine: rules with dated versions, findings, and the checker that runs them.
+
+Pure: no I/O and no output formats here. A :class:`Rule` has a stable dotted id and one or more
+:class:`RuleVersion` s, each valid for a period and citing its articles. For every subject (an
+employee, the organisation) the checker picks the version in force on the subject's *law date*
+(by default the reference date; the oath rule uses the day of indiensttreding), and asks it for
+exactly one :class:`Finding`. Every subject is accounted for: a subject outside every version's
+period gets a ``not_applicable`` finding that says so.
+
+Per-run work (policy values, terms, message templates) happens once in a version's ``prepare``;
+the evaluator it returns is called once per subject and should do little more than compare dates.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
+
+from attrs import field, frozen
+
+from integriteit.errors import IntegriteitError
+from integriteit.i18n import Lang, Text
+from integriteit.model import Document
+from integriteit.policy import Policy
+from integriteit.sources import LegalSource, cite_all
+
+if TYPE_CHECKING:
+    from integriteit.plugins import Registry
+
+
+class Status(enum.StrEnum):
+    """The outcome of one rule for one subject."""
+
+    OK = "ok"
+    """The obligation was met in time."""
+    LATE = "late"
+    """The obligation was met, but after the deadline."""
+    DUE = "due"
+    """Not met yet, and the deadline has not passed on the reference date."""
+    OVERDUE = "overdue"
+    """Not met, and the deadline has passed on the reference date."""
+    NOT_APPLICABLE = "not_applicable"
+    """The rule does not apply to this subject (the finding says why)."""
+    INVALID = "invalid"
+    """The facts contradict each other (e.g. an oath before the start of employment)."""
+
+
+class Severity(enum.StrEnum):
+    """How serious a breach of the rule is."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class SubjectKind(enum.StrEnum):
+    """What a rule is evaluated for; each kind is a part of the document."""
+
+    EMPLOYEE = "employee"
+    ORGANISATION = "organisation"
+
+
+class Binding(enum.StrEnum):
+    """Whether a rule is statute, or the organisation's own policy (never presented as law)."""
+
+    STATUTE = "statute"
+    POLICY = "policy"
+
+
+DEFAULT_FAIL_ON: frozenset[Status] = frozenset({Status.OVERDUE, Status.INVALID})
+
+_RULE_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
+
+
+@frozen
+class Finding:
+    """One rule's outcome for one subject.
+
+    ``due`` is the deadline where the rule has one. ``facts`` are the values the rule used (dates,
+    numbers, texts): the message is rendered from them, in Dutch or English, on demand.
+    """
+
+    rule: str
+    subject: str
+    status: Status
+    due: date | None
+    template: Text = field(repr=False)
+    facts: Mapping[str, object] = field(repr=False)
+    sources: tuple[LegalSource, ...] = field(repr=False)
+    severity: Severity = field(repr=False)
+
+    def message(self, lang: Lang = "nl") -> str:
+        """The message in ``lang``."""
+        return self.template.format(lang, **self.facts)
+
+    def source(self, lang: Lang = "nl") -> str:
+        """The legal source(s), cited."""
+        return cite_all(self.sources, lang)
+
+
+Evaluator = Callable[[Any], Finding]
+"""Called once per subject; returns that subject's finding."""
+
+
+@frozen
+class RuleVersion:
+    """A rule as it reads in one period: inclusive dates, its articles, and its logic.
+
+    ``valid_from=None`` means "in force before the earliest date this library models"; the docs
+    of the rule say what is known. ``valid_until=None`` means still in force.
+    """
+
+    valid_from: date | None
+    valid_until: date | None
+    sources: tuple[LegalSource, ...]
+    prepare: Callable[[RuleContext], Evaluator] = field(repr=False)
+    summary: Text = field(repr=False)
+
+    def in_force(self, on: date) -> bool:
+        """Whether this version applies on ``on``."""
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_until is None or on <= self.valid_until
+        )
+
+    def period(self, lang: Lang = "nl") -> str:
+        """``"2020-01-01 – "`` style period."""
+        start = self.valid_from.isoformat() if self.valid_from else "…"
+        end = self.valid_until.isoformat() if self.valid_until else ""
+        return f"{start} – {end}".rstrip()
+
+
+def _check_versions(_: object, __: object, versions: tuple[RuleVersion, ...]) -> None:
+    if not versions:
+        raise ValueError("a rule needs at least one version")
+    for earlier, later in pairwise(versions):
+        if later.valid_from is None or earlier.valid_until is None or (
+            later.valid_from <= earlier.valid_until
+        ):
+            raise ValueError("rule versions must be in date order and must not overlap")
+    for v in versions:
+        if v.valid_from and v.valid_until and v.valid_until < v.valid_from:
+            raise ValueError(f"version ends ({v.valid_until}) before it starts ({v.valid_from})")
+
+
+def _check_id(_: object, __: object, value: str) -> None:
+    if not _RULE_ID.match(value):
+        raise ValueError(
+            f"rule id {value!r} must be dotted lower-case words, e.g. 'ambtenarenwet.eed'"
+        )
+
+
+_NOT_IN_FORCE = Text(
+    "Deze regel was op {law_date} niet van kracht.",
+    "This rule was not in force on {law_date}.",
+)
+
+
+@frozen
+class Rule:
+    """A rule: stable id, titles, severity, what it applies to, and its dated versions."""
+
+    id: str = field(validator=_check_id)
+    title: Text
+    severity: Severity
+    subject: SubjectKind
+    versions: tuple[RuleVersion, ...] = field(validator=_check_versions)
+    law_date: Callable[[Any, date], date] | None = field(default=None, repr=False)
+    """Which date's law applies to a subject; ``None``: the reference date."""
+    binding: Binding = Binding.STATUTE
+    not_in_force: Text = field(default=_NOT_IN_FORCE, repr=False)
+    """The ``not_applicable`` message when no version is in force on the law date."""
+    explanation: Text | None = field(default=None, repr=False)
+    """How the rule decides (and computes its deadline), for ``integriteit explain``."""
+
+    def version_on(self, on: date) -> RuleVersion | None:
+        """The version in force on ``on``, if any."""
+        for v in self.versions:
+            if v.in_force(on):
+                return v
+        return None
+
+    @property
+    def sources(self) -> tuple[LegalSource, ...]:
+        """Every source any version cites, without repeats."""
+        return tuple(dict.fromkeys(s for v in self.versions for s in v.sources))
+
+
+@frozen
+class RuleContext:
+    """What a rule version gets once per run: the reference date, policy and document."""
+
+    rule: Rule
+    version: RuleVersion
+    at: date
+    policy: Policy
+    document: Document
+
+    def finding(
+        self,
+        subject: str,
+        status: Status,
+        due: date | None,
+        template: Text,
+        facts: Mapping[str, object],
+    ) -> Finding:
+        """A finding of this rule version."""
+        return Finding(self.rule.id, subject, status, due, template, facts,
+                       self.version.sources, self.rule.severity)
+
+
+_SUBJECTS: dict[SubjectKind, tuple[Callable[[Document], Sequence[Any]], Callable[[Any], str]]] = {
+    SubjectKind.EMPLOYEE: (lambda d: d.employees, lambda e: e.id),
+    SubjectKind.ORGANISATION: (lambda d: (d.organisation,), lambda o: "organisation"),
+}
+
+
+class RuleFailure(IntegriteitError):
+    """A rule raised or returned something other than a finding: a bug in that rule."""
+
+
+@frozen
+class CheckResult:
+    """Everything one run produced: the findings, and what they were computed from."""
+
+    at: date
+    document: Document
+    policy: Policy
+    rules: tuple[Rule, ...]
+    findings: tuple[Finding, ...]
+
+    def counts(self) -> dict[Status, int]:
+        """The number of findings per status, every status present (zero included)."""
+        c = Counter(f.status for f in self.findings)
+        return {s: c.get(s, 0) for s in Status}
+
+    def failed(self, fail_on: Iterable[Status] = DEFAULT_FAIL_ON) -> bool:
+        """Whether any finding has one of the ``fail_on`` statuses."""
+        wanted = frozenset(fail_on)
+        return any(f.status in wanted for f in self.findings)
+
+
+def run(document: Document, rules: Iterable[Rule], at: date, policy: Policy) -> CheckResult:
+    """Evaluate ``rules`` over ``document`` as of ``at``: one finding per rule and subject."""
+    rules = tuple(rules)
+    findings: list[Finding] = []
+    for rule in rules:
+        subjects, subject_id = _SUBJECTS[rule.subject]
+        items = subjects(document)
+        evaluators = [
+            (v, v.prepare(RuleContext(rule, v, at, policy, document))) for v in rule.versions
+        ]
+        single = evaluators[0] if len(evaluators) == 1 else None
+        law_date = rule.law_date
+        for item in items:
+            day = law_date(item, at) if law_date is not None else at
+            evaluate: Evaluator | None = None
+            if single is not None:
+                if single[0].in_force(day):
+                    evaluate = single[1]
+            else:
+                for version, candidate in evaluators:
+                    if version.in_force(day):
+                        evaluate = candidate
+                        break
+            if evaluate is None:
+                findings.append(Finding(rule.id, subject_id(item), Status.NOT_APPLICABLE, None,
+                                        rule.not_in_force, {"law_date": day}, rule.sources,
+                                        rule.severity))
+                continue
+            try:
+                finding = evaluate(item)
+            except Exception as exc:
+                raise RuleFailure(
+                    f"rule {rule.id} failed on {rule.subject} {subject_id(item)!r}: {exc!r}"
+                ) from exc
+            if type(finding) is not Finding:
+                raise RuleFailure(f"rule {rule.id} returned {finding!r}, not a Finding")
+            findings.append(finding)
+    return CheckResult(at, document, policy, rules, tuple(findings))
+
+
+def check(
+    document: Document,
+    at: date | None = None,
+    *,
+    term_months: int | None = None,
+    rules: Iterable[Rule | str] | None = None,
+    registry: Registry | None = None,
+) -> CheckResult:
+    """Check ``document`` as of ``at`` (default: today) with every registered rule.
+
+    ``term_months`` overrides the oath term for this call (above the document's own policy).
+    ``rules`` limits the run to some rules (objects or ids).
+
+    >>> from datetime import date
+    >>> from integriteit import from_dict
+    >>> doc = from_dict({"organisation": {"name": "Provincie Voorbeeld", "kind": "provincie"},
+    ...                  "employees": [{"id": "E1", "start": "2024-01-15",
+    ...                                 "employment": "ambtenaar"}]})
+    >>> result = check(doc, at=date(2024, 4, 1))
+    >>> [(f.rule, f.subject, f.status.value, f.due) for f in result.findings]
+    [('ambtenarenwet.eed', 'E1', 'overdue', datetime.date(2024, 3, 15))]
+    """
+    from integriteit.plugins import default_registry
+
+    reg = registry if registry is not None else default_registry()
+    selected = reg.select(rules)
+    overrides = {"oath_term_months": term_months} if term_months is not None else {}
+    policy = Policy.resolve(document.policy, overrides)
+    return run(document, selected, at if at is not None else date.today(), policy)

@@ -1,0 +1,53 @@
+"""The library's exceptions: a base class, and one error for bad input listing every problem."""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from integriteit.i18n import Lang, Text
+
+
+class IntegriteitError(Exception):
+    """Base class of every exception this library raises on purpose."""
+
+
+@frozen
+class Problem:
+    """One thing wrong with the input: where it is and what is wrong, in Dutch and English.
+
+    ``source`` names the file (or ``<string>``, ``<dict>``), ``path`` the record and field
+    (``employees[3].start``), ``record`` the record's own id where it has one.
+    """
+
+    source: str
+    path: str
+    message: Text
+    record: str | None = None
+
+    def render(self, lang: Lang = "en") -> str:
+        """One line: ``source: path: message`` (and the record id, when known)."""
+        where = f"{self.source}: {self.path}" if self.path else self.source
+        line = f"{where}: {self.message.get(lang)}"
+        if self.record is not None:
+            line += f" [id {self.record!r}]"
+        return line
+
+
+class InputError(IntegriteitError):
+    """The input cannot be used; :attr:`problems` lists every problem found, in input order."""
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__(self.render("en"))
+
+    def render(self, lang: Lang = "en") -> str:
+        """All problems, one line each."""
+        return "\n".join(p.render(lang) for p in self.problems)
+
+
+class BadValue(ValueError):
+    """Raised inside structuring hooks: a value of the wrong shape, with a bilingual message."""
+
+    def __init__(self, message: Text) -> None:
+        self.message = message
+        super().__init__(message.en)

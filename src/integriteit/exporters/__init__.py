@@ -1,0 +1,29 @@
+"""Exporters: a check result written in one format. One module per format, one signature.
+
+An :class:`Exporter` wraps a plain function ``write(result, out, lang)`` that writes the result to
+the text stream ``out``. Built-in formats: ``text`` (for people) and ``json`` (for systems). Plugins
+add more with :meth:`integriteit.plugins.Registry.add_exporter`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TextIO
+
+from attrs import frozen
+
+from integriteit.i18n import Lang, Text
+
+if TYPE_CHECKING:
+    from integriteit.engine import CheckResult
+
+WriteFn = Callable[["CheckResult", TextIO, Lang], None]
+
+
+@frozen
+class Exporter:
+    """A named output format."""
+
+    name: str
+    description: Text
+    write: WriteFn

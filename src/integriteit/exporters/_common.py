@@ -1,0 +1,42 @@
+"""What several exporters share: status labels and order, JSON-ready values."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from integriteit.engine import Status
+from integriteit.i18n import Lang, Text
+from integriteit.load import converter
+
+STATUS_ORDER: tuple[Status, ...] = (
+    Status.OVERDUE,
+    Status.INVALID,
+    Status.LATE,
+    Status.DUE,
+    Status.OK,
+    Status.NOT_APPLICABLE,
+)
+"""The order findings are shown to people: what needs action first."""
+
+STATUS_LABELS: dict[Status, Text] = {
+    Status.OVERDUE: Text("Termijn verstreken", "Overdue"),
+    Status.INVALID: Text("Ongeldige gegevens", "Invalid data"),
+    Status.LATE: Text("Te laat", "Late"),
+    Status.DUE: Text("Nog te doen, binnen de termijn", "Due, within the term"),
+    Status.OK: Text("In orde", "OK"),
+    Status.NOT_APPLICABLE: Text("Niet van toepassing", "Not applicable"),
+}
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def json_value(value: object, lang: Lang) -> Any:
+    """A fact value as JSON: dates in ISO form, texts in ``lang``, the rest via the converter."""
+    if isinstance(value, _PLAIN):
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Text):
+        return value.get(lang)
+    return converter.unstructure(value)

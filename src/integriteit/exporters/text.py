@@ -1,0 +1,70 @@
+"""The ``text`` format: for people. Grouped by status, what needs action first."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import TYPE_CHECKING, TextIO
+
+from integriteit.exporters import Exporter
+from integriteit.exporters._common import STATUS_LABELS, STATUS_ORDER
+from integriteit.i18n import Lang, Text
+from integriteit.model import ORGANISATION_KIND_LABELS
+
+if TYPE_CHECKING:
+    from integriteit.engine import CheckResult, Finding
+    from integriteit.plugins import Registry
+
+_HEAD = Text("{name} ({kind}{headcount}), peildatum {at}",
+             "{name} ({kind}{headcount}), as of {at}")
+_HEADCOUNT = Text(", {n} medewerkers", ", {n} staff")
+_POLICY = Text("Beleid: {title} = {value} {unit}; {why}.",
+               "Policy: {title} = {value} {unit}; {why}.")
+_DUE = Text("uiterlijk {due}", "due {due}")
+_SUMMARY = Text("Samenvatting: {total} bevindingen van {rules} regel(s) over {subjects} "
+                "onderwerp(en): {counts}.",
+                "Summary: {total} findings of {rules} rule(s) over {subjects} subject(s): "
+                "{counts}.")
+_NONE = Text("Geen bevindingen.", "No findings.")
+
+
+def _sort_key(f: Finding) -> tuple[str, str, str]:
+    return (f.rule, f.due.isoformat() if f.due else "", f.subject)
+
+
+def write(result: CheckResult, out: TextIO, lang: Lang) -> None:
+    """Write ``result`` for people to read."""
+    org = result.document.organisation
+    headcount = _HEADCOUNT.format(lang, n=org.headcount) if org.headcount is not None else ""
+    out.write(_HEAD.format(lang, name=org.name, kind=ORGANISATION_KIND_LABELS[org.kind],
+                           headcount=headcount, at=result.at) + "\n")
+    for ev in result.policy.values.values():
+        p = ev.parameter
+        out.write(_POLICY.format(lang, title=p.title, value=ev.value, unit=p.unit,
+                                 why=ev.explanation) + "\n")
+    by_status = {s: [] for s in STATUS_ORDER}  # type: dict[object, list[Finding]]
+    for f in result.findings:
+        by_status.setdefault(f.status, []).append(f)
+    width = min(max((len(f.subject) for f in result.findings), default=0), 24)
+    for status in STATUS_ORDER:
+        group = sorted(by_status[status], key=_sort_key)
+        if not group:
+            continue
+        out.write(f"\n{STATUS_LABELS[status].get(lang)} [{status.value}]: {len(group)}\n")
+        for rule_id, items in groupby(group, key=lambda f: f.rule):
+            out.write(f"  {rule_id}\n")
+            for f in items:
+                due = _DUE.format(lang, due=f.due) if f.due else ""
+                out.write(f"    {f.subject:<{width}}  {due:<20}  {f.message(lang)}\n")
+    counts = result.counts()
+    if not result.findings:
+        out.write("\n" + _NONE.get(lang) + "\n")
+    subjects = len({f.subject for f in result.findings})
+    summary = ", ".join(f"{counts[s]} {s.value}" for s in STATUS_ORDER if counts[s])
+    out.write("\n" + _SUMMARY.format(lang, total=len(result.findings), rules=len(result.rules),
+                                     subjects=subjects, counts=summary or "-") + "\n")
+
+
+def register(registry: Registry) -> None:
+    """Plugin hook: the ``text`` exporter."""
+    registry.add_exporter(Exporter(
+        "text", Text("Tekst voor mensen", "Text for people"), write))

@@ -1,0 +1,382 @@
+"""Reading and writing documents: the one cattrs converter, and input errors as readable lines.
+
+Every way in (a path, a JSON string, plain dicts) ends in :func:`from_dict`, which structures the
+data with :data:`converter` and turns every problem into a :class:`~integriteit.errors.Problem`
+that names the record and field, e.g. ``employees[3].start: '2024-13-01' is not a date``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import json
+import os
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from integriteit.errors import BadValue, InputError, Problem
+from integriteit.i18n import Text
+from integriteit.model import Document, EmploymentKind, OathForm, OrganisationKind
+
+T = TypeVar("T")
+
+__all__ = [
+    "converter",
+    "dump_document",
+    "dumps",
+    "from_dict",
+    "load",
+    "loads",
+    "register_enum",
+    "structure",
+]
+
+
+# --- strict scalar hooks -------------------------------------------------------------------
+
+
+def _show(value: object) -> str:
+    """A value as it appears in JSON, shortened, for messages."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    except (TypeError, ValueError):  # pragma: no cover - only JSON values reach here
+        text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _expected(what_nl: str, what_en: str, value: object) -> BadValue:
+    shown = _show(value)
+    return BadValue(Text(f"{shown} is geen {what_nl}", f"{shown} is not {what_en}"))
+
+
+def _structure_date(value: object, _: type) -> date:
+    # Only the ISO calendar form YYYY-MM-DD: date.fromisoformat alone also accepts 20240115.
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _expected("geldige datum (JJJJ-MM-DD)", "a date (YYYY-MM-DD)", value)
+
+
+def _structure_str(value: object, _: type) -> str:
+    if isinstance(value, str):
+        return value
+    raise _expected("tekst", "a string", value)
+
+
+def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise _expected("geheel getal", "a whole number", value)
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise _expected("true of false", "true or false", value)
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    by_value = {m.value: m for m in cls}
+    allowed = ", ".join(json.dumps(v) for v in by_value)
+
+    def structure(value: object, _: type) -> enum.Enum:
+        try:
+            return by_value[value]
+        except (KeyError, TypeError):
+            shown = _show(value)
+            raise BadValue(
+                Text(f"{shown} is niet toegestaan; kies uit {allowed}",
+                     f"{shown} is not allowed; choose one of {allowed}")
+            ) from None
+
+    return structure
+
+
+def _is_homogeneous_tuple(t: Any) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(t: Any) -> Callable[[object, type], tuple[Any, ...]]:
+    item_type = typing.get_args(t)[0]
+    # Resolve once: the per-item hook for, e.g., Employee.
+    item_hook = converter.get_structure_hook(item_type)
+
+    def structure(value: object, _: type) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise _expected("lijst", "a list", value)
+        items: list[Any] = []
+        errors: list[Exception] = []
+        for i, item in enumerate(value):
+            try:
+                items.append(item_hook(item, item_type))
+            except Exception as exc:
+                exc.__notes__ = [*getattr(exc, "__notes__", []),
+                                 IterableValidationNote(f"@ index {i}", i, item_type)]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError("While structuring a list", errors, t)
+        return tuple(items)
+
+    return structure
+
+
+class _DuplicateKeys(dict[str, Any]):
+    """A JSON object that had a key twice; the structuring hook reports it at its path."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        dup = _DuplicateKeys(obj)
+        seen: set[str] = set()
+        dup.duplicates = tuple(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        return dup
+    return obj
+
+
+_RENAMES: dict[type, dict[str, str]] = {Document: {"schema": "$schema"}}
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _attrs_hook(cls: type) -> Callable[[object, type], Any]:
+    renames = _RENAMES.get(cls, {})
+    overrides: dict[str, Any] = {name: override(rename=key) for name, key in renames.items()}
+    inner: Callable[[Any, type], Any] = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, **overrides
+    )
+    _FIELD_NAMES[cls] = tuple(renames.get(a.name, a.name) for a in attrs.fields(cls))
+
+    def structure(value: object, _: type) -> Any:
+        if type(value) is _DuplicateKeys:
+            keys = ", ".join(repr(k) for k in value.duplicates)
+            raise BadValue(Text(f"sleutel {keys} komt twee keer voor",
+                                f"key {keys} occurs twice"))
+        if not isinstance(value, dict):
+            raise _expected("object", "an object", value)
+        return inner(value, cls)
+
+    return structure
+
+
+def _unstructure_attrs_hook(cls: type) -> Callable[[Any], dict[str, Any]]:
+    renames = _RENAMES.get(cls, {})
+    overrides: dict[str, Any] = {name: override(rename=key) for name, key in renames.items()}
+    return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **overrides)
+
+
+converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+"""The one converter for all (de)serialisation. Strict: no coercion of ``"1"`` into ``1``."""
+
+converter.register_structure_hook(date, _structure_date)
+converter.register_unstructure_hook(date, date.isoformat)
+converter.register_structure_hook(str, _structure_str)
+converter.register_structure_hook(int, _structure_int)
+converter.register_structure_hook(bool, _structure_bool)
+converter.register_unstructure_hook_factory(
+    lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda _: lambda e: e.value
+)
+converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
+converter.register_structure_hook_factory(attrs.has, _attrs_hook)
+converter.register_unstructure_hook_factory(attrs.has, _unstructure_attrs_hook)
+
+
+
+
+def register_enum(cls: type[enum.Enum]) -> None:
+    """Make the converter accept exactly the values of ``cls`` (plugins call this for theirs)."""
+    # Registered per class: dispatch on the class beats the ``str`` hook a StrEnum inherits.
+    converter.register_structure_hook(cls, _enum_hook(cls))
+
+
+for _enum in (OrganisationKind, EmploymentKind, OathForm):
+    register_enum(_enum)
+
+
+# --- errors as readable lines --------------------------------------------------------------
+
+
+_Steps = tuple[str | int, ...]
+
+
+def _leaves(exc: BaseException, path: _Steps) -> Iterator[tuple[_Steps, BaseException]]:
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        for sub in exc.exceptions:
+            step: _Steps = ()
+            for note in getattr(sub, "__notes__", ()):
+                if isinstance(note, IterableValidationNote):
+                    step = (note.index,)
+                elif hasattr(note, "name"):
+                    step = (str(note.name),)
+            yield from _leaves(sub, path + step)
+    else:
+        yield path, exc
+
+
+def _format_path(path: _Steps) -> str:
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else step)
+    return out
+
+
+def _record_id(data: object, path: _Steps) -> str | None:
+    """The ``id`` of the innermost list item on ``path`` in the raw data, when it has one."""
+    found: str | None = None
+    node = data
+    for step in path:
+        try:
+            node = node[step]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(step, int) and isinstance(node, dict) and isinstance(node.get("id"), str):
+            found = node["id"]
+    return found
+
+
+def _problems(exc: BaseException, data: object, cls: type, source: str) -> list[Problem]:
+    problems: list[Problem] = []
+    for path, leaf in _leaves(exc, ()):
+        record = _record_id(data, path)
+        if isinstance(leaf, ForbiddenExtraKeysError):
+            allowed = _FIELD_NAMES.get(leaf.cl) or tuple(a.name for a in attrs.fields(leaf.cl))
+            for key in sorted(leaf.extra_fields):
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint_nl = f"; bedoelt u {close[0]!r}?" if close else ""
+                hint_en = f"; did you mean {close[0]!r}?" if close else ""
+                shown = ", ".join(allowed)
+                problems.append(Problem(source, _format_path((*path, key)), Text(
+                    f"onbekend veld (toegestaan: {shown}){hint_nl}",
+                    f"unknown field (allowed: {shown}){hint_en}"), record))
+        elif isinstance(leaf, KeyError):
+            problems.append(Problem(source, _format_path(path), Text(
+                "verplicht veld ontbreekt", "required field is missing"), record))
+        elif isinstance(leaf, BadValue):
+            problems.append(Problem(source, _format_path(path), leaf.message, record))
+        else:  # pragma: no cover - a hook we did not write raised; still no traceback
+            problems.append(Problem(source, _format_path(path), Text(
+                f"ongeldige waarde ({leaf})", f"invalid value ({leaf})"), record))
+    return problems
+
+
+def _document_problems(doc: Document, source: str) -> list[Problem]:
+    """Checks across values: unique non-empty ids, end not before start, sane policy values."""
+    problems: list[Problem] = []
+    first_index: dict[str, int] = {}
+    for i, emp in enumerate(doc.employees):
+        where = f"employees[{i}]"
+        if not emp.id.strip():
+            problems.append(Problem(source, f"{where}.id", Text(
+                "id mag niet leeg zijn", "id must not be empty")))
+        elif emp.id in first_index:
+            j = first_index[emp.id]
+            problems.append(Problem(source, f"{where}.id", Text(
+                f"dubbel id {emp.id!r} (ook in employees[{j}])",
+                f"duplicate id {emp.id!r} (also in employees[{j}])"), emp.id))
+        else:
+            first_index[emp.id] = i
+        if emp.end is not None and emp.end < emp.start:
+            problems.append(Problem(source, f"{where}.end", Text(
+                f"einddatum {emp.end} ligt vóór de begindatum {emp.start}",
+                f"end {emp.end} is before start {emp.start}"), emp.id))
+    if not doc.organisation.name.strip():
+        problems.append(Problem(source, "organisation.name", Text(
+            "naam mag niet leeg zijn", "name must not be empty")))
+    hc = doc.organisation.headcount
+    if hc is not None and hc < 0:
+        problems.append(Problem(source, "organisation.headcount", Text(
+            f"{hc} is negatief", f"{hc} is negative")))
+    months = doc.policy.oath_term_months
+    if months is not None and not 0 <= months <= 120:
+        problems.append(Problem(source, "policy.oath_term_months", Text(
+            f"{months} ligt niet tussen 0 en 120 maanden",
+            f"{months} is not between 0 and 120 months")))
+    return problems
+
+
+# --- the ways in and out -------------------------------------------------------------------
+
+
+def structure(data: object, cls: type[T], *, source: str = "<dict>", path: str = "") -> T:
+    """Structure plain data into ``cls`` with the library's converter, or raise InputError.
+
+    ``path`` prefixes every problem's path (e.g. ``"employee"``).
+    """
+    try:
+        return converter.structure(data, cls)
+    except (ClassValidationError, IterableValidationError, BadValue) as exc:
+        problems = _problems(exc, data, cls, source)
+        if path:
+            problems = [attrs.evolve(p, path=f"{path}.{p.path}" if p.path else path)
+                        for p in problems]
+        raise InputError(problems) from None
+
+
+def from_dict(data: Mapping[str, Any] | object, *, source: str = "<dict>") -> Document:
+    """A :class:`~integriteit.model.Document` from plain data (as parsed from JSON).
+
+    >>> doc = from_dict({"organisation": {"name": "Gemeente X", "kind": "gemeente"},
+    ...                  "employees": [{"id": "E1", "start": "2024-01-15",
+    ...                                 "employment": "ambtenaar"}]})
+    >>> doc.employees[0].start
+    datetime.date(2024, 1, 15)
+    """
+    doc = structure(data, Document, source=source)
+    problems = _document_problems(doc, source)
+    if problems:
+        raise InputError(problems)
+    return doc
+
+
+def loads(text: str | bytes, *, source: str = "<string>") -> Document:
+    """A document from JSON text; malformed JSON is an :class:`InputError` with line and column."""
+    try:
+        data = json.loads(text, object_pairs_hook=_object_pairs)
+    except json.JSONDecodeError as exc:
+        raise InputError([Problem(source, f"line {exc.lineno} column {exc.colno}", Text(
+            f"geen geldige JSON: {exc.msg}", f"not valid JSON: {exc.msg}"))]) from None
+    except UnicodeDecodeError as exc:
+        raise InputError([Problem(source, "", Text(
+            f"geen UTF-8-tekst ({exc.reason})", f"not UTF-8 text ({exc.reason})"))]) from None
+    return from_dict(data, source=source)
+
+
+def load(path: str | os.PathLike[str]) -> Document:
+    """A document from a JSON file."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise InputError([Problem(str(p), "", Text(
+            f"kan het bestand niet lezen ({exc.strerror})",
+            f"cannot read the file ({exc.strerror})"))]) from None
+    return loads(raw, source=str(p))
+
+
+def dump_document(doc: Document) -> dict[str, Any]:
+    """Plain data for ``doc``; defaults (``None``, empty lists) are left out."""
+    data: dict[str, Any] = converter.unstructure(doc)
+    return data
+
+
+def dumps(doc: Document, *, indent: int | None = 2) -> str:
+    """``doc`` as JSON text that :func:`loads` reads back to an equal document."""
+    return json.dumps(dump_document(doc), indent=indent, ensure_ascii=False)
+

@@ -1,0 +1,146 @@
+"""Plugins: how rules and exporters get into a run.
+
+A plugin is a function ``register(registry)`` that adds rules and exporters to a
+:class:`Registry`. Third-party packages announce theirs as entry points:
+
+.. code-block:: toml
+
+    [project.entry-points."integriteit"]
+    mijn_gemeente = "mijn_gemeente.integriteit:register"
+
+The built-in rule packs and exporters are plugins too: their ``register`` functions are listed in
+:data:`BUILTIN` and called exactly like a third party's (they are not entry points, so they also
+work from a source checkout that was never installed).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from functools import cache
+from importlib.metadata import entry_points
+
+from attrs import define, field
+
+from integriteit.engine import Rule
+from integriteit.errors import IntegriteitError
+from integriteit.exporters import Exporter
+
+ENTRY_POINT_GROUP = "integriteit"
+
+BUILTIN: tuple[str, ...] = (
+    "integriteit.law.ambtenarenwet:register",
+    "integriteit.exporters.text:register",
+    "integriteit.exporters.json:register",
+)
+"""The built-in plugins, as ``module:function``."""
+
+Plugin = Callable[["Registry"], None]
+
+
+class PluginError(IntegriteitError):
+    """A plugin could not be loaded, or registered something invalid."""
+
+
+@define
+class Registry:
+    """The rules and exporters available to a run, each with the plugin that added it."""
+
+    rules: dict[str, Rule] = field(factory=dict)
+    exporters: dict[str, Exporter] = field(factory=dict)
+    origins: dict[str, str] = field(factory=dict)
+    _current: str = "<direct>"
+
+    def add_rule(self, rule: Rule) -> None:
+        """Add ``rule``; its id must be new."""
+        if not isinstance(rule, Rule):
+            raise PluginError(f"{self._current}: add_rule() takes a Rule, not {rule!r}")
+        key = f"rule:{rule.id}"
+        if rule.id in self.rules:
+            raise PluginError(
+                f"{self._current}: rule id {rule.id!r} is already registered by "
+                f"{self.origins[key]}"
+            )
+        self.rules[rule.id] = rule
+        self.origins[key] = self._current
+
+    def add_exporter(self, exporter: Exporter) -> None:
+        """Add ``exporter``; its name must be new."""
+        if not isinstance(exporter, Exporter):
+            raise PluginError(
+                f"{self._current}: add_exporter() takes an Exporter, not {exporter!r}")
+        key = f"exporter:{exporter.name}"
+        if exporter.name in self.exporters:
+            raise PluginError(
+                f"{self._current}: exporter {exporter.name!r} is already registered by "
+                f"{self.origins[key]}"
+            )
+        self.exporters[exporter.name] = exporter
+        self.origins[key] = self._current
+
+    def load(self, plugin: Plugin, name: str) -> None:
+        """Call ``plugin(self)``, recording ``name`` as the origin of what it adds."""
+        previous, self._current = self._current, name
+        try:
+            plugin(self)
+        except PluginError:
+            raise
+        except Exception as exc:
+            raise PluginError(f"plugin {name} failed while registering: {exc!r}") from exc
+        finally:
+            self._current = previous
+
+    def select(self, rules: Iterable[Rule | str] | None = None) -> tuple[Rule, ...]:
+        """All rules in registration order, or the ones named (unknown ids are an error)."""
+        if rules is None:
+            return tuple(self.rules.values())
+        chosen: list[Rule] = []
+        for r in rules:
+            if isinstance(r, Rule):
+                chosen.append(r)
+            elif r in self.rules:
+                chosen.append(self.rules[r])
+            else:
+                known = ", ".join(self.rules)
+                raise PluginError(f"unknown rule {r!r} (known: {known})")
+        return tuple(chosen)
+
+    def exporter(self, name: str) -> Exporter:
+        """The exporter called ``name``."""
+        try:
+            return self.exporters[name]
+        except KeyError:
+            known = ", ".join(self.exporters)
+            raise PluginError(f"unknown format {name!r} (known: {known})") from None
+
+
+def _resolve(spec: str) -> Plugin:
+    module_name, _, attr = spec.partition(":")
+    obj: Plugin = getattr(importlib.import_module(module_name), attr)
+    return obj
+
+
+def build_registry(*, builtins: bool = True, entry_point_plugins: bool = True,
+                   extra: Iterable[tuple[str, Plugin]] = ()) -> Registry:
+    """A new registry: the built-ins, the installed plugins, then ``extra`` (name, plugin)."""
+    registry = Registry()
+    if builtins:
+        for spec in BUILTIN:
+            registry.load(_resolve(spec), spec)
+    if entry_point_plugins:
+        for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+            try:
+                plugin = ep.load()
+            except Exception as exc:
+                raise PluginError(
+                    f"plugin {ep.name} ({ep.value}) cannot be loaded: {exc!r}") from exc
+            registry.load(plugin, f"{ep.name} ({ep.value})")
+    for name, plugin in extra:
+        registry.load(plugin, name)
+    return registry
+
+
+@cache
+def default_registry() -> Registry:
+    """The registry used when none is given: built-ins and installed plugins, loaded once."""
+    return build_registry()
