@@ -23,7 +23,7 @@ from datetime import date
 __version__ = "0.1.0.dev0"
 
 # Imported after __version__: the exporters read it.
-from integriteit.api import check_employee, rules
+from integriteit.api import check_employee, example, rules
 from integriteit.engine import (
     Binding,
     CheckResult,
@@ -39,7 +39,7 @@ from integriteit.engine import (
 from integriteit.errors import InputError, IntegriteitError, Problem
 from integriteit.exporters import Exporter
 from integriteit.i18n import Lang, Text
-from integriteit.load import dump_document, dumps, from_dict, load, loads
+from integriteit.io import dump_document, dumps, from_dict, load, loads
 from integriteit.model import (
     Document,
     Employee,
@@ -91,6 +91,7 @@ __all__ = [
     "date",
     "dump_document",
     "dumps",
+    "example",
     "from_dict",
     "load",
     "loads",

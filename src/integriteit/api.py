@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from importlib import resources
 from typing import Any
 
 from integriteit.engine import Finding, Rule, SubjectKind, check
-from integriteit.load import structure
+from integriteit.io import loads, structure
 from integriteit.model import Document, Employee, Organisation, OrganisationKind, PolicySettings
 from integriteit.plugins import Registry, default_registry
 
@@ -44,3 +45,17 @@ def rules(registry: Registry | None = None) -> tuple[Rule, ...]:
     """Every registered rule (built-in and from plugins), in registration order."""
     reg = registry if registry is not None else default_registry()
     return tuple(reg.rules.values())
+
+
+def example_text() -> str:
+    """The bundled example document (what ``integriteit demo`` checks), as JSON text."""
+    return resources.files("integriteit").joinpath("data/demo.json").read_text("utf-8")
+
+
+def example() -> Document:
+    """The bundled example document: a province's HR export of 15 employees.
+
+    >>> example().organisation.name
+    'Provincie Voorbeeld'
+    """
+    return loads(example_text(), source="demo.json")

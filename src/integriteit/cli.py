@@ -12,18 +12,19 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import date
-from importlib import resources
 from typing import TextIO
 
 from integriteit import __version__
+from integriteit.api import example_text
 from integriteit.engine import CheckResult, RuleFailure, check
 from integriteit.errors import InputError
 from integriteit.exporters.json import rule_to_json
 from integriteit.i18n import LANGS, Lang, Text
-from integriteit.load import load, loads
+from integriteit.io import load, loads
 from integriteit.model import Document
 from integriteit.plugins import PluginError, Registry, default_registry
 from integriteit.policy import OATH_TERM_MONTHS, PolicyError
+from integriteit.sources import cite_all
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_FAILURE = 0, 1, 2, 3
 
@@ -63,11 +64,6 @@ def _term(text: str) -> int:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a whole number of months from {p.minimum} to {p.maximum}")
     return value
-
-
-def demo_document_text() -> str:
-    """The bundled example document, as JSON text."""
-    return resources.files("integriteit").joinpath("data/demo.json").read_text("utf-8")
 
 
 def _parser(registry: Registry) -> argparse.ArgumentParser:
@@ -131,9 +127,9 @@ def _write_rules(registry: Registry, fmt: str, lang: Lang, out: TextIO) -> None:
             kind = "beleid" if lang == "nl" else "policy"
         out.write(f"{rule.id}  [{rule.severity.value}, {kind}]  {rule.title.get(lang)}\n")
         for v in rule.versions:
-            out.write(f"    {v.period(lang):<25} {'; '.join(s.cite(lang) for s in v.sources)}\n")
-            for s in v.sources:
-                out.write(f"    {'':<25} {s.link()}\n")
+            out.write(f"    {v.period(lang):<25} {cite_all(v.sources, lang)}\n")
+            for link in dict.fromkeys(s.link() for s in v.sources):
+                out.write(f"    {'':<25} {link}\n")
 
 
 def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
@@ -149,7 +145,7 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
             _write_rules(registry, args.format, lang, out)
             return EXIT_OK
         if args.command == "demo":
-            text = demo_document_text()
+            text = example_text()
             if args.print_input:
                 out.write(text)
                 return EXIT_OK

@@ -2,7 +2,7 @@
 
 A :class:`Document` is everything one input file says about one organisation. Later rule packs add
 sections (register, facts, waivers) as new optional fields, so existing documents stay valid.
-Validation of single values happens while loading (:mod:`integriteit.load`); checks that need
+Validation of single values happens while loading (:mod:`integriteit.io`); checks that need
 several values (duplicate ids, an end before a start) run right after, in the same module.
 """
 

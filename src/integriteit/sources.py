@@ -65,8 +65,24 @@ class LegalSource:
 
 
 def cite_all(sources: tuple[LegalSource, ...], lang: Lang = "nl") -> str:
-    """Several citations joined with ``; ``."""
-    return "; ".join(s.cite(lang) for s in sources)
+    """Several citations; consecutive articles of one statute share its name.
+
+    >>> from integriteit.sources import AMBTENARENWET_2017
+    >>> cite_all((LegalSource(AMBTENARENWET_2017, "5", lid="1", letter="a"),
+    ...           LegalSource(AMBTENARENWET_2017, "7")), "en")
+    'Ambtenarenwet 2017 (BWBR0001947) art. 5(1)(a) and art. 7'
+    """
+    parts: list[str] = []
+    previous: Statute | None = None
+    joiner = " and " if lang == "en" else " en "
+    for src in sources:
+        text = src.cite(lang)
+        if src.statute == previous:
+            parts[-1] += joiner + text.split(") ", 1)[1]
+        else:
+            parts.append(text)
+        previous = src.statute
+    return "; ".join(parts)
 
 
 # The statutes cited by the built-in rules. BWB ids from wetten.overheid.nl (see docs/law.rst).

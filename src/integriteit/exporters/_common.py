@@ -7,7 +7,7 @@ from typing import Any
 
 from integriteit.engine import Status
 from integriteit.i18n import Lang, Text
-from integriteit.load import converter
+from integriteit.io import converter
 
 STATUS_ORDER: tuple[Status, ...] = (
     Status.OVERDUE,

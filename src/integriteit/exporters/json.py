@@ -9,6 +9,7 @@ rules with their dated versions and sources.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
 from integriteit import __version__
@@ -17,7 +18,7 @@ from integriteit.exporters._common import json_value
 from integriteit.i18n import Lang, Text
 
 if TYPE_CHECKING:
-    from integriteit.engine import CheckResult, Rule
+    from integriteit.engine import CheckResult, Finding, Rule
     from integriteit.plugins import Registry
 
 
@@ -52,26 +53,29 @@ def rule_to_json(rule: Rule, lang: Lang) -> dict[str, Any]:
     }
 
 
-def result_to_json(result: CheckResult, lang: Lang) -> dict[str, Any]:
-    """The whole result as plain data (what ``--format json`` prints)."""
+def _finding_dict(f: Finding, lang: Lang, source: str) -> dict[str, Any]:
+    """A finding's JSON fields; ``facts`` still holds model values (dates, texts)."""
+    return {
+        "rule": f.rule,
+        "subject": f.subject,
+        "status": f.status.value,
+        "due": f.due.isoformat() if f.due is not None else None,
+        "message": f.message(lang),
+        "source": source,
+        "severity": f.severity.value,
+        "facts": f.facts,
+    }
+
+
+def finding_to_json(f: Finding, lang: Lang) -> dict[str, Any]:
+    """One finding as plain data, as in the ``findings`` list of ``--format json``."""
+    data = _finding_dict(f, lang, f.source(lang))
+    data["facts"] = {k: json_value(v, lang) for k, v in f.facts.items()}
+    return data
+
+
+def _header(result: CheckResult, lang: Lang) -> dict[str, Any]:
     org = result.document.organisation
-    cite_cache: dict[int, str] = {}
-    findings = []
-    for f in result.findings:
-        key = id(f.sources)
-        source = cite_cache.get(key)
-        if source is None:
-            source = cite_cache[key] = f.source(lang)
-        findings.append({
-            "rule": f.rule,
-            "subject": f.subject,
-            "status": f.status.value,
-            "due": f.due.isoformat() if f.due is not None else None,
-            "message": f.message(lang),
-            "source": source,
-            "severity": f.severity.value,
-            "facts": {k: json_value(v, lang) for k, v in f.facts.items()},
-        })
     return {
         "integriteit": __version__,
         "at": result.at.isoformat(),
@@ -88,14 +92,43 @@ def result_to_json(result: CheckResult, lang: Lang) -> dict[str, Any]:
         },
         "summary": {s.value: n for s, n in result.counts().items()},
         "rules": [rule_to_json(r, lang) for r in result.rules],
-        "findings": findings,
     }
 
 
+def _findings(result: CheckResult, lang: Lang) -> Iterator[dict[str, Any]]:
+    citations: dict[int, str] = {}  # one citation per rule version, not per finding
+    for f in result.findings:
+        source = citations.get(id(f.sources))
+        if source is None:
+            source = citations[id(f.sources)] = f.source(lang)
+        yield _finding_dict(f, lang, source)
+
+
+def result_to_json(result: CheckResult, lang: Lang) -> dict[str, Any]:
+    """The whole result as plain data: what ``--format json`` prints."""
+    findings = []
+    for item in _findings(result, lang):
+        item["facts"] = {k: json_value(v, lang) for k, v in item["facts"].items()}
+        findings.append(item)
+    return {**_header(result, lang), "findings": findings}
+
+
 def write(result: CheckResult, out: TextIO, lang: Lang) -> None:
-    """Write ``result`` as one JSON object."""
-    json.dump(result_to_json(result, lang), out, ensure_ascii=False, indent=1)
-    out.write("\n")
+    """Write ``result`` as one JSON object, each finding on a line of its own.
+
+    The same data as :func:`result_to_json`, streamed: fact values are converted by the
+    encoder's ``default`` hook, so a large result is not built twice in memory.
+    """
+    encode = json.JSONEncoder(ensure_ascii=False,
+                              default=lambda v: json_value(v, lang)).encode
+    header = json.dumps(_header(result, lang), ensure_ascii=False, indent=1)
+    out.write(header[:-2] + ',\n "findings": [')
+    sep = "\n  "
+    for item in _findings(result, lang):
+        out.write(sep)
+        out.write(encode(item))
+        sep = ",\n  "
+    out.write("\n ]\n}\n")
 
 
 def register(registry: Registry) -> None:

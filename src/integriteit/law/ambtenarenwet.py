@@ -129,7 +129,7 @@ def _prepare(definition: Text) -> Callable[[RuleContext], Evaluator]:
         finding = ctx.finding
         deadlines: dict[date, date] = {}  # many employees share a start date
         base = {"term": term_label, "term_months": term.months,
-                "term_set_by": term_value.set_by.value, "at": at}
+                "term_set_by": term_value.set_by.value}
 
         def evaluate(e: Employee) -> Finding:
             if e.employment is not EmploymentKind.AMBTENAAR:
@@ -142,8 +142,9 @@ def _prepare(definition: Text) -> Callable[[RuleContext], Evaluator]:
             deadline = deadlines.get(start)
             if deadline is None:
                 deadline = deadlines[start] = term.deadline(start)
-            facts: dict[str, object] = {**base, "start": start, "deadline": deadline,
-                                        "end": e.end}
+            facts: dict[str, object] = {**base, "start": start, "deadline": deadline}
+            if e.end is not None:
+                facts["end"] = e.end
             oath = e.oath
             # An oath dated after the reference date was not known on that date.
             if oath is not None and oath.date <= at:
