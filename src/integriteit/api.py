@@ -8,7 +8,8 @@ from importlib import resources
 from typing import Any
 
 from integriteit.engine import Finding, Rule, SubjectKind, check
-from integriteit.io import loads, structure
+from integriteit.errors import InputError
+from integriteit.io import employee_problems, loads, structure
 from integriteit.model import Document, Employee, Organisation, OrganisationKind, PolicySettings
 from integriteit.plugins import Registry, default_registry
 
@@ -34,6 +35,9 @@ def check_employee(
     """
     if not isinstance(employee, Employee):
         employee = structure(employee, Employee, source="<dict>", path="employee")
+    problems = employee_problems(employee, "employee", "<dict>")
+    if problems:
+        raise InputError(problems)
     org = organisation or Organisation("-", OrganisationKind.OVERIG)
     doc = Document(org, (employee,), policy or PolicySettings())
     reg = registry if registry is not None else default_registry()

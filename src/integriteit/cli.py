@@ -1,7 +1,8 @@
 """The ``integriteit`` command line: argparse over the public API only.
 
 Exit codes: 0 nothing ``overdue`` or ``invalid``; 1 something is; 2 a usage or input error (one
-line per problem, no traceback); 3 a rule or plugin failed (a bug to report, not your input).
+line per problem, no traceback); 3 a rule, exporter or plugin failed: a bug in that code, not in
+your input (the message names it).
 """
 
 from __future__ import annotations
@@ -10,20 +11,22 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TextIO
 
 from integriteit import __version__
 from integriteit.api import example_text
-from integriteit.engine import CheckResult, RuleFailure, check
+from integriteit.engine import Rule, RuleFailure, check
 from integriteit.errors import InputError
+from integriteit.exporters._common import STATUS_ORDER
 from integriteit.exporters.json import rule_to_json
 from integriteit.i18n import LANGS, Lang, Text
 from integriteit.io import load, loads
 from integriteit.model import Document
-from integriteit.plugins import PluginError, Registry, default_registry
-from integriteit.policy import OATH_TERM_MONTHS, PolicyError
+from integriteit.plugins import PluginError, Registry, UnknownNameError, default_registry
+from integriteit.policy import OATH_TERM_MONTHS, PARAMETERS, PolicyError
 from integriteit.sources import cite_all
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_FAILURE = 0, 1, 2, 3
@@ -66,18 +69,30 @@ def _term(text: str) -> int:
     return value
 
 
+_LABELS = {
+    "statute": Text("wet", "statute"),
+    "policy": Text("beleid van de organisatie", "organisation policy"),
+    "kind": Text("Soort", "Kind"),
+    "severity": Text("ernst", "severity"),
+    "subject": Text("geldt per", "applies per"),
+    "versions": Text("Versies", "Versions"),
+    "how": Text("Hoe de regel beslist", "How the rule decides"),
+    "parameters": Text("Beleidsparameters (geen wet)", "Policy parameters (not law)"),
+    "default": Text("standaard", "default"),
+}
+
+
 def _parser(registry: Registry) -> argparse.ArgumentParser:
-    formats = list(registry.exporters)
     parser = argparse.ArgumentParser(
         prog="integriteit",
         description="Integrity obligations of Dutch public employers, checked as of a date.",
         epilog="Exit codes: 0 nothing overdue or invalid; 1 something is; 2 usage or input "
-               "error; 3 a rule or plugin failed.",
+               "error; 3 a rule, exporter or plugin failed.",
     )
     parser.add_argument("--version", action="version", version=f"integriteit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def output_options(p: argparse.ArgumentParser) -> None:
+    def output_options(p: argparse.ArgumentParser, formats: list[str]) -> None:
         p.add_argument("--format", choices=formats, default="text",
                        help="output format (default: text)")
         p.add_argument("--lang", choices=LANGS, default="nl",
@@ -94,7 +109,7 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
                         "and the default of 2 (organisation policy, not statute)")
     c.add_argument("--rule", action="append", default=None, metavar="ID",
                    help="run only this rule (repeatable)")
-    output_options(c)
+    output_options(c, list(registry.exporters))
 
     d = sub.add_parser("demo", help="run the check on the bundled example",
                        description="Check the bundled example organisation and explain what "
@@ -103,28 +118,24 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
                    help=f"reference date (default: {DEMO_AT})")
     d.add_argument("--print-input", action="store_true",
                    help="print the example document instead, to start your own from")
-    output_options(d)
+    output_options(d, list(registry.exporters))
 
     r = sub.add_parser("rules", help="list the rules with their legal sources")
-    output_options(r)
+    output_options(r, ["text", "json"])
+
+    e = sub.add_parser("explain", help="explain one rule: sources, versions, how it decides")
+    e.add_argument("rule", metavar="RULE", help="rule id, e.g. ambtenarenwet.eed")
+    output_options(e, ["text", "json"])
     return parser
 
 
-def _write_result(registry: Registry, result: CheckResult, fmt: str, lang: Lang,
-                  out: TextIO) -> None:
-    registry.exporter(fmt).write(result, out, lang)
-
-
-def _write_rules(registry: Registry, fmt: str, lang: Lang, out: TextIO) -> None:
+def _write_rules(rules: Sequence[Rule], fmt: str, lang: Lang, out: TextIO) -> None:
     if fmt == "json":
-        json.dump([rule_to_json(r, lang) for r in registry.rules.values()], out,
-                  ensure_ascii=False, indent=1)
+        json.dump([rule_to_json(r, lang) for r in rules], out, ensure_ascii=False, indent=1)
         out.write("\n")
         return
-    for rule in registry.rules.values():
-        kind = "wet" if lang == "nl" else "statute"
-        if rule.binding.value == "policy":
-            kind = "beleid" if lang == "nl" else "policy"
+    for rule in rules:
+        kind = _LABELS[rule.binding.value].get(lang)
         out.write(f"{rule.id}  [{rule.severity.value}, {kind}]  {rule.title.get(lang)}\n")
         for v in rule.versions:
             out.write(f"    {v.period(lang):<25} {cite_all(v.sources, lang)}\n")
@@ -132,57 +143,110 @@ def _write_rules(registry: Registry, fmt: str, lang: Lang, out: TextIO) -> None:
                 out.write(f"    {'':<25} {link}\n")
 
 
+def _write_explanation(rule: Rule, fmt: str, lang: Lang, out: TextIO) -> None:
+    params = [PARAMETERS[name] for name in rule.parameters if name in PARAMETERS]
+    if fmt == "json":
+        data = rule_to_json(rule, lang)
+        data["explanation"] = rule.explanation.get(lang) if rule.explanation else None
+        data["parameters"] = [
+            {"name": p.name, "default": p.default, "unit": p.unit.get(lang),
+             "origin": p.origin.value, "note": p.origin_note.get(lang)} for p in params]
+        data["statuses"] = [s.value for s in STATUS_ORDER]
+        json.dump(data, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return
+    label = {k: v.get(lang) for k, v in _LABELS.items()}
+
+    def para(text: str, indent: str = "    ") -> None:
+        out.write(textwrap.fill(text, 92, initial_indent=indent, subsequent_indent=indent))
+        out.write("\n")
+
+    out.write(f"{rule.id}: {rule.title.get(lang)}\n")
+    out.write(f"{label['kind']}: {label[rule.binding.value]}; {label['severity']}: "
+              f"{rule.severity.value}; {label['subject']}: {rule.subject.value}\n")
+    out.write(f"\n{label['versions']}:\n")
+    for v in rule.versions:
+        out.write(f"  {v.period(lang)}  {cite_all(v.sources, lang)}\n")
+        para(v.summary.get(lang))
+        for link in dict.fromkeys(s.link() for s in v.sources):
+            out.write(f"    {link}\n")
+    if rule.explanation is not None:
+        out.write(f"\n{label['how']}:\n")
+        para(rule.explanation.get(lang), "  ")
+    if params:
+        out.write(f"\n{label['parameters']}:\n")
+        for p in params:
+            out.write(f"  {p.name} = {p.default} {p.unit.get(lang)} ({label['default']})\n")
+            para(p.origin_note.get(lang))
+
+
+def _emit(write: Callable[[], object]) -> None:
+    """Run an output step; a closed pipe (``| head``) ends output but not the exit code."""
+    try:
+        write()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     try:
         registry = default_registry()
     except PluginError as exc:
-        err.write(f"integriteit: error: {exc}\n")
-        return EXIT_USAGE
+        err.write(f"integriteit: plugin error: {exc}\n")
+        return EXIT_FAILURE
     args = _parser(registry).parse_args(argv)
     lang: Lang = args.lang
     try:
         if args.command == "rules":
-            _write_rules(registry, args.format, lang, out)
+            rules = list(registry.rules.values())
+            _emit(lambda: _write_rules(rules, args.format, lang, out))
             return EXIT_OK
+        if args.command == "explain":
+            rule = registry.rule(args.rule)
+            _emit(lambda: _write_explanation(rule, args.format, lang, out))
+            return EXIT_OK
+        exporter = registry.exporter(args.format)
         if args.command == "demo":
             text = example_text()
             if args.print_input:
-                out.write(text)
+                _emit(lambda: out.write(text))
                 return EXIT_OK
             doc: Document = loads(text, source="demo.json")
             if args.format == "text":
                 out.write(_DEMO_INTRO.format(lang, n=len(doc.employees), at=args.at) + "\n")
             result = check(doc, args.at, registry=registry)
-            _write_result(registry, result, args.format, lang, out)
-            return EXIT_OK
-        # check
-        if args.file == "-":
-            doc = loads(sys.stdin.buffer.read(), source="<stdin>")
+            code = EXIT_OK  # the demo shows problems on purpose; it is not a failure
         else:
-            doc = load(args.file)
-        result = check(doc, args.at, term_months=args.term_months, rules=args.rule,
-                       registry=registry)
-        _write_result(registry, result, args.format, lang, out)
-        return EXIT_FINDINGS if result.failed() else EXIT_OK
+            if args.file == "-":
+                doc = loads(sys.stdin.buffer.read(), source="<stdin>")
+            else:
+                doc = load(args.file)
+            result = check(doc, args.at, term_months=args.term_months, rules=args.rule,
+                           registry=registry)
+            code = EXIT_FINDINGS if result.failed() else EXIT_OK
     except InputError as exc:
         for problem in exc.problems:
             err.write(f"integriteit: error: {problem.render(lang)}\n")
         return EXIT_USAGE
-    except (PluginError, PolicyError) as exc:
+    except (UnknownNameError, PolicyError) as exc:
         err.write(f"integriteit: error: {exc}\n")
         return EXIT_USAGE
-    except RuleFailure as exc:
+    except (RuleFailure, PluginError) as exc:
         err.write(f"integriteit: internal error: {exc}\n")
         return EXIT_FAILURE
+    try:
+        _emit(lambda: exporter.write(result, out, lang))
+    except Exception as exc:
+        err.write(f"integriteit: internal error: exporter {exporter.name!r} failed: {exc!r}\n")
+        return EXIT_FAILURE
+    return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     try:
         return _run(argv, sys.stdout, sys.stderr)
-    except BrokenPipeError:  # e.g. `integriteit check big.json | head`
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
     except KeyboardInterrupt:
         return 130

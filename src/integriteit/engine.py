@@ -128,7 +128,7 @@ class RuleVersion:
         )
 
     def period(self, lang: Lang = "nl") -> str:
-        """``"2020-01-01 – "`` style period."""
+        """The period as text: ``"2020-01-01 – 2022-12-31"``, ``"2020-01-01 –"`` (open end)."""
         start = self.valid_from.isoformat() if self.valid_from else "…"
         end = self.valid_until.isoformat() if self.valid_until else ""
         return f"{start} – {end}".rstrip()
@@ -174,8 +174,10 @@ class Rule:
     binding: Binding = Binding.STATUTE
     not_in_force: Text = field(default=_NOT_IN_FORCE, repr=False)
     """The ``not_applicable`` message when no version is in force on the law date."""
+    parameters: tuple[str, ...] = ()
+    """Names of the policy parameters the rule reads (see :mod:`integriteit.policy`)."""
     explanation: Text | None = field(default=None, repr=False)
-    """How the rule decides (and computes its deadline), for ``integriteit explain``."""
+    """How the rule decides and computes its deadline; ``integriteit explain`` prints it."""
 
     def version_on(self, on: date) -> RuleVersion | None:
         """The version in force on ``on``, if any."""
@@ -190,27 +192,33 @@ class Rule:
         return tuple(dict.fromkeys(s for v in self.versions for s in v.sources))
 
 
+FindingMaker = Callable[[str, Status, "date | None", Text, Mapping[str, object]], Finding]
+
+
 @frozen
 class RuleContext:
-    """What a rule version gets once per run: the reference date, policy and document."""
+    """What a rule version gets once per run: the reference date, policy and document.
+
+    :attr:`finding` makes a finding of this rule version: ``finding(subject, status, due,
+    template, facts)``.
+    """
 
     rule: Rule
     version: RuleVersion
     at: date
     policy: Policy
     document: Document
+    finding: FindingMaker = field(init=False, repr=False, eq=False)
 
-    def finding(
-        self,
-        subject: str,
-        status: Status,
-        due: date | None,
-        template: Text,
-        facts: Mapping[str, object],
-    ) -> Finding:
-        """A finding of this rule version."""
-        return Finding(self.rule.id, subject, status, due, template, facts,
-                       self.version.sources, self.rule.severity)
+    def __attrs_post_init__(self) -> None:
+        rule_id, sources, severity = self.rule.id, self.version.sources, self.rule.severity
+
+        # A closure rather than a method: it runs once per subject, so bind what it needs now.
+        def finding(subject: str, status: Status, due: date | None, template: Text,
+                    facts: Mapping[str, object]) -> Finding:
+            return Finding(rule_id, subject, status, due, template, facts, sources, severity)
+
+        object.__setattr__(self, "finding", finding)
 
 
 _SUBJECTS: dict[SubjectKind, tuple[Callable[[Document], Sequence[Any]], Callable[[Any], str]]] = {

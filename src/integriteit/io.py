@@ -29,7 +29,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from integriteit.errors import BadValue, InputError, Problem
 from integriteit.i18n import Text
-from integriteit.model import Document, EmploymentKind, OathForm, OrganisationKind
+from integriteit.model import Document, Employee, EmploymentKind, OathForm, OrganisationKind
 
 T = TypeVar("T")
 
@@ -105,6 +105,10 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
             ) from None
 
     return structure
+
+
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
 
 
 def _is_homogeneous_tuple(t: Any) -> bool:
@@ -190,9 +194,6 @@ converter.register_unstructure_hook(date, date.isoformat)
 converter.register_structure_hook(str, _structure_str)
 converter.register_structure_hook(int, _structure_int)
 converter.register_structure_hook(bool, _structure_bool)
-converter.register_unstructure_hook_factory(
-    lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda _: lambda e: e.value
-)
 converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
 converter.register_structure_hook_factory(attrs.has, _attrs_hook)
 converter.register_unstructure_hook_factory(attrs.has, _unstructure_attrs_hook)
@@ -202,8 +203,9 @@ converter.register_unstructure_hook_factory(attrs.has, _unstructure_attrs_hook)
 
 def register_enum(cls: type[enum.Enum]) -> None:
     """Make the converter accept exactly the values of ``cls`` (plugins call this for theirs)."""
-    # Registered per class: dispatch on the class beats the ``str`` hook a StrEnum inherits.
+    # Registered per class: dispatch on the class beats the ``str`` hooks a StrEnum inherits.
     converter.register_structure_hook(cls, _enum_hook(cls))
+    converter.register_unstructure_hook(cls, _enum_value)
 
 
 for _enum in (OrganisationKind, EmploymentKind, OathForm):
@@ -218,13 +220,15 @@ _Steps = tuple[str | int, ...]
 
 def _leaves(exc: BaseException, path: _Steps) -> Iterator[tuple[_Steps, BaseException]]:
     if isinstance(exc, ClassValidationError | IterableValidationError):
+        # Attribute names as they appear in JSON (``schema`` is read from ``$schema``).
+        renames = _RENAMES.get(exc.cl, {}) if isinstance(exc, ClassValidationError) else {}
         for sub in exc.exceptions:
             step: _Steps = ()
             for note in getattr(sub, "__notes__", ()):
                 if isinstance(note, IterableValidationNote):
                     step = (note.index,)
                 elif hasattr(note, "name"):
-                    step = (str(note.name),)
+                    step = (renames.get(str(note.name), str(note.name)),)
             yield from _leaves(sub, path + step)
     else:
         yield path, exc
@@ -276,26 +280,31 @@ def _problems(exc: BaseException, data: object, cls: type, source: str) -> list[
     return problems
 
 
-def _document_problems(doc: Document, source: str) -> list[Problem]:
-    """Checks across values: unique non-empty ids, end not before start, sane policy values."""
+def employee_problems(emp: Employee, where: str, source: str) -> list[Problem]:
+    """Checks across one employee's values: a non-empty id, the end not before the start."""
+    problems: list[Problem] = []
+    if not emp.id.strip():
+        problems.append(Problem(source, f"{where}.id", Text(
+            "id mag niet leeg zijn", "id must not be empty")))
+    if emp.end is not None and emp.end < emp.start:
+        problems.append(Problem(source, f"{where}.end", Text(
+            f"einddatum {emp.end} ligt vóór de begindatum {emp.start}",
+            f"end {emp.end} is before start {emp.start}"), emp.id or None))
+    return problems
+
+
+def document_problems(doc: Document, source: str) -> list[Problem]:
+    """Checks across values: each employee's, unique ids, sane organisation and policy values."""
     problems: list[Problem] = []
     first_index: dict[str, int] = {}
     for i, emp in enumerate(doc.employees):
         where = f"employees[{i}]"
-        if not emp.id.strip():
-            problems.append(Problem(source, f"{where}.id", Text(
-                "id mag niet leeg zijn", "id must not be empty")))
-        elif emp.id in first_index:
-            j = first_index[emp.id]
+        problems.extend(employee_problems(emp, where, source))
+        j = first_index.setdefault(emp.id, i)
+        if j != i and emp.id.strip():
             problems.append(Problem(source, f"{where}.id", Text(
                 f"dubbel id {emp.id!r} (ook in employees[{j}])",
                 f"duplicate id {emp.id!r} (also in employees[{j}])"), emp.id))
-        else:
-            first_index[emp.id] = i
-        if emp.end is not None and emp.end < emp.start:
-            problems.append(Problem(source, f"{where}.end", Text(
-                f"einddatum {emp.end} ligt vóór de begindatum {emp.start}",
-                f"end {emp.end} is before start {emp.start}"), emp.id))
     if not doc.organisation.name.strip():
         problems.append(Problem(source, "organisation.name", Text(
             "naam mag niet leeg zijn", "name must not be empty")))
@@ -339,7 +348,7 @@ def from_dict(data: Mapping[str, Any] | object, *, source: str = "<dict>") -> Do
     datetime.date(2024, 1, 15)
     """
     doc = structure(data, Document, source=source)
-    problems = _document_problems(doc, source)
+    problems = document_problems(doc, source)
     if problems:
         raise InputError(problems)
     return doc
@@ -371,7 +380,7 @@ def load(path: str | os.PathLike[str]) -> Document:
 
 
 def dump_document(doc: Document) -> dict[str, Any]:
-    """Plain data for ``doc``; defaults (``None``, empty lists) are left out."""
+    """JSON-ready data for ``doc`` (strings, numbers, lists, dicts); defaults are left out."""
     data: dict[str, Any] = converter.unstructure(doc)
     return data
 

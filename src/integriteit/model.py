@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from datetime import date
 
-from attrs import field, frozen
+from attrs import frozen
 
 from integriteit.i18n import Text
 
@@ -103,6 +103,6 @@ class Document:
 
     organisation: Organisation
     employees: tuple[Employee, ...] = ()
-    policy: PolicySettings = field(factory=PolicySettings)
+    policy: PolicySettings = PolicySettings()
     schema: str | None = None
     """The optional ``$schema`` key, so editors can validate the file; ignored otherwise."""

@@ -42,6 +42,10 @@ class PluginError(IntegriteitError):
     """A plugin could not be loaded, or registered something invalid."""
 
 
+class UnknownNameError(IntegriteitError, LookupError):
+    """A rule id or format name that no plugin registered."""
+
+
 @define
 class Registry:
     """The rules and exporters available to a run, each with the plugin that added it."""
@@ -49,7 +53,7 @@ class Registry:
     rules: dict[str, Rule] = field(factory=dict)
     exporters: dict[str, Exporter] = field(factory=dict)
     origins: dict[str, str] = field(factory=dict)
-    _current: str = "<direct>"
+    _current: str = field(default="<direct>", init=False, repr=False)
 
     def add_rule(self, rule: Rule) -> None:
         """Add ``rule``; its id must be new."""
@@ -102,8 +106,12 @@ class Registry:
                 chosen.append(self.rules[r])
             else:
                 known = ", ".join(self.rules)
-                raise PluginError(f"unknown rule {r!r} (known: {known})")
+                raise UnknownNameError(f"unknown rule {r!r} (known: {known})")
         return tuple(chosen)
+
+    def rule(self, rule_id: str) -> Rule:
+        """The rule with id ``rule_id``."""
+        return self.select([rule_id])[0]
 
     def exporter(self, name: str) -> Exporter:
         """The exporter called ``name``."""
@@ -111,7 +119,7 @@ class Registry:
             return self.exporters[name]
         except KeyError:
             known = ", ".join(self.exporters)
-            raise PluginError(f"unknown format {name!r} (known: {known})") from None
+            raise UnknownNameError(f"unknown format {name!r} (known: {known})") from None
 
 
 def _resolve(spec: str) -> Plugin:

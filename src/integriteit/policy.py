@@ -61,13 +61,15 @@ class EffectiveValue:
 
     @property
     def explanation(self) -> Text:
-        """``"2 maanden (standaard; ...)"``: value and origin, for messages."""
+        """Where the value came from, e.g. ``"standaard: 2 maanden, naar ..."``, for messages."""
         p = self.parameter
         if self.set_by is ValueSource.DEFAULT:
             return Text(f"standaard: {p.origin_note.nl}", f"default: {p.origin_note.en}")
         if self.set_by is ValueSource.DOCUMENT:
-            return Text("beleid van de organisatie (document)", "organisation policy (document)")
-        return Text("opgegeven bij de aanroep", "given with the call")
+            return Text("ingesteld in het document (beleid van de organisatie, geen wet)",
+                        "set in the document (organisation policy, not law)")
+        return Text("opgegeven bij de aanroep (beleid van de organisatie, geen wet)",
+                    "given with the call (organisation policy, not law)")
 
 
 OATH_TERM_MONTHS = Parameter(

@@ -20,9 +20,9 @@ _HEADCOUNT = Text(", {n} medewerkers", ", {n} staff")
 _POLICY = Text("Beleid: {title} = {value} {unit}; {why}.",
                "Policy: {title} = {value} {unit}; {why}.")
 _DUE = Text("uiterlijk {due}", "due {due}")
-_SUMMARY = Text("Samenvatting: {total} bevindingen van {rules} regel(s) over {subjects} "
+_SUMMARY = Text("Samenvatting: {total} bevinding(en) van {rules} regel(s) over {subjects} "
                 "onderwerp(en): {counts}.",
-                "Summary: {total} findings of {rules} rule(s) over {subjects} subject(s): "
+                "Summary: {total} finding(s) of {rules} rule(s) over {subjects} subject(s): "
                 "{counts}.")
 _NONE = Text("Geen bevindingen.", "No findings.")
 

@@ -184,6 +184,7 @@ EED = Rule(
     severity=Severity.ERROR,
     subject=SubjectKind.EMPLOYEE,
     law_date=_law_date,
+    parameters=(OATH_TERM_MONTHS.name,),
     versions=(
         RuleVersion(
             valid_from=None,

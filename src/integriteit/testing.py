@@ -1,0 +1,231 @@
+"""Hypothesis strategies that build valid integriteit input, for plugin authors and our own tests.
+
+Every strategy here produces input that :func:`integriteit.from_dict` accepts: unique, non-blank
+employee ids, an end of employment never before its start, policy values in range. The facts
+may still contradict each other (an oath dated before the start of employment is valid *input*
+that gives an ``invalid`` *finding*), so a rule under test sees every case.
+
+Dates lean towards the ends of months (the 28th to the 31st, 29 February of leap years), where
+month arithmetic goes wrong. Requires hypothesis (``pip install "integriteit[test]"``)::
+
+    from hypothesis import given
+    from integriteit import check
+    from integriteit.testing import dates, documents
+
+    @given(documents(), dates())
+    def test_every_employee_gets_one_finding(doc, at):
+        result = check(doc, at, rules=["mijn_gemeente.vog"])
+        assert sorted(f.subject for f in result.findings) == sorted(e.id for e in doc.employees)
+
+:func:`document_dicts` gives the same documents as JSON-ready plain data, in the canonical form
+:func:`integriteit.dump_document` writes (optional fields that are unset are left out).
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+from typing import Any
+
+from hypothesis import strategies as st
+
+from integriteit.model import (
+    Document,
+    Employee,
+    EmploymentKind,
+    Oath,
+    OathForm,
+    Organisation,
+    OrganisationKind,
+    PolicySettings,
+)
+
+__all__ = [
+    "MAX_DATE",
+    "MIN_DATE",
+    "SCHEMA_URL",
+    "dates",
+    "document_dicts",
+    "document_to_dict",
+    "documents",
+    "employee_ids",
+    "employees",
+    "json_values",
+    "oaths",
+    "organisations",
+    "policy_settings",
+    "term_months",
+]
+
+MIN_DATE = date(1990, 1, 1)
+"""The earliest date :func:`dates` gives by default."""
+
+MAX_DATE = date(2100, 12, 31)
+"""The latest date :func:`dates` gives by default (far from ``date.max``, so terms fit)."""
+
+SCHEMA_URL = "document.schema.json"
+"""An example ``$schema`` value: a path next to the document (any string is accepted)."""
+
+_MAX_TERM_MONTHS = 120  # integriteit.policy.OATH_TERM_MONTHS.maximum
+
+
+def _near_month_end(day: date, back: int) -> date:
+    last = calendar.monthrange(day.year, day.month)[1]
+    return day.replace(day=last - back)
+
+
+def dates(min_value: date = MIN_DATE, max_value: date = MAX_DATE) -> st.SearchStrategy[date]:
+    """Dates from ``min_value`` to ``max_value`` (inclusive), often the last days of a month."""
+    if max_value < min_value:
+        raise ValueError(f"max_value {max_value} is before min_value {min_value}")
+    anywhere = st.dates(min_value=min_value, max_value=max_value)
+    month_ends = st.builds(_near_month_end, anywhere, st.integers(0, 3)).filter(
+        lambda d: min_value <= d <= max_value
+    )
+    return st.one_of(anywhere, month_ends)
+
+
+def term_months() -> st.SearchStrategy[int]:
+    """Oath terms in months that a document or a call may set: 0 to 120, mostly short."""
+    return st.one_of(st.integers(0, 12), st.integers(0, _MAX_TERM_MONTHS))
+
+
+def employee_ids() -> st.SearchStrategy[str]:
+    """Personnel numbers: realistic ones (``P00123``) and any non-blank text."""
+    return st.one_of(
+        st.from_regex(r"[A-Z]{1,3}[0-9]{1,6}", fullmatch=True),
+        st.text(min_size=1, max_size=12).filter(lambda s: bool(s.strip())),
+    )
+
+
+def _shifted(day: date, days: int) -> date:
+    """``day`` plus ``days``, kept inside the range of :class:`datetime.date`."""
+    if days >= 0:
+        return day + timedelta(days=min(days, (date.max - day).days))
+    return day - timedelta(days=min(-days, (day - date.min).days))
+
+
+def oaths(on: st.SearchStrategy[date] | None = None) -> st.SearchStrategy[Oath]:
+    """An eed or belofte, dated by ``on`` (default: :func:`dates`)."""
+    return st.builds(Oath, date=on if on is not None else dates(),
+                     form=st.sampled_from(OathForm))
+
+
+@st.composite
+def employees(
+    draw: st.DrawFn,
+    *,
+    ids: st.SearchStrategy[str] | None = None,
+    employment: EmploymentKind | st.SearchStrategy[EmploymentKind] | None = None,
+    starts: st.SearchStrategy[date] | None = None,
+) -> Employee:
+    """An employee, with or without an end of employment and an oath.
+
+    ``employment`` fixes the kind (or draws it from a strategy); by default every kind occurs.
+    The end is never before the start. The oath is mostly dated near the start (before it,
+    within a usual term, or well after), sometimes anywhere.
+    """
+    emp_id = draw(ids if ids is not None else employee_ids())
+    if isinstance(employment, EmploymentKind):
+        kind = employment
+    else:
+        kind = draw(employment if employment is not None else st.sampled_from(EmploymentKind))
+    start = draw(starts if starts is not None else dates())
+    end: date | None = None
+    if draw(st.booleans()):
+        end = _shifted(start, draw(st.integers(0, 900)))
+    oath: Oath | None = None
+    if draw(st.booleans()):
+        when = draw(st.one_of(
+            st.integers(-60, 400).map(lambda n: _shifted(start, n)),
+            dates(),
+        ))
+        oath = Oath(when, draw(st.sampled_from(OathForm)))
+    return Employee(emp_id, start, kind, end, oath)
+
+
+def organisations() -> st.SearchStrategy[Organisation]:
+    """An organisation with a non-blank name, any kind, and maybe a headcount."""
+    return st.builds(
+        Organisation,
+        name=st.text(min_size=1, max_size=30).filter(lambda s: bool(s.strip())),
+        kind=st.sampled_from(OrganisationKind),
+        headcount=st.none() | st.integers(0, 200_000),
+    )
+
+
+def policy_settings() -> st.SearchStrategy[PolicySettings]:
+    """Policy settings: the default, or an oath term from :func:`term_months`."""
+    return st.builds(PolicySettings, oath_term_months=st.none() | term_months())
+
+
+@st.composite
+def documents(
+    draw: st.DrawFn,
+    *,
+    employee: st.SearchStrategy[Employee] | None = None,
+    min_employees: int = 0,
+    max_employees: int = 10,
+) -> Document:
+    """A document that :func:`integriteit.from_dict` would accept: employee ids are unique."""
+    org = draw(organisations())
+    staff = draw(st.lists(employee if employee is not None else employees(),
+                          min_size=min_employees, max_size=max_employees,
+                          unique_by=lambda e: e.id))
+    policy = draw(policy_settings())
+    schema = draw(st.none() | st.just(SCHEMA_URL))
+    return Document(org, tuple(staff), policy, schema)
+
+
+def document_to_dict(doc: Document) -> dict[str, Any]:
+    """``doc`` as canonical JSON-ready data, written out by hand (not with the converter).
+
+    Canonical: optional values that are unset (``None``, no employees, default policy) are
+    left out, as :func:`integriteit.dump_document` does; dates are ``YYYY-MM-DD`` strings.
+    """
+    org: dict[str, Any] = {"name": doc.organisation.name, "kind": doc.organisation.kind.value}
+    if doc.organisation.headcount is not None:
+        org["headcount"] = doc.organisation.headcount
+    data: dict[str, Any] = {"organisation": org}
+    if doc.employees:
+        staff: list[dict[str, Any]] = []
+        for e in doc.employees:
+            item: dict[str, Any] = {"id": e.id, "start": e.start.isoformat(),
+                                    "employment": e.employment.value}
+            if e.end is not None:
+                item["end"] = e.end.isoformat()
+            if e.oath is not None:
+                item["oath"] = {"date": e.oath.date.isoformat(), "form": e.oath.form.value}
+            staff.append(item)
+        data["employees"] = staff
+    if doc.policy.oath_term_months is not None:
+        data["policy"] = {"oath_term_months": doc.policy.oath_term_months}
+    if doc.schema is not None:
+        data["$schema"] = doc.schema
+    return data
+
+
+def document_dicts(
+    *,
+    employee: st.SearchStrategy[Employee] | None = None,
+    min_employees: int = 0,
+    max_employees: int = 10,
+) -> st.SearchStrategy[dict[str, Any]]:
+    """Documents as JSON-ready plain data (see :func:`document_to_dict`)."""
+    return documents(employee=employee, min_employees=min_employees,
+                     max_employees=max_employees).map(document_to_dict)
+
+
+def json_values(max_leaves: int = 20) -> st.SearchStrategy[Any]:
+    """Any value :func:`json.loads` can return: for feeding junk to loaders."""
+    scalars = st.one_of(
+        st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(),
+    )
+    return st.recursive(
+        scalars,
+        lambda children: st.one_of(
+            st.lists(children, max_size=5),
+            st.dictionaries(st.text(max_size=12), children, max_size=5),
+        ),
+        max_leaves=max_leaves,
+    )

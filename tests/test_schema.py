@@ -1,0 +1,316 @@
+"""The published JSON Schema of the input document: valid, in step with the model and the loader.
+
+The schema (``src/integriteit/data/document.schema.json``) is shown in the docs and given to users
+for their editors and HR systems, so it must accept exactly what :func:`integriteit.loads` accepts.
+These tests tie it to the attrs model (field names, required fields, enum values) and to the
+loader (the same documents accepted, the same mistakes rejected).
+"""
+
+from __future__ import annotations
+
+import copy
+import enum
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+import jsonschema
+import pytest
+
+import integriteit
+from integriteit import (
+    Document,
+    Employee,
+    EmploymentKind,
+    Oath,
+    OathForm,
+    Organisation,
+    OrganisationKind,
+    PolicySettings,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
+
+# The JSON key of a model field, where it differs from the attribute name.
+RENAMES: dict[type, dict[str, str]] = {Document: {"schema": "$schema"}}
+
+# Where each model class sits in the schema: "" is the top level, other names are under $defs.
+OBJECTS: list[tuple[str, type]] = [
+    ("", Document),
+    ("Organisation", Organisation),
+    ("Employee", Employee),
+    ("Oath", Oath),
+    ("PolicySettings", PolicySettings),
+]
+
+# Where each model enum sits in the schema: ($defs name, property name).
+ENUMS: list[tuple[str, str, type[enum.Enum]]] = [
+    ("Organisation", "kind", OrganisationKind),
+    ("Employee", "employment", EmploymentKind),
+    ("Oath", "form", OathForm),
+]
+
+
+def _schema() -> dict[str, Any]:
+    text = resources.files("integriteit").joinpath("data/document.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+SCHEMA = _schema()
+VALIDATOR = jsonschema.Draft202012Validator(
+    SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+)
+
+
+def _object(name: str) -> dict[str, Any]:
+    obj: dict[str, Any] = SCHEMA if not name else SCHEMA["$defs"][name]
+    return obj
+
+
+def _json_keys(cls: type) -> list[str]:
+    renames = RENAMES.get(cls, {})
+    return sorted(renames.get(a.name, a.name) for a in attrs.fields(cls))
+
+
+def _documents() -> list[Path]:
+    return [
+        ROOT / "src" / "integriteit" / "data" / "demo.json",
+        *sorted((ROOT / "examples").glob("*.json")),
+    ]
+
+
+def _minimal(**changes: Any) -> dict[str, Any]:
+    """A small valid document with ``changes`` applied at the top level."""
+    doc: dict[str, Any] = {
+        "organisation": {"name": "Gemeente Voorbeeld", "kind": "gemeente", "headcount": 120},
+        "employees": [
+            {"id": "E1", "start": "2024-01-15", "employment": "ambtenaar",
+             "oath": {"date": "2024-02-01", "form": "eed"}},
+            {"id": "E2", "start": "2024-03-01", "employment": "inhuur", "end": "2024-06-30"},
+        ],
+        "policy": {"oath_term_months": 3},
+    }
+    doc.update(changes)
+    return doc
+
+
+def _with(path: tuple[str | int, ...], value: Any) -> dict[str, Any]:
+    """The minimal document with the value at ``path`` replaced (or added)."""
+    doc = copy.deepcopy(_minimal())
+    node: Any = doc
+    for step in path[:-1]:
+        node = node[step]
+    node[path[-1]] = value
+    return doc
+
+
+def _without(path: tuple[str | int, ...]) -> dict[str, Any]:
+    """The minimal document with the key at ``path`` removed."""
+    doc = copy.deepcopy(_minimal())
+    node: Any = doc
+    for step in path[:-1]:
+        node = node[step]
+    del node[path[-1]]
+    return doc
+
+
+def _problem_paths(doc: object) -> list[str]:
+    with pytest.raises(integriteit.InputError) as info:
+        integriteit.loads(json.dumps(doc))
+    return [p.path for p in info.value.problems]
+
+
+# --- the schema itself ---------------------------------------------------------------------
+
+
+def test_schema_is_a_valid_draft_2020_12_schema() -> None:
+    """The schema declares draft 2020-12 and is itself valid under that draft."""
+    assert SCHEMA["$schema"] == DRAFT_2020_12
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+
+
+def test_schema_is_shipped_in_the_package_next_to_the_demo() -> None:
+    """The packaged schema is the file the docs include."""
+    on_disk = ROOT / "src" / "integriteit" / "data" / "document.schema.json"
+    assert json.loads(on_disk.read_text("utf-8")) == SCHEMA
+
+
+def test_every_object_forbids_unknown_keys() -> None:
+    """Like the loader, the schema rejects unknown keys at every level."""
+    for name, _ in OBJECTS:
+        assert _object(name)["additionalProperties"] is False, name or "top level"
+
+
+def test_every_property_has_a_description() -> None:
+    """Every property is explained, so the schema is documentation as well."""
+    for name, _ in OBJECTS:
+        for key, prop in _object(name)["properties"].items():
+            assert prop.get("description", "").strip(), f"{name or 'top level'}.{key}"
+
+
+# --- schema and model cannot drift ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "cls"), OBJECTS, ids=[c.__name__ for _, c in OBJECTS])
+def test_schema_properties_are_the_model_fields(name: str, cls: type) -> None:
+    """Each object's properties are the attrs fields of its model class, by their JSON key."""
+    assert sorted(_object(name)["properties"]) == _json_keys(cls)
+
+
+@pytest.mark.parametrize(("name", "cls"), OBJECTS, ids=[c.__name__ for _, c in OBJECTS])
+def test_schema_required_keys_are_the_fields_without_default(name: str, cls: type) -> None:
+    """A property is required exactly when its model field has no default."""
+    renames = RENAMES.get(cls, {})
+    without_default = sorted(
+        renames.get(a.name, a.name) for a in attrs.fields(cls) if a.default is attrs.NOTHING
+    )
+    assert sorted(_object(name).get("required", [])) == without_default
+
+
+@pytest.mark.parametrize(("name", "key", "cls"), ENUMS, ids=[c.__name__ for *_, c in ENUMS])
+def test_schema_enums_are_the_model_enums(name: str, key: str, cls: type[enum.Enum]) -> None:
+    """The allowed values are the model enum's values, in the same order."""
+    assert _object(name)["properties"][key]["enum"] == [m.value for m in cls]
+
+
+# --- schema and loader accept the same documents -------------------------------------------
+
+
+@pytest.mark.parametrize("path", _documents(), ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_bundled_and_example_documents_are_valid(path: Path) -> None:
+    """The demo and every example validate against the schema, and load."""
+    data = json.loads(path.read_text("utf-8"))
+    VALIDATOR.validate(data)
+    integriteit.load(path)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        pytest.param(_minimal(), id="minimal"),
+        pytest.param({"organisation": {"name": "Rijk", "kind": "rijk"}}, id="organisation-only"),
+        pytest.param(_minimal(employees=[]), id="no-employees"),
+        pytest.param(_minimal(policy={}), id="empty-policy"),
+        pytest.param(_minimal(**{"$schema": "./document.schema.json"}), id="dollar-schema"),
+        pytest.param(_with(("$schema",), None), id="dollar-schema-null"),
+        pytest.param(_with(("organisation", "headcount"), None), id="headcount-null"),
+        pytest.param(_with(("organisation", "headcount"), 0), id="headcount-zero"),
+        pytest.param(_with(("employees", 0, "oath"), None), id="oath-null"),
+        pytest.param(_with(("employees", 0, "end"), None), id="end-null"),
+        pytest.param(_with(("employees", 0, "end"), "2024-01-15"), id="end-on-start"),
+        pytest.param(_with(("employees", 0, "start"), "2024-02-29"), id="leap-day"),
+        pytest.param(_with(("policy", "oath_term_months"), None), id="term-null"),
+        pytest.param(_with(("policy", "oath_term_months"), 0), id="term-0"),
+        pytest.param(_with(("policy", "oath_term_months"), 120), id="term-120"),
+    ],
+)
+def test_valid_documents_are_accepted_by_schema_and_loader(doc: dict[str, Any]) -> None:
+    """Documents at the edges of what is allowed pass both the schema and the loader."""
+    VALIDATOR.validate(doc)
+    integriteit.loads(json.dumps(doc))
+
+
+@pytest.mark.parametrize(
+    ("doc", "path"),
+    [
+        pytest.param(_minimal(register=[]), "register", id="unknown-top-level-key"),
+        pytest.param(_with(("organisation", "headcont"), 5), "organisation.headcont",
+                     id="misspelt-organisation-key"),
+        pytest.param(_with(("employees", 1, "oath_date"), "2024-03-01"),
+                     "employees[1].oath_date", id="unknown-employee-key"),
+        pytest.param(_with(("employees", 0, "oath", "place"), "Den Haag"),
+                     "employees[0].oath.place", id="unknown-oath-key"),
+        pytest.param(_with(("policy", "term"), 2), "policy.term", id="unknown-policy-key"),
+        pytest.param(_without(("organisation",)), "organisation", id="no-organisation"),
+        pytest.param(_without(("organisation", "kind")), "organisation.kind", id="no-kind"),
+        pytest.param(_without(("employees", 0, "id")), "employees[0].id", id="no-id"),
+        pytest.param(_without(("employees", 1, "start")), "employees[1].start", id="no-start"),
+        pytest.param(_without(("employees", 0, "oath", "form")), "employees[0].oath.form",
+                     id="no-oath-form"),
+        pytest.param(_with(("organisation", "kind"), "Gemeente"), "organisation.kind",
+                     id="kind-wrong-case"),
+        pytest.param(_with(("employees", 1, "employment"), "zzp"), "employees[1].employment",
+                     id="unknown-employment"),
+        pytest.param(_with(("employees", 0, "oath", "form"), "gelofte"),
+                     "employees[0].oath.form", id="unknown-oath-form"),
+        pytest.param(_with(("employees", 0, "start"), "2024-13-01"), "employees[0].start",
+                     id="month-13"),
+        pytest.param(_with(("employees", 0, "start"), "2023-02-29"), "employees[0].start",
+                     id="no-leap-day"),
+        pytest.param(_with(("employees", 0, "start"), "20240115"), "employees[0].start",
+                     id="compact-date"),
+        pytest.param(_with(("employees", 0, "start"), "2024-1-15"), "employees[0].start",
+                     id="unpadded-date"),
+        pytest.param(_with(("employees", 0, "start"), "15-01-2024"), "employees[0].start",
+                     id="dutch-date-order"),
+        pytest.param(_with(("employees", 1, "end"), "2024-06-30T17:00:00"), "employees[1].end",
+                     id="date-time"),
+        pytest.param(_with(("employees", 0, "oath", "date"), 20240201),
+                     "employees[0].oath.date", id="date-as-number"),
+        pytest.param(_with(("employees", 0, "id"), 1), "employees[0].id", id="id-number"),
+        pytest.param(_with(("employees", 0, "id"), ""), "employees[0].id", id="id-empty"),
+        pytest.param(_with(("employees", 0, "id"), "   "), "employees[0].id", id="id-blank"),
+        pytest.param(_with(("organisation", "name"), ""), "organisation.name", id="name-empty"),
+        pytest.param(_with(("organisation", "headcount"), -1), "organisation.headcount",
+                     id="headcount-negative"),
+        pytest.param(_with(("organisation", "headcount"), "640"), "organisation.headcount",
+                     id="headcount-string"),
+        pytest.param(_with(("organisation", "headcount"), True), "organisation.headcount",
+                     id="headcount-bool"),
+        pytest.param(_with(("policy", "oath_term_months"), 121), "policy.oath_term_months",
+                     id="term-above-120"),
+        pytest.param(_with(("policy", "oath_term_months"), -1), "policy.oath_term_months",
+                     id="term-negative"),
+        pytest.param(_with(("policy", "oath_term_months"), "3"), "policy.oath_term_months",
+                     id="term-string"),
+        pytest.param(_minimal(employees=None), "employees", id="employees-null"),
+        pytest.param(_minimal(employees={"E1": {}}), "employees", id="employees-object"),
+        pytest.param(_minimal(policy=None), "policy", id="policy-null"),
+        pytest.param(_with(("employees", 0), "E1"), "employees[0]", id="employee-not-object"),
+        pytest.param(_with(("employees", 0, "oath"), "eed"), "employees[0].oath",
+                     id="oath-not-object"),
+        pytest.param(_minimal(**{"$schema": 1}), "$schema", id="dollar-schema-number"),
+    ],
+)
+def test_invalid_documents_are_rejected_by_schema_and_loader(
+    doc: dict[str, Any], path: str
+) -> None:
+    """A mistake the schema catches is also an input error of the loader, at the same path."""
+    assert not VALIDATOR.is_valid(doc)
+    assert path in _problem_paths(doc)
+
+
+@pytest.mark.parametrize("top", [[], None, "document", 1], ids=repr)
+def test_a_document_that_is_not_an_object_is_rejected(top: object) -> None:
+    """The top level must be a JSON object."""
+    assert not VALIDATOR.is_valid(top)
+    assert _problem_paths(top) == [""]
+
+
+@pytest.mark.parametrize(
+    ("doc", "path"),
+    [
+        pytest.param(_with(("employees", 1, "id"), "E1"), "employees[1].id", id="duplicate-id"),
+        pytest.param(_with(("employees", 1, "end"), "2024-02-29"), "employees[1].end",
+                     id="end-before-start"),
+    ],
+)
+def test_checks_across_values_are_made_by_the_loader_only(
+    doc: dict[str, Any], path: str
+) -> None:
+    """JSON Schema cannot compare values; the docs say these two checks are the loader's alone."""
+    assert VALIDATOR.is_valid(doc)
+    assert path in _problem_paths(doc)
+
+
+def test_duplicate_keys_are_rejected_by_the_loader() -> None:
+    """A key given twice is an error; a parsed JSON object cannot show it to the schema."""
+    text = '{"organisation": {"name": "X", "kind": "rijk", "kind": "gemeente"}}'
+    with pytest.raises(integriteit.InputError) as info:
+        integriteit.loads(text)
+    assert [p.path for p in info.value.problems] == ["organisation"]
+    assert "occurs twice" in info.value.render("en")
