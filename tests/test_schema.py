@@ -313,4 +313,4 @@ def test_duplicate_keys_are_rejected_by_the_loader() -> None:
     with pytest.raises(integriteit.InputError) as info:
         integriteit.loads(text)
     assert [p.path for p in info.value.problems] == ["organisation"]
-    assert "occurs twice" in info.value.render("en")
+    assert "occurs more than once" in info.value.render("en")

@@ -59,10 +59,7 @@ def _iso_date(text: str) -> date:
 
 def _term(text: str) -> int:
     p = OATH_TERM_MONTHS
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
+    value = int(text) if text.isascii() and text.isdigit() else -1
     if not p.minimum <= value <= p.maximum:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a whole number of months from {p.minimum} to {p.maximum}")

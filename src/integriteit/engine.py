@@ -148,7 +148,7 @@ def _check_versions(_: object, __: object, versions: tuple[RuleVersion, ...]) ->
 
 
 def _check_id(_: object, __: object, value: str) -> None:
-    if not _RULE_ID.match(value):
+    if not _RULE_ID.fullmatch(value):
         raise ValueError(
             f"rule id {value!r} must be dotted lower-case words, e.g. 'ambtenarenwet.eed'"
         )
@@ -253,35 +253,41 @@ class CheckResult:
 
 
 def run(document: Document, rules: Iterable[Rule], at: date, policy: Policy) -> CheckResult:
-    """Evaluate ``rules`` over ``document`` as of ``at``: one finding per rule and subject."""
-    rules = tuple(rules)
+    """Evaluate ``rules`` over ``document`` as of ``at``: one finding per rule and subject.
+
+    A rule given twice runs once. Anything a rule raises becomes a :class:`RuleFailure` that
+    names the rule (and the subject, where there is one).
+    """
+    rules = tuple(dict.fromkeys(rules))
     findings: list[Finding] = []
     for rule in rules:
         subjects, subject_id = _SUBJECTS[rule.subject]
-        items = subjects(document)
-        evaluators = [
-            (v, v.prepare(RuleContext(rule, v, at, policy, document))) for v in rule.versions
-        ]
+        try:
+            evaluators = [
+                (v, v.prepare(RuleContext(rule, v, at, policy, document))) for v in rule.versions
+            ]
+        except Exception as exc:
+            raise RuleFailure(f"rule {rule.id} failed to prepare: {exc!r}") from exc
         single = evaluators[0] if len(evaluators) == 1 else None
         law_date = rule.law_date
-        for item in items:
-            day = law_date(item, at) if law_date is not None else at
-            evaluate: Evaluator | None = None
-            if single is not None:
-                if single[0].in_force(day):
-                    evaluate = single[1]
-            else:
-                for version, candidate in evaluators:
-                    if version.in_force(day):
-                        evaluate = candidate
-                        break
-            if evaluate is None:
-                findings.append(Finding(rule.id, subject_id(item), Status.NOT_APPLICABLE, None,
-                                        rule.not_in_force, {"law_date": day}, rule.sources,
-                                        rule.severity))
-                continue
+        for item in subjects(document):
             try:
-                finding = evaluate(item)
+                day = law_date(item, at) if law_date is not None else at
+                evaluate: Evaluator | None = None
+                if single is not None:
+                    if single[0].in_force(day):
+                        evaluate = single[1]
+                else:
+                    for version, candidate in evaluators:
+                        if version.in_force(day):
+                            evaluate = candidate
+                            break
+                if evaluate is None:
+                    finding = Finding(rule.id, subject_id(item), Status.NOT_APPLICABLE, None,
+                                      rule.not_in_force, {"law_date": day}, rule.sources,
+                                      rule.severity)
+                else:
+                    finding = evaluate(item)
             except Exception as exc:
                 raise RuleFailure(
                     f"rule {rule.id} failed on {rule.subject} {subject_id(item)!r}: {exc!r}"

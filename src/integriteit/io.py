@@ -74,6 +74,12 @@ def _structure_date(value: object, _: type) -> date:
 
 def _structure_str(value: object, _: type) -> str:
     if isinstance(value, str):
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate such as "\ud800" from JSON escapes
+                raise BadValue(Text("bevat een ongeldig teken (losse surrogaat)",
+                                    "contains an invalid character (lone surrogate)")) from None
         return value
     raise _expected("tekst", "a string", value)
 
@@ -151,7 +157,12 @@ def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     if len(obj) != len(pairs):
         dup = _DuplicateKeys(obj)
         seen: set[str] = set()
-        dup.duplicates = tuple(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        repeated: dict[str, None] = {}
+        for key, _ in pairs:
+            if key in seen:
+                repeated[key] = None
+            seen.add(key)
+        dup.duplicates = tuple(repeated)
         return dup
     return obj
 
@@ -171,8 +182,8 @@ def _attrs_hook(cls: type) -> Callable[[object, type], Any]:
     def structure(value: object, _: type) -> Any:
         if type(value) is _DuplicateKeys:
             keys = ", ".join(repr(k) for k in value.duplicates)
-            raise BadValue(Text(f"sleutel {keys} komt twee keer voor",
-                                f"key {keys} occurs twice"))
+            raise BadValue(Text(f"sleutel {keys} komt meer dan eens voor",
+                                f"key {keys} occurs more than once"))
         if not isinstance(value, dict):
             raise _expected("object", "an object", value)
         return inner(value, cls)
@@ -237,7 +248,12 @@ def _leaves(exc: BaseException, path: _Steps) -> Iterator[tuple[_Steps, BaseExce
 def _format_path(path: _Steps) -> str:
     out = ""
     for step in path:
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else step)
+        if isinstance(step, int):
+            out += f"[{step}]"
+        elif step.replace("_", "a").replace("$", "a").isalnum() and step.isascii():
+            out += f".{step}" if out else step
+        else:  # a key that is no plain name (a typo with a space or newline): quoted, one line
+            out += f"[{json.dumps(step, ensure_ascii=False)}]"
     return out
 
 
@@ -261,12 +277,12 @@ def _problems(exc: BaseException, data: object, cls: type, source: str) -> list[
         record = _record_id(data, path)
         if isinstance(leaf, ForbiddenExtraKeysError):
             allowed = _FIELD_NAMES.get(leaf.cl) or tuple(a.name for a in attrs.fields(leaf.cl))
-            for key in sorted(leaf.extra_fields):
-                close = difflib.get_close_matches(key, allowed, n=1)
+            for key in sorted(leaf.extra_fields, key=str):
+                close = difflib.get_close_matches(str(key), allowed, n=1)
                 hint_nl = f"; bedoelt u {close[0]!r}?" if close else ""
                 hint_en = f"; did you mean {close[0]!r}?" if close else ""
                 shown = ", ".join(allowed)
-                problems.append(Problem(source, _format_path((*path, key)), Text(
+                problems.append(Problem(source, _format_path((*path, str(key))), Text(
                     f"onbekend veld (toegestaan: {shown}){hint_nl}",
                     f"unknown field (allowed: {shown}){hint_en}"), record))
         elif isinstance(leaf, KeyError):
@@ -364,6 +380,12 @@ def loads(text: str | bytes, *, source: str = "<string>") -> Document:
     except UnicodeDecodeError as exc:
         raise InputError([Problem(source, "", Text(
             f"geen UTF-8-tekst ({exc.reason})", f"not UTF-8 text ({exc.reason})"))]) from None
+    except RecursionError:
+        raise InputError([Problem(source, "", Text(
+            "te diep geneste JSON", "JSON nested too deeply"))]) from None
+    except ValueError as exc:  # e.g. an integer of more digits than Python converts
+        raise InputError([Problem(source, "", Text(
+            f"geen bruikbare JSON ({exc})", f"unusable JSON ({exc})"))]) from None
     return from_dict(data, source=source)
 
 

@@ -9,9 +9,10 @@ several values (duplicate ids, an end before a start) run right after, in the sa
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from datetime import date
 
-from attrs import frozen
+from attrs import field, frozen
 
 from integriteit.i18n import Text
 
@@ -97,12 +98,16 @@ class PolicySettings:
     oath_term_months: int | None = None
 
 
+def _employees(items: Iterable[Employee]) -> tuple[Employee, ...]:
+    return tuple(items)
+
+
 @frozen
 class Document:
     """One organisation and what it records: the unit a check runs over."""
 
     organisation: Organisation
-    employees: tuple[Employee, ...] = ()
+    employees: tuple[Employee, ...] = field(default=(), converter=_employees)
     policy: PolicySettings = PolicySettings()
     schema: str | None = None
     """The optional ``$schema`` key, so editors can validate the file; ignored otherwise."""

@@ -64,6 +64,12 @@ class Term:
         return self.origin is TermOrigin.STATUTE
 
     def deadline(self, start: date) -> date:
-        """The last day in time: ``start`` plus the term, end of month clamped."""
-        result: date = start + self._delta
+        """The last day in time: ``start`` plus the term, end of month clamped.
+
+        A deadline past the calendar's end (year 9999) is :data:`datetime.date.max`.
+        """
+        try:
+            result: date = start + self._delta
+        except (OverflowError, ValueError):
+            return date.max
         return result

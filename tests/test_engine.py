@@ -1,0 +1,395 @@
+"""The rule engine: accounting (one finding per rule and subject), results, rules and versions."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+import integriteit
+from integriteit import (
+    Binding,
+    Document,
+    Finding,
+    IntegriteitError,
+    Rule,
+    RuleContext,
+    RuleVersion,
+    Severity,
+    Status,
+    SubjectKind,
+    Text,
+)
+from integriteit.engine import RuleFailure
+from integriteit.plugins import UnknownNameError
+from integriteit.sources import AMBTENARENWET_2017, LegalSource
+from integriteit.testing import dates, documents
+
+EED = "ambtenarenwet.eed"
+SOURCE = LegalSource(AMBTENARENWET_2017, "4")
+
+_SAYS = Text("zegt {word}", "says {word}")
+
+
+def _constant(status: Status) -> Callable[[RuleContext], Callable[[Any], Finding]]:
+    """A ``prepare`` whose evaluator gives every subject ``status``."""
+
+    def prepare(ctx: RuleContext) -> Callable[[Any], Finding]:
+        def evaluate(item: Any) -> Finding:
+            subject = item.id if ctx.rule.subject is SubjectKind.EMPLOYEE else "organisation"
+            return ctx.finding(subject, status, None, _SAYS, {"word": status.value})
+
+        return evaluate
+
+    return prepare
+
+
+def version(valid_from: date | None = None, valid_until: date | None = None,
+            status: Status = Status.OK,
+            prepare: Callable[[RuleContext], Callable[[Any], Finding]] | None = None,
+            ) -> RuleVersion:
+    return RuleVersion(valid_from, valid_until, (SOURCE,), prepare or _constant(status),
+                       Text("samenvatting", "summary"))
+
+
+def rule(rule_id: str = "test.rule", *versions: RuleVersion,
+         subject: SubjectKind = SubjectKind.EMPLOYEE, **kwargs: Any) -> Rule:
+    return Rule(rule_id, Text("Testregel", "Test rule"), Severity.WARNING, subject,
+                versions or (version(),), **kwargs)
+
+
+def doc(*employees: dict[str, Any]) -> Document:
+    return integriteit.from_dict({
+        "organisation": {"name": "Waterschap Test", "kind": "waterschap"},
+        "employees": list(employees),
+    })
+
+
+def emp(emp_id: str, start: str = "2024-01-15", **kwargs: Any) -> dict[str, Any]:
+    return {"id": emp_id, "start": start, "employment": "ambtenaar", **kwargs}
+
+
+# --- accounting ------------------------------------------------------------------------------
+
+
+@given(documents(max_employees=8), dates())
+def test_every_subject_gets_exactly_one_finding_per_rule(document: Document, at: date) -> None:
+    """Each employee gets one finding per employee rule; the organisation one per org rule."""
+    rules: list[Rule | str] = [
+        EED,
+        rule("test.org", subject=SubjectKind.ORGANISATION),
+        rule("test.late_start", version(date(2025, 1, 1))),
+    ]
+    result = integriteit.check(document, at, rules=rules)
+    per_rule_subject = Counter((f.rule, f.subject) for f in result.findings)
+    ids = [e.id for e in document.employees]
+    expected = Counter({(EED, i): 1 for i in ids})
+    expected.update({("test.late_start", i): 1 for i in ids})
+    expected[("test.org", "organisation")] = 1
+    assert per_rule_subject == expected
+    assert len(result.findings) == 2 * len(ids) + 1
+
+
+@given(documents(max_employees=8), dates())
+def test_oath_rule_findings_keep_input_order(document: Document, at: date) -> None:
+    """Findings come in the order of the employees in the document."""
+    result = integriteit.check(document, at, rules=[EED])
+    assert [f.subject for f in result.findings] == [e.id for e in document.employees]
+
+
+def test_document_without_employees_gives_no_employee_findings() -> None:
+    """No employees: no employee findings, and nothing failed."""
+    result = integriteit.check(doc(), date(2024, 1, 1))
+    assert result.findings == ()
+    assert not result.failed()
+    assert set(result.counts().values()) == {0}
+
+
+def test_counts_has_every_status_and_adds_up() -> None:
+    """``counts()`` has every status (zeros included), adding up to the number of findings."""
+    d = doc(emp("A", oath={"date": "2024-02-01", "form": "eed"}), emp("B"), emp("C"),
+            emp("D", employment="inhuur"))
+    result = integriteit.check(d, date(2024, 6, 1), rules=[EED])
+    counts = result.counts()
+    assert list(counts) == list(Status)
+    assert counts == {Status.OK: 1, Status.LATE: 0, Status.DUE: 0, Status.OVERDUE: 2,
+                      Status.NOT_APPLICABLE: 1, Status.INVALID: 0}
+    assert sum(counts.values()) == len(result.findings)
+
+
+@pytest.mark.parametrize(
+    ("status", "failed"),
+    [(Status.OK, False), (Status.LATE, False), (Status.DUE, False),
+     (Status.NOT_APPLICABLE, False), (Status.OVERDUE, True), (Status.INVALID, True)],
+)
+def test_failed_by_default_only_on_overdue_or_invalid(status: Status, failed: bool) -> None:
+    """``failed()`` is true when a finding is overdue or invalid, false otherwise."""
+    result = integriteit.check(doc(emp("A")), date(2024, 6, 1),
+                               rules=[rule("test.rule", version(status=status))])
+    assert result.failed() is failed
+
+
+def test_failed_with_own_statuses() -> None:
+    """``failed(fail_on=...)`` checks the statuses given instead."""
+    result = integriteit.check(doc(emp("A")), date(2024, 6, 1),
+                               rules=[rule("test.rule", version(status=Status.LATE))])
+    assert result.failed([Status.LATE])
+    assert not result.failed([Status.DUE])
+    assert not result.failed([])
+
+
+def test_result_keeps_what_it_was_computed_from() -> None:
+    """A result carries its reference date, document, policy and rules."""
+    d = doc(emp("A"))
+    result = integriteit.check(d, date(2024, 6, 1), term_months=5, rules=[EED])
+    assert result.at == date(2024, 6, 1)
+    assert result.document is d
+    assert [r.id for r in result.rules] == [EED]
+    assert result.policy["oath_term_months"].value == 5
+
+
+def test_reference_date_defaults_to_today() -> None:
+    """Without ``at`` the check runs as of today."""
+    before = date.today()
+    result = integriteit.check(doc(emp("A", start="2000-01-03")))
+    assert before <= result.at <= date.today()
+    assert result.findings[0].status is Status.OVERDUE
+
+
+def test_rules_can_be_chosen_by_id_or_object() -> None:
+    """``rules=`` takes ids and Rule objects (also unregistered ones), in the order given."""
+    own = rule("test.own")
+    result = integriteit.check(doc(emp("A")), date(2024, 6, 1), rules=[own, EED])
+    assert [f.rule for f in result.findings] == ["test.own", EED]
+
+
+def test_unknown_rule_id_is_an_error_naming_known_rules() -> None:
+    """An unknown rule id is refused, and the message lists the known ones."""
+    with pytest.raises(UnknownNameError, match=r"unknown rule 'unknown\.rule'.*ambtenarenwet\.eed"):
+        integriteit.check(doc(emp("A")), date(2024, 6, 1), rules=["unknown.rule"])
+
+
+def test_rule_selected_twice_runs_once() -> None:
+    """Naming a rule twice (e.g. ``--rule X --rule X``) still gives one finding per employee."""
+    result = integriteit.check(doc(emp("A")), date(2024, 6, 1), rules=[EED, EED])
+    assert len(result.findings) == 1
+
+
+def test_registered_rules_include_the_oath_rule() -> None:
+    """``integriteit.rules()`` lists the built-in oath rule with both versions' sources."""
+    [eed] = [r for r in integriteit.rules() if r.id == EED]
+    assert eed.subject is SubjectKind.EMPLOYEE
+    assert eed.severity is Severity.ERROR
+    assert eed.binding is Binding.STATUTE
+    articles = [s.article for s in eed.sources]
+    assert articles == ["125quinquies", "125quinquies", "5", "7"]
+    assert eed.explanation is not None
+
+
+# --- rule ids and versions -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rule_id", ["ambtenarenwet.eed", "a.b", "wbk.melding_2", "a.b.c"])
+def test_dotted_lower_case_rule_ids_are_accepted(rule_id: str) -> None:
+    """Rule ids are dotted lower-case words."""
+    assert rule(rule_id).id == rule_id
+
+
+@pytest.mark.parametrize(
+    "rule_id",
+    ["eed", "Ambtenarenwet.eed", "ambtenarenwet.Eed", "a..b", ".a.b", "a.b.", "1a.b", "a.1b",
+     "a-b.c", "a b.c", "", "a.b ", "ambtenarenwet.eed.", "ä.b"],
+)
+def test_malformed_rule_ids_are_rejected(rule_id: str) -> None:
+    """Anything but dotted lower-case words is refused with an example of a good id."""
+    with pytest.raises(ValueError, match="dotted lower-case words"):
+        rule(rule_id)
+
+
+def test_rule_id_with_trailing_newline_is_rejected() -> None:
+    """A rule id with a trailing newline is not a dotted lower-case id."""
+    with pytest.raises(ValueError, match="dotted lower-case words"):
+        rule("ambtenarenwet.eed\n")
+
+
+def test_adjacent_versions_are_accepted() -> None:
+    """Versions that follow each other day to day are fine."""
+    r = rule("test.rule", version(None, date(2019, 12, 31)), version(date(2020, 1, 1), None))
+    assert r.version_on(date(2019, 12, 31)) is r.versions[0]
+    assert r.version_on(date(2020, 1, 1)) is r.versions[1]
+
+
+@pytest.mark.parametrize(
+    "versions",
+    [
+        (version(None, date(2020, 1, 1)), version(date(2020, 1, 1), None)),
+        (version(date(2020, 1, 1), date(2021, 1, 1)), version(date(2020, 6, 1), None)),
+        (version(date(2021, 1, 1), None), version(date(2020, 1, 1), date(2020, 12, 31))),
+        (version(None, None), version(date(2030, 1, 1), None)),
+        (version(None, date(2019, 12, 31)), version(None, None)),
+    ],
+    ids=["same-day", "overlap", "out-of-order", "open-end-then-more", "later-without-start"],
+)
+def test_overlapping_or_unordered_versions_are_rejected(versions: tuple[RuleVersion, ...]) -> None:
+    """Versions must be in date order and must not overlap."""
+    with pytest.raises(ValueError, match="must not overlap"):
+        rule("test.rule", *versions)
+
+
+def test_version_ending_before_it_starts_is_rejected() -> None:
+    """A version cannot end before it starts."""
+    with pytest.raises(ValueError, match="before it starts"):
+        rule("test.rule", version(date(2020, 1, 1), date(2019, 1, 1)))
+
+
+def test_rule_without_versions_is_rejected() -> None:
+    """A rule needs at least one version."""
+    with pytest.raises(ValueError, match="at least one version"):
+        Rule("test.rule", Text("x", "x"), Severity.INFO, SubjectKind.EMPLOYEE, ())
+
+
+def test_version_in_force_includes_both_ends() -> None:
+    """``valid_from`` and ``valid_until`` are inclusive; None is open."""
+    v = version(date(2020, 1, 1), date(2020, 12, 31))
+    assert not v.in_force(date(2019, 12, 31))
+    assert v.in_force(date(2020, 1, 1))
+    assert v.in_force(date(2020, 12, 31))
+    assert not v.in_force(date(2021, 1, 1))
+    assert version(None, None).in_force(date(1, 1, 1))
+    assert v.period("en") == "2020-01-01 – 2020-12-31"
+    assert version(date(2020, 1, 1), None).period() == "2020-01-01 –"
+
+
+def test_rule_not_yet_in_force_gives_not_applicable_findings() -> None:
+    """A rule whose only version starts later says, for each subject, it was not in force."""
+    r = rule("test.new", version(date(2025, 1, 1), None, Status.OVERDUE))
+    d = doc(emp("A"), emp("B"))
+    result = integriteit.check(d, date(2024, 12, 31), rules=[r])
+    assert [(f.subject, f.status, f.due) for f in result.findings] == [
+        ("A", Status.NOT_APPLICABLE, None), ("B", Status.NOT_APPLICABLE, None)]
+    f = result.findings[0]
+    assert f.message("en") == "This rule was not in force on 2024-12-31."
+    assert f.message("nl") == "Deze regel was op 2024-12-31 niet van kracht."
+    assert f.source("nl") == SOURCE.cite("nl")
+    assert not result.failed()
+    later = integriteit.check(d, date(2025, 1, 1), rules=[r])
+    assert {f.status for f in later.findings} == {Status.OVERDUE}
+
+
+def test_gap_between_versions_gives_not_applicable_findings() -> None:
+    """A law date between two versions is covered by neither: not in force."""
+    r = rule("test.gap", version(None, date(2019, 12, 31)), version(date(2021, 1, 1), None))
+    result = integriteit.check(doc(emp("A")), date(2020, 6, 1), rules=[r])
+    assert result.findings[0].status is Status.NOT_APPLICABLE
+    assert "2020-06-01" in result.findings[0].message("en")
+    assert result.findings[0].rule == "test.gap"
+
+
+def test_law_date_picks_the_version_per_subject() -> None:
+    """With ``law_date`` the version is chosen per subject (here: by start date)."""
+    r = rule("test.by_start",
+             version(None, date(2019, 12, 31), Status.LATE),
+             version(date(2020, 1, 1), None, Status.OK),
+             law_date=lambda e, at: e.start)
+    result = integriteit.check(doc(emp("OLD", start="2019-12-31"), emp("NEW", start="2020-01-01")),
+                               date(2024, 1, 1), rules=[r])
+    assert [(f.subject, f.status) for f in result.findings] == [
+        ("OLD", Status.LATE), ("NEW", Status.OK)]
+
+
+def test_own_not_in_force_message_is_used() -> None:
+    """A rule may word its own "not in force" message."""
+    r = rule("test.new", version(date(2025, 1, 1)),
+             not_in_force=Text("nog niet ({law_date})", "not yet ({law_date})"))
+    [f] = integriteit.check(doc(emp("A")), date(2024, 1, 1), rules=[r]).findings
+    assert f.message("en") == "not yet (2024-01-01)"
+
+
+def test_organisation_rule_gets_the_organisation() -> None:
+    """An organisation rule is evaluated once, for the organisation."""
+    seen: list[object] = []
+
+    def prepare(ctx: RuleContext) -> Callable[[Any], Finding]:
+        def evaluate(org: Any) -> Finding:
+            seen.append(org)
+            return ctx.finding("organisation", Status.OK, None, _SAYS, {"word": org.name})
+        return evaluate
+
+    r = rule("test.org", version(prepare=prepare), subject=SubjectKind.ORGANISATION)
+    d = doc(emp("A"), emp("B"))
+    [f] = integriteit.check(d, date(2024, 1, 1), rules=[r]).findings
+    assert seen == [d.organisation]
+    assert f.message("en") == "says Waterschap Test"
+    assert f.severity is Severity.WARNING
+
+
+def test_prepare_runs_once_per_version_per_run() -> None:
+    """Per-run work happens once per version, not once per subject."""
+    calls: list[RuleContext] = []
+
+    def prepare(ctx: RuleContext) -> Callable[[Any], Finding]:
+        calls.append(ctx)
+        return _constant(Status.OK)(ctx)
+
+    r = rule("test.rule", version(None, date(2019, 12, 31), prepare=prepare),
+             version(date(2020, 1, 1), None, prepare=prepare))
+    integriteit.check(doc(emp("A"), emp("B"), emp("C")), date(2024, 1, 1), rules=[r])
+    assert len(calls) == 2
+    assert {c.at for c in calls} == {date(2024, 1, 1)}
+    assert [c.version for c in calls] == list(r.versions)
+
+
+def test_rule_that_raises_gives_rule_failure() -> None:
+    """A rule that raises is reported as a RuleFailure naming the rule and the subject."""
+    boom = ZeroDivisionError("boom")
+
+    def prepare(ctx: RuleContext) -> Callable[[Any], Finding]:
+        def evaluate(item: Any) -> Finding:
+            raise boom
+        return evaluate
+
+    r = rule("test.broken", version(prepare=prepare))
+    with pytest.raises(RuleFailure, match=r"test\.broken.*'A'.*boom") as info:
+        integriteit.check(doc(emp("A")), date(2024, 1, 1), rules=[r])
+    assert info.value.__cause__ is boom
+    assert isinstance(info.value, IntegriteitError)
+
+
+def test_rule_whose_prepare_raises_gives_rule_failure() -> None:
+    """A rule that fails while preparing its run is a RuleFailure too."""
+    def prepare(ctx: RuleContext) -> Callable[[Any], Finding]:
+        raise ZeroDivisionError("in prepare")
+
+    r = rule("test.broken", version(prepare=prepare))
+    with pytest.raises(RuleFailure, match=r"test\.broken"):
+        integriteit.check(doc(emp("A")), date(2024, 1, 1), rules=[r])
+
+
+def test_rule_whose_law_date_raises_gives_rule_failure() -> None:
+    """A rule whose ``law_date`` raises is a RuleFailure too."""
+    def law_date(item: Any, at: date) -> date:
+        raise KeyError("no such date")
+
+    r = rule("test.broken", law_date=law_date)
+    with pytest.raises(RuleFailure, match=r"test\.broken"):
+        integriteit.check(doc(emp("A")), date(2024, 1, 1), rules=[r])
+
+
+def test_rule_that_returns_no_finding_gives_rule_failure() -> None:
+    """A rule that returns something else than a Finding is a RuleFailure."""
+    r = rule("test.broken", version(prepare=lambda ctx: lambda item: "ok"))
+    with pytest.raises(RuleFailure, match=r"test\.broken returned 'ok'"):
+        integriteit.check(doc(emp("A")), date(2024, 1, 1), rules=[r])
+
+
+def test_finding_carries_version_sources_and_rule_severity() -> None:
+    """A finding made with ``ctx.finding`` cites its version and has the rule's severity."""
+    [f] = integriteit.check(doc(emp("A")), date(2024, 1, 1), rules=[rule()]).findings
+    assert f.sources == (SOURCE,)
+    assert f.source("en") == "Ambtenarenwet 2017 (BWBR0001947) art. 4"
+    assert f.severity is Severity.WARNING
+    assert f.message() == "zegt ok"

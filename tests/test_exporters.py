@@ -1,0 +1,168 @@
+"""Exporters: the JSON format for systems and the text format for people."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import integriteit
+from integriteit import CheckResult, Document, Lang, Status
+from integriteit.exporters._common import STATUS_LABELS, STATUS_ORDER
+from integriteit.exporters.json import result_to_json
+from integriteit.plugins import build_registry
+from integriteit.testing import dates, documents
+
+REGISTRY = build_registry(entry_point_plugins=False)
+FINDING_KEYS = {"rule", "subject", "status", "due", "message", "source", "severity", "facts"}
+
+
+def export(result: CheckResult, fmt: str, lang: Lang) -> str:
+    out = io.StringIO()
+    REGISTRY.exporter(fmt).write(result, out, lang)
+    return out.getvalue()
+
+
+def sample() -> Document:
+    return integriteit.from_dict({
+        "organisation": {"name": "Gemeente Export", "kind": "gemeente", "headcount": 3},
+        "employees": [
+            {"id": "A", "start": "2024-01-15", "employment": "ambtenaar",
+             "oath": {"date": "2024-02-01", "form": "belofte"}},
+            {"id": "B", "start": "2024-01-15", "employment": "ambtenaar", "end": "2024-05-01"},
+            {"id": "C", "start": "2024-05-01", "employment": "gedetacheerd"},
+        ],
+        "policy": {"oath_term_months": 2},
+    })
+
+
+# --- JSON ------------------------------------------------------------------------------------
+
+
+@settings(max_examples=50)
+@given(documents(max_employees=6), dates(), st.sampled_from(["nl", "en"]))
+def test_json_export_parses_and_summary_matches(doc: Document, at: date, lang: Lang) -> None:
+    """The JSON output parses, its summary matches ``counts()`` and messages are in ``lang``."""
+    result = integriteit.check(doc, at)
+    data = json.loads(export(result, "json", lang))
+    assert data["summary"] == {s.value: n for s, n in result.counts().items()}
+    assert sum(data["summary"].values()) == len(data["findings"]) == len(result.findings)
+    for item, finding in zip(data["findings"], result.findings, strict=True):
+        assert set(item) >= FINDING_KEYS
+        assert item["message"] == finding.message(lang)
+        assert item["source"] == finding.source(lang)
+        assert item["status"] == finding.status.value
+        assert item["due"] == (finding.due.isoformat() if finding.due else None)
+    assert data == result_to_json(result, lang)
+
+
+def test_json_export_messages_follow_the_language() -> None:
+    """Messages, titles and citations are in the requested language."""
+    result = integriteit.check(sample(), date(2024, 6, 1))
+    en = json.loads(export(result, "json", "en"))
+    nl = json.loads(export(result, "json", "nl"))
+    assert en["lang"] == "en"
+    assert nl["lang"] == "nl"
+    assert en["findings"][0]["message"].startswith("Taken (belofte) on 2024-02-01")
+    assert nl["findings"][0]["message"].startswith("Afgelegd (belofte) op 2024-02-01")
+    assert en["rules"][0]["title"] == "Eed or belofte at the start of employment"
+    assert nl["rules"][0]["title"] == "Eed of belofte bij indiensttreding"
+    assert "art. 5(1)(a)" in en["findings"][0]["source"]
+    assert "art. 5 lid 1 onder a" in nl["findings"][0]["source"]
+
+
+def test_json_export_header() -> None:
+    """The top level names the version, date, organisation, policy and rules."""
+    result = integriteit.check(sample(), date(2024, 6, 1), term_months=3)
+    data = json.loads(export(result, "json", "en"))
+    assert data["integriteit"] == integriteit.__version__
+    assert data["at"] == "2024-06-01"
+    assert data["organisation"] == {"name": "Gemeente Export", "kind": "gemeente",
+                                    "headcount": 3}
+    term = data["policy"]["oath_term_months"]
+    assert (term["value"], term["set_by"]) == (3, "call")
+    assert [r["id"] for r in data["rules"]] == ["ambtenarenwet.eed"]
+
+
+def test_json_export_facts_are_plain_values_in_the_language() -> None:
+    """Facts are JSON values: dates as ISO strings, texts in the chosen language."""
+    result = integriteit.check(sample(), date(2024, 6, 1))
+    en = json.loads(export(result, "json", "en"))["findings"]
+    nl = json.loads(export(result, "json", "nl"))["findings"]
+    assert en[0]["facts"]["start"] == "2024-01-15"
+    assert en[0]["facts"]["deadline"] == "2024-03-15"
+    assert en[0]["facts"]["term"] == "2 months"
+    assert nl[0]["facts"]["term"] == "2 maanden"
+    assert en[0]["facts"]["term_set_by"] == "document"
+    assert en[1]["facts"]["end"] == "2024-05-01"
+    assert en[2]["facts"]["employment"] == "gedetacheerd"
+
+
+def test_json_export_without_findings_parses() -> None:
+    """A document without employees gives valid JSON with an empty findings list."""
+    doc = integriteit.from_dict({"organisation": {"name": "Leeg", "kind": "overig"}})
+    result = integriteit.check(doc, date(2024, 6, 1))
+    data = json.loads(export(result, "json", "nl"))
+    assert data["findings"] == []
+    assert data["organisation"]["headcount"] is None
+    assert set(data["summary"].values()) == {0}
+
+
+def test_json_export_keeps_non_ascii_text() -> None:
+    """Non-ASCII text is written as is (UTF-8), and still parses."""
+    doc = integriteit.from_dict({
+        "organisation": {"name": "Gemeente Súdwest-Fryslân", "kind": "gemeente"},
+        "employees": [{"id": "Ü-1", "start": "2024-01-15", "employment": "ambtenaar"}]})
+    text = export(integriteit.check(doc, date(2024, 6, 1)), "json", "nl")
+    assert "Súdwest-Fryslân" in text
+    data: dict[str, Any] = json.loads(text)
+    assert data["findings"][0]["subject"] == "Ü-1"
+
+
+# --- text ------------------------------------------------------------------------------------
+
+
+def test_text_export_in_english() -> None:
+    """The text output: header, policy, groups by status (action first), summary."""
+    result = integriteit.check(sample(), date(2024, 6, 1))
+    lines = export(result, "text", "en").splitlines()
+    assert lines[0] == "Gemeente Export (municipality, 3 staff), as of 2024-06-01"
+    assert lines[1].startswith("Policy: Term for the eed or belofte = 2 months after the start")
+    assert "set in the document" in lines[1]
+    text = "\n".join(lines)
+    assert text.index("Overdue [overdue]: 1") < text.index("OK [ok]: 1") < text.index(
+        "Not applicable [not_applicable]: 1")
+    assert "due 2024-03-15" in text
+    assert lines[-1].startswith("Summary: 3 ")
+    assert lines[-1].endswith("1 overdue, 1 ok, 1 not_applicable.")
+
+
+def test_text_export_in_dutch() -> None:
+    """The Dutch text output uses Dutch labels throughout."""
+    result = integriteit.check(sample(), date(2024, 6, 1))
+    text = export(result, "text", "nl")
+    assert text.startswith("Gemeente Export (gemeente, 3 medewerkers), peildatum 2024-06-01\n")
+    assert "Termijn verstreken [overdue]: 1" in text
+    assert "In orde [ok]: 1" in text
+    assert "uiterlijk 2024-03-15" in text
+    assert text.splitlines()[-1].startswith("Samenvatting: 3 ")
+
+
+def test_text_export_without_headcount_or_findings() -> None:
+    """Without a headcount or findings the header is shorter and it says there are none."""
+    doc = integriteit.from_dict({"organisation": {"name": "Rijk", "kind": "rijk"}})
+    text = export(integriteit.check(doc, date(2024, 6, 1)), "text", "en")
+    assert text.startswith("Rijk (central government (Rijk)), as of 2024-06-01\n")
+    assert "No findings." in text
+
+
+@pytest.mark.parametrize("status", list(Status))
+def test_text_export_labels_every_status(status: Status) -> None:
+    """Every status has a group heading in both languages."""
+    assert status in STATUS_ORDER
+    assert STATUS_LABELS[status].nl and STATUS_LABELS[status].en
