@@ -406,7 +406,7 @@ def test_deadline_is_start_plus_calendar_months(start: str, months: int, deadlin
     """Deadline = start + N months: the same day number, or the last day of a shorter month."""
     f = oath_finding(start, "2030-01-01", term_months=months, oath=start)
     assert f.due == D(deadline)
-    assert Term(months, TermOrigin.ORGANISATION).deadline(D(start)) == D(deadline)
+    assert Term.of_months(months, TermOrigin.ORGANISATION).deadline(D(start)) == D(deadline)
 
 
 def test_organisation_term_is_not_extended_by_algemene_termijnenwet() -> None:
@@ -415,8 +415,8 @@ def test_organisation_term_is_not_extended_by_algemene_termijnenwet() -> None:
     assert date(2024, 3, 3).isoweekday() == 7
     assert f.due == date(2024, 3, 3)
     assert f.status is Status.LATE
-    assert not Term(2, TermOrigin.ORGANISATION).atw_applies
-    assert Term(2, TermOrigin.STATUTE).atw_applies
+    assert not Term.of_months(2, TermOrigin.ORGANISATION).atw_applies
+    assert Term.of_months(2, TermOrigin.STATUTE).atw_applies
 
 
 def test_start_at_the_end_of_the_calendar_is_no_rule_failure() -> None:
@@ -433,7 +433,7 @@ def test_start_at_the_end_of_the_calendar_is_no_rule_failure() -> None:
 def test_negative_term_is_rejected() -> None:
     """A term cannot be negative."""
     with pytest.raises(ValueError, match="negative"):
-        Term(-1, TermOrigin.ORGANISATION)
+        Term.of_months(-1, TermOrigin.ORGANISATION)
 
 
 # --- the term: call > document > default -----------------------------------------------------

@@ -78,7 +78,7 @@ def test_generated_documents_are_valid_input(doc: Document) -> None:
 @given(dates(), term_months())
 def test_deadline_is_never_before_start(start: date, months: int) -> None:
     """Start + N months is never before the start, and after it for N > 0."""
-    deadline = Term(months, TermOrigin.ORGANISATION).deadline(start)
+    deadline = Term.of_months(months, TermOrigin.ORGANISATION).deadline(start)
     assert deadline >= start
     if months:
         assert deadline > start
@@ -89,7 +89,7 @@ def test_deadline_is_never_before_start(start: date, months: int) -> None:
 @given(dates(), term_months())
 def test_deadline_is_same_day_number_or_end_of_shorter_month(start: date, months: int) -> None:
     """The deadline is N calendar months on: the same day, or the last day of a shorter month."""
-    deadline = Term(months, TermOrigin.ORGANISATION).deadline(start)
+    deadline = Term.of_months(months, TermOrigin.ORGANISATION).deadline(start)
     assert (deadline.year - start.year) * 12 + deadline.month - start.month == months
     last = calendar.monthrange(deadline.year, deadline.month)[1]
     assert deadline.day == min(start.day, last)
@@ -98,7 +98,7 @@ def test_deadline_is_same_day_number_or_end_of_shorter_month(start: date, months
 @given(dates(), term_months())
 def test_oath_on_deadline_is_ok_and_day_after_is_late(start: date, months: int) -> None:
     """For any start and term: an oath on the deadline is ok, on the next day late."""
-    deadline = Term(months, TermOrigin.ORGANISATION).deadline(start)
+    deadline = Term.of_months(months, TermOrigin.ORGANISATION).deadline(start)
     at = deadline + timedelta(days=30)
     on_time = Employee("E", start, EmploymentKind.AMBTENAAR, oath=Oath(deadline, OathForm.EED))
     late = Employee("E", start, EmploymentKind.AMBTENAAR,
@@ -116,7 +116,7 @@ def test_without_oath_due_until_deadline_then_overdue(start: date, months: int,
     """Without an oath: due up to and including the deadline, overdue from the day after."""
     at = start + timedelta(days=offset)
     f = eed(Employee("E", start, EmploymentKind.AMBTENAAR), at, months)
-    deadline = Term(months, TermOrigin.ORGANISATION).deadline(start)
+    deadline = Term.of_months(months, TermOrigin.ORGANISATION).deadline(start)
     assert f.due == deadline
     assert f.status is (Status.DUE if at <= deadline else Status.OVERDUE)
 
@@ -130,7 +130,7 @@ def test_due_is_set_exactly_when_the_rule_applies(employee: Employee, at: date,
         assert f.due is None
     else:
         assert employee.employment is EmploymentKind.AMBTENAAR
-        assert f.due == Term(months, TermOrigin.ORGANISATION).deadline(employee.start)
+        assert f.due == Term.of_months(months, TermOrigin.ORGANISATION).deadline(employee.start)
     assert f.message("nl")
     assert f.message("en")
 
@@ -358,5 +358,5 @@ def test_dropped_required_key_is_reported_at_exactly_its_path(data: dict[str, An
 
 def test_default_date_range_is_far_from_the_end_of_the_calendar() -> None:
     """``testing.dates`` stays where 120-month terms fit in a ``date``."""
-    assert Term(120, TermOrigin.ORGANISATION).deadline(MAX_DATE) < date.max
+    assert Term.of_months(120, TermOrigin.ORGANISATION).deadline(MAX_DATE) < date.max
     assert MIN_DATE < MAX_DATE

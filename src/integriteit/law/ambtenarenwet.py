@@ -123,12 +123,12 @@ def _prepare(definition: Text) -> Callable[[RuleContext], Evaluator]:
 
     def prepare(ctx: RuleContext) -> Evaluator:
         term_value = ctx.policy[OATH_TERM_MONTHS.name]
-        term = Term(months=term_value.value, origin=TermOrigin.ORGANISATION)
+        term = Term.of_months(term_value.value, TermOrigin.ORGANISATION)
         term_label = term.label
         at = ctx.at
         finding = ctx.finding
         deadlines: dict[date, date] = {}  # many employees share a start date
-        base = {"term": term_label, "term_months": term.months,
+        base = {"term": term_label, "term_months": term.amount,
                 "term_set_by": term_value.set_by.value}
 
         def evaluate(e: Employee) -> Finding:
