@@ -23,7 +23,12 @@ from integriteit.cli import main
 from integriteit.plugins import PluginError, Registry, build_registry
 
 AT = "2024-06-01"
-FINDING_KEYS = {"rule", "subject", "status", "due", "message", "source"}
+EED = "ambtenarenwet.eed"
+FINDING_KEYS = {"rule", "subject", "status", "due", "message", "source", "severity", "facts",
+                "explanation"}
+ALL_RULES = ("ambtenarenwet.eed, wbk.ontvangstbevestiging, wbk.terugkoppeling, wbk.meldprocedure, "
+             "wbk.meldprocedure.functionaris, wbk.meldprocedure.adviseur_in_vertrouwen, "
+             "wbk.meldprocedure.instemming, wbk.register")
 
 EMPLOYEES: list[dict[str, Any]] = [
     {"id": "A-ok", "start": "2024-01-15", "employment": "ambtenaar",
@@ -38,6 +43,15 @@ EMPLOYEES: list[dict[str, Any]] = [
 ]
 EXPECTED = {"A-ok": "ok", "B-overdue": "overdue", "C-late": "late", "D-due": "due",
             "E-na": "not_applicable", "F-invalid": "invalid"}
+
+# The organisation (a provincie of 10, no facts) as of AT, by the Wbk rules: Aw 2017 art. 5(1)(e)
+# requires a procedure of every public employer, but the document says nothing about one; the
+# elements of Wbk art. 2 apply only from 50 workers.
+ORGANISATION = {"wbk.meldprocedure": "unknown",
+                "wbk.meldprocedure.functionaris": "not_applicable",
+                "wbk.meldprocedure.adviseur_in_vertrouwen": "not_applicable",
+                "wbk.meldprocedure.instemming": "not_applicable",
+                "wbk.register": "not_applicable"}
 
 
 def document(*ids: str) -> dict[str, Any]:
@@ -83,27 +97,34 @@ def test_check_json_lists_every_employee_with_the_finding_keys(
     data = json.loads(out)
     assert isinstance(data["findings"], list)
     for f in data["findings"]:
-        assert set(f) >= FINDING_KEYS
-        assert f["rule"] == "ambtenarenwet.eed"
+        assert set(f) == FINDING_KEYS
         assert f["due"] is None or date.fromisoformat(f["due"]).isoformat() == f["due"]
         assert f["message"] and f["source"]
-    assert {f["subject"]: f["status"] for f in data["findings"]} == EXPECTED
-    due = {f["subject"]: f["due"] for f in data["findings"]}
+        assert f["explanation"] is None or isinstance(f["explanation"], str)
+    eed = [f for f in data["findings"] if f["rule"] == EED]
+    assert {f["subject"]: f["status"] for f in eed} == EXPECTED
+    due = {f["subject"]: f["due"] for f in eed}
     assert due["A-ok"] == "2024-03-15"
     assert due["D-due"] == "2024-07-01"
     assert due["E-na"] is None
+    others = [f for f in data["findings"] if f["rule"] != EED]
+    assert {f["subject"] for f in others} == {"organisation"}
+    assert {f["rule"]: f["status"] for f in others} == ORGANISATION
     assert data["at"] == AT
     assert data["lang"] == "en"
-    assert data["summary"] == {"ok": 1, "late": 1, "due": 1, "overdue": 1,
-                               "not_applicable": 1, "invalid": 1}
+    # 6 employees x 1 rule, no register entries, the organisation x 5 rules.
+    assert len(data["findings"]) == 11
+    assert data["summary"] == {**{s.value: 0 for s in Status}, "ok": 1, "late": 1, "due": 1,
+                               "overdue": 1, "not_applicable": 1 + 4, "invalid": 1, "unknown": 1}
 
 
 def test_check_json_messages_follow_lang(tmp_path: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     """``--lang`` picks the language of messages and citations (Dutch by default)."""
     path = write(tmp_path, document("A-ok"))
-    _, out_nl, _ = run(capsys, "check", path, "--at", AT, "--format", "json")
-    _, out_en, _ = run(capsys, "check", path, "--at", AT, "--format", "json", "--lang", "en")
+    _, out_nl, _ = run(capsys, "check", path, "--at", AT, "--format", "json", "--rule", EED)
+    _, out_en, _ = run(capsys, "check", path, "--at", AT, "--format", "json", "--lang", "en",
+                       "--rule", EED)
     [nl] = json.loads(out_nl)["findings"]
     [en] = json.loads(out_en)["findings"]
     assert nl["message"].startswith("Afgelegd (eed) op 2024-02-01")
@@ -116,7 +137,8 @@ def test_term_months_option_overrides_the_term(tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     """``--term-months N`` changes every deadline and is reported as set by the call."""
     path = write(tmp_path, {**document("B-overdue", "C-late"), "policy": {"oath_term_months": 1}})
-    code, out, _ = run(capsys, "check", path, "--at", AT, "--format", "json", "--term-months", "6")
+    code, out, _ = run(capsys, "check", path, "--at", AT, "--format", "json", "--term-months", "6",
+                       "--rule", EED)
     assert code == 0
     data = json.loads(out)
     assert {f["subject"]: (f["status"], f["due"]) for f in data["findings"]} == {
@@ -129,7 +151,7 @@ def test_document_policy_is_used_without_term_option(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Without ``--term-months`` the document's own policy applies."""
     path = write(tmp_path, {**document("B-overdue"), "policy": {"oath_term_months": 6}})
-    code, out, _ = run(capsys, "check", path, "--at", AT, "--format", "json")
+    code, out, _ = run(capsys, "check", path, "--at", AT, "--format", "json", "--rule", EED)
     assert code == 0
     data = json.loads(out)
     assert data["findings"][0]["due"] == "2024-07-15"
@@ -145,17 +167,18 @@ def test_check_text_is_grouped_overdue_first_with_a_summary(
     path = write(tmp_path, document())
     code, out, _ = run(capsys, "check", path, "--at", AT, "--lang", "en")
     assert code == 1
-    order = ["[overdue]", "[invalid]", "[late]", "[due]", "[ok]", "[not_applicable]"]
+    order = ["[overdue]", "[invalid]", "[late]", "[due]", "[unknown]", "[ok]", "[not_applicable]"]
     positions = [out.index(marker) for marker in order]
     assert positions == sorted(positions)
     for subject, status in EXPECTED.items():
         group = out.index(f"[{status}]")
         assert out.index(subject) > group
+    assert "Unknown: facts missing [unknown]: 1\n  wbk.meldprocedure\n    organisation " in out
     lines = out.rstrip("\n").splitlines()
     assert lines[0] == "Provincie Test (province, 10 staff), as of 2024-06-01"
-    assert lines[-1].startswith("Summary: 6 ")
-    assert lines[-1].endswith(
-        ": 1 overdue, 1 invalid, 1 late, 1 due, 1 ok, 1 not_applicable.")
+    # 6 employee findings and 5 about the organisation; 8 rules; 6 employees + the organisation.
+    assert lines[-1] == ("Summary: 11 finding(s) of 8 rule(s) over 7 subject(s): 1 overdue, "
+                         "1 invalid, 1 late, 1 due, 1 unknown, 1 ok, 5 not_applicable.")
 
 
 def test_check_text_in_dutch_by_default(tmp_path: Path,
@@ -170,12 +193,20 @@ def test_check_text_in_dutch_by_default(tmp_path: Path,
 
 def test_check_text_without_employees(tmp_path: Path,
                                       capsys: pytest.CaptureFixture[str]) -> None:
-    """A document without employees says there are no findings and exits 0."""
+    """Without employees the oath rule has no findings; the organisation still has its own."""
     path = write(tmp_path, {"organisation": {"name": "Rijk", "kind": "rijk"}})
-    code, out, _ = run(capsys, "check", path, "--at", AT, "--lang", "en")
+    code, out, _ = run(capsys, "check", path, "--at", AT, "--lang", "en", "--rule", EED)
     assert code == 0
     assert "No findings." in out
-    assert out.rstrip().splitlines()[-1].startswith("Summary: 0 ")
+    assert out.rstrip().splitlines()[-1] == (
+        "Summary: 0 finding(s) of 1 rule(s) over 0 subject(s): -.")
+    # All rules: no headcount, so the Wbk elements apply, and no facts, so each is unknown;
+    # unknown does not fail the run.
+    code, out, _ = run(capsys, "check", path, "--at", AT, "--lang", "en")
+    assert code == 0
+    assert "No findings." not in out
+    assert out.rstrip().splitlines()[-1] == (
+        "Summary: 5 finding(s) of 8 rule(s) over 1 subject(s): 5 unknown.")
 
 
 # --- exit codes ------------------------------------------------------------------------------
@@ -230,7 +261,7 @@ def test_term_months_bounds_are_accepted(tmp_path: Path, capsys: pytest.CaptureF
     """0 and 120 months are valid terms."""
     path = write(tmp_path, document("A-ok"))
     code, out, err = run(capsys, "check", path, "--at", AT, "--term-months", value,
-                         "--format", "json")
+                         "--format", "json", "--rule", EED)
     assert (code, err) == (0, "")
     [f] = json.loads(out)["findings"]
     # The oath came 17 days after the start: late with a term of 0 months, ok with 120.
@@ -326,7 +357,7 @@ def test_check_reads_standard_input_in_process(monkeypatch: pytest.MonkeyPatch,
     """``check -`` reads the document from standard input."""
     raw = json.dumps(document("A-ok", "D-due")).encode()
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
-    code, out, _ = run(capsys, "check", "-", "--at", AT, "--format", "json")
+    code, out, _ = run(capsys, "check", "-", "--at", AT, "--format", "json", "--rule", EED)
     assert code == 0
     assert [f["status"] for f in json.loads(out)["findings"]] == ["ok", "due"]
 
@@ -348,10 +379,16 @@ def test_demo_exits_0_and_mentions_the_rule(capsys: pytest.CaptureFixture[str]) 
     code, out, err = run(capsys, "demo", "--lang", "en")
     assert code == 0
     assert err == ""
-    assert out.startswith("Demo: integriteit checks the bundled example, 15 employees")
+    assert out.startswith("Demo: integriteit checks the bundled example, a province with 15 "
+                          "employees from its HR export and 6 entries in its integrity register, "
+                          "as of 2026-06-01.")
     assert "ambtenarenwet.eed" in out
+    assert "wbk.ontvangstbevestiging" in out
     assert "as of 2026-06-01" in out
-    assert out.rstrip().splitlines()[-1].startswith("Summary: 15 ")
+    # Worked out in test_demo.py: 15 employee findings, 12 register, 5 organisation.
+    assert out.rstrip().splitlines()[-1] == (
+        "Summary: 32 finding(s) of 8 rule(s) over 22 subject(s): 2 overdue, 1 invalid, 2 late, "
+        "4 due, 11 ok, 12 not_applicable.")
 
 
 def test_demo_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -360,7 +397,7 @@ def test_demo_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["at"] == "2026-06-01"
-    assert len(data["findings"]) == 15
+    assert len(data["findings"]) == 15 + 12 + 5
 
 
 def test_demo_print_input_is_accepted_by_check(tmp_path: Path,
@@ -435,7 +472,7 @@ def test_explain_unknown_rule_is_usage_error(capsys: pytest.CaptureFixture[str])
     code, out, err = run(capsys, "explain", "unknown.rule")
     assert code == 2
     assert out == ""
-    assert err == "integriteit: error: unknown rule 'unknown.rule' (known: ambtenarenwet.eed)\n"
+    assert err == f"integriteit: error: unknown rule 'unknown.rule' (known: {ALL_RULES})\n"
 
 
 # --- failures of rules and plugins -----------------------------------------------------------
@@ -512,7 +549,9 @@ def test_subprocess_check_reads_stdin_and_writes_json() -> None:
     assert proc.returncode == 1
     assert proc.stderr == ""
     data = json.loads(proc.stdout)
-    assert {f["subject"]: f["status"] for f in data["findings"]} == EXPECTED
+    assert {f["subject"]: f["status"] for f in data["findings"] if f["rule"] == EED} == EXPECTED
+    assert {f["rule"]: f["status"] for f in data["findings"]
+            if f["subject"] == "organisation"} == ORGANISATION
 
 
 def test_subprocess_demo_and_errors() -> None:
@@ -537,5 +576,7 @@ def test_subprocess_lone_surrogate_in_input_gives_no_traceback() -> None:
 
 
 def test_statuses_used_by_the_cli_fixture_cover_every_status() -> None:
-    """The document used above has one employee per status."""
-    assert set(EXPECTED.values()) == {s.value for s in Status}
+    """The document used above has one employee per oath status; the organisation adds unknown."""
+    # ``waived`` needs a waiver in the document; this one has none.
+    assert set(EXPECTED.values()) == {s.value for s in Status} - {"unknown", "waived"}
+    assert "unknown" in ORGANISATION.values()

@@ -1,6 +1,10 @@
-"""The bundled example (``integriteit demo``): every employee's status worked out by hand.
+"""The bundled example (``integriteit demo``): every status worked out by hand.
 
-Reference date 2026-06-01, default term 2 months, deadline = start + 2 calendar months.
+Reference date 2026-06-01. Employees: default oath term 2 months, deadline = start + 2 calendar
+months (organisation policy, no Algemene termijnenwet). Register: the Wbk terms of art. 2(2)(h)
+and (i) for misstanden received from 2023-02-18 (7 days after receipt; 3 months after the
+acknowledgement, or after its due date when none was sent), extended by the Algemene
+termijnenwet. The organisation (640 staff, so Wbk art. 2 applies) states its procedure facts.
 """
 
 from __future__ import annotations
@@ -36,6 +40,45 @@ EXPECTED: dict[str, tuple[Status, date | None, str]] = {
     "P015": (Status.DUE, date(2026, 6, 30), "no oath, 29 days left"),
 }
 
+ACK, FEEDBACK = "wbk.ontvangstbevestiging", "wbk.terugkoppeling"
+
+# (rule, entry id): (status, due, why)
+REGISTER: dict[tuple[str, str], tuple[Status, date | None, str]] = {
+    (ACK, "R-2022-03"): (Status.NOT_APPLICABLE, None,
+                         "received 2022-09-12: Wet Huis voor klokkenluiders, no 7-day term"),
+    (ACK, "R-2025-01"): (Status.OK, date(2025, 4, 28),
+                         "Sat 2025-04-19 + 7 = Sat 04-26 Koningsdag (27th is a Sunday), "
+                         "Sun 04-27 -> Mon 04-28 (Atw art. 1); acknowledged that day"),
+    (ACK, "R-2026-02"): (Status.LATE, date(2026, 3, 17),
+                         "Tue 2026-03-10 + 7 = Tue 03-17; acknowledged 03-20, 3 days late"),
+    (ACK, "R-2026-03"): (Status.OVERDUE, date(2026, 5, 27),
+                         "Wed 2026-05-20 + 7 = Wed 05-27; none by 06-01 (anonymous changes "
+                         "nothing; via a vertrouwenspersoon is still the employer's channel)"),
+    (ACK, "R-2026-04"): (Status.NOT_APPLICABLE, None, "a gesprek, not a misstand"),
+    (ACK, "R-2026-05"): (Status.NOT_APPLICABLE, None, "a melding, not a misstand"),
+    (FEEDBACK, "R-2022-03"): (Status.NOT_APPLICABLE, None,
+                              "received 2022-09-12: no 3-month term under the 2016 law"),
+    (FEEDBACK, "R-2025-01"): (Status.OK, date(2025, 7, 28),
+                              "ack Mon 2025-04-28 + 3 months = Mon 07-28; feedback 07-21"),
+    (FEEDBACK, "R-2026-02"): (Status.DUE, date(2026, 6, 22),
+                              "ack 2026-03-20 + 3 months = Sat 06-20 -> Mon 06-22 (Atw); "
+                              "no feedback yet"),
+    (FEEDBACK, "R-2026-03"): (Status.DUE, date(2026, 8, 27),
+                              "no ack: from its due date 2026-05-27 + 3 months = Thu 08-27"),
+    (FEEDBACK, "R-2026-04"): (Status.NOT_APPLICABLE, None, "a gesprek"),
+    (FEEDBACK, "R-2026-05"): (Status.NOT_APPLICABLE, None, "a melding"),
+}
+
+# The organisation, 640 staff: procedure adopted 2023-05-01, OR consent 2023-04-12, every
+# element present, all before the reference date.
+ORGANISATION: dict[str, Status] = {
+    "wbk.meldprocedure": Status.OK,
+    "wbk.meldprocedure.functionaris": Status.OK,
+    "wbk.meldprocedure.adviseur_in_vertrouwen": Status.OK,
+    "wbk.meldprocedure.instemming": Status.OK,
+    "wbk.register": Status.OK,
+}
+
 
 def demo_text() -> str:
     return resources.files("integriteit").joinpath("data/demo.json").read_text("utf-8")
@@ -66,12 +109,67 @@ def test_demo_employee_status(findings: dict[str, integriteit.Finding], emp_id: 
     assert (f.status, f.due) == (status, due), why
 
 
-def test_demo_counts(demo: Document) -> None:
-    """The demo shows every status: 4 ok, 1 late, 2 due, 1 overdue, 6 not_applicable, 1 invalid."""
+def test_demo_oath_counts(demo: Document) -> None:
+    """The oath rule alone: 4 ok, 1 late, 2 due, 1 overdue, 6 not_applicable, 1 invalid."""
     result = integriteit.check(demo, DEMO_AT, rules=["ambtenarenwet.eed"])
-    assert result.counts() == {Status.OK: 4, Status.LATE: 1, Status.DUE: 2, Status.OVERDUE: 1,
-                               Status.NOT_APPLICABLE: 6, Status.INVALID: 1}
+    assert result.counts() == {**dict.fromkeys(Status, 0), Status.OK: 4, Status.LATE: 1,
+                               Status.DUE: 2, Status.OVERDUE: 1, Status.NOT_APPLICABLE: 6,
+                               Status.INVALID: 1}
     assert result.failed()
+
+
+def test_demo_counts(demo: Document) -> None:
+    """Every rule: 32 findings (15 employees, 6 entries x 2 rules, 5 about the organisation)."""
+    result = integriteit.check(demo, DEMO_AT)
+    assert len(result.findings) == 15 + 12 + 5
+    # ok: 4 oaths + R-2025-01 twice + 5 organisation; late: P002 + R-2026-02 ack;
+    # due: P004, P015 + feedback of R-2026-02 and R-2026-03; overdue: P003 + R-2026-03 ack;
+    # not_applicable: 6 employees + 3 entries x 2 rules.
+    assert result.counts() == {**dict.fromkeys(Status, 0), Status.OK: 4 + 2 + 5,
+                               Status.LATE: 1 + 1, Status.DUE: 2 + 2, Status.OVERDUE: 1 + 1,
+                               Status.NOT_APPLICABLE: 6 + 6, Status.INVALID: 1}
+    assert result.failed()
+
+
+def test_demo_has_the_register_and_facts_worked_out_here(demo: Document) -> None:
+    """The example's register entries and organisation facts are the ones worked out here."""
+    assert [e.id for e in demo.register] == list(dict.fromkeys(i for _, i in REGISTER))
+    assert demo.organisation.headcount == 640
+    proc = demo.facts.meldprocedure
+    assert proc is not None
+    assert (proc.adopted, proc.works_council_consent) == (date(2023, 5, 1), date(2023, 4, 12))
+    assert proc.functionaris and proc.adviseur_in_vertrouwen and proc.register_kept
+
+
+@pytest.mark.parametrize("key", list(REGISTER), ids=lambda k: f"{k[0]}-{k[1]}")
+def test_demo_register_entry_status(demo: Document, key: tuple[str, str]) -> None:
+    """Each demo register entry gets the status and deadline worked out by hand."""
+    status, due, why = REGISTER[key]
+    [f] = [f for f in integriteit.check(demo, DEMO_AT, rules=[key[0]]).findings
+           if f.subject == key[1]]
+    assert (f.status, f.due) == (status, due), why
+
+
+def test_demo_organisation_statuses(demo: Document) -> None:
+    """The demo organisation meets every procedure duty as of the demo date."""
+    result = integriteit.check(demo, DEMO_AT, rules=list(ORGANISATION))
+    assert {f.rule: f.status for f in result.findings} == ORGANISATION
+    assert {f.subject for f in result.findings} == {"organisation"}
+    [proc] = [f for f in result.findings if f.rule == "wbk.meldprocedure"]
+    assert proc.source("en") == ("Wet bescherming klokkenluiders (BWBR0037852) art. 2(1); "
+                                 "Ambtenarenwet 2017 (BWBR0001947) art. 5(1)(e)")
+
+
+def test_demo_register_messages(demo: Document) -> None:
+    """The register messages say why: the old law, the Atw extension, the missing ack."""
+    found = {(f.rule, f.subject): f for f in integriteit.check(demo, DEMO_AT).findings}
+    assert "Wet Huis voor klokkenluiders (2016)" in found[(ACK, "R-2022-03")].message("en")
+    assert "3 day(s) after the term ended on 2026-03-17" in found[(ACK, "R-2026-02")].message("en")
+    assert "the day the acknowledgement was due (no acknowledgement was sent)" in found[
+        (FEEDBACK, "R-2026-03")].message("en")
+    explanation = found[(ACK, "R-2025-01")].explanation
+    assert explanation is not None
+    assert "2025-04-26 King's Day, 2025-04-27 Sunday" in explanation.explain("en")
 
 
 def test_demo_p011_is_judged_under_the_old_law(findings: dict[str, integriteit.Finding]) -> None:
@@ -97,3 +195,9 @@ def test_demo_cli_shows_the_same_statuses(capsys: pytest.CaptureFixture[str]) ->
              if f["rule"] == "ambtenarenwet.eed"}
     assert shown == {k: (s.value, d.isoformat() if d else None)
                      for k, (s, d, _) in EXPECTED.items()}
+    entries = {(f["rule"], f["subject"]): (f["status"], f["due"]) for f in data["findings"]
+               if f["rule"] in (ACK, FEEDBACK)}
+    assert entries == {k: (s.value, d.isoformat() if d else None)
+                       for k, (s, d, _) in REGISTER.items()}
+    assert {f["rule"]: f["status"] for f in data["findings"] if f["subject"] == "organisation"} \
+        == {r: s.value for r, s in ORGANISATION.items()}

@@ -40,7 +40,8 @@ def _constant(status: Status) -> Callable[[RuleContext], Callable[[Any], Finding
 
     def prepare(ctx: RuleContext) -> Callable[[Any], Finding]:
         def evaluate(item: Any) -> Finding:
-            subject = item.id if ctx.rule.subject is SubjectKind.EMPLOYEE else "organisation"
+            subject = ("organisation" if ctx.rule.subject is SubjectKind.ORGANISATION
+                       else item.id)
             return ctx.finding(subject, status, None, _SAYS, {"word": status.value})
 
         return evaluate
@@ -78,20 +79,25 @@ def emp(emp_id: str, start: str = "2024-01-15", **kwargs: Any) -> dict[str, Any]
 
 @given(documents(max_employees=8), dates())
 def test_every_subject_gets_exactly_one_finding_per_rule(document: Document, at: date) -> None:
-    """Each employee gets one finding per employee rule; the organisation one per org rule."""
+    """Each employee, entry and the organisation get one finding per rule about them."""
     rules: list[Rule | str] = [
         EED,
         rule("test.org", subject=SubjectKind.ORGANISATION),
         rule("test.late_start", version(date(2025, 1, 1))),
+        "wbk.ontvangstbevestiging",
+        rule("test.entry", subject=SubjectKind.REGISTER_ENTRY),
     ]
     result = integriteit.check(document, at, rules=rules)
     per_rule_subject = Counter((f.rule, f.subject) for f in result.findings)
     ids = [e.id for e in document.employees]
+    entries = [e.id for e in document.register]
     expected = Counter({(EED, i): 1 for i in ids})
     expected.update({("test.late_start", i): 1 for i in ids})
     expected[("test.org", "organisation")] = 1
+    expected.update({("wbk.ontvangstbevestiging", i): 1 for i in entries})
+    expected.update({("test.entry", i): 1 for i in entries})
     assert per_rule_subject == expected
-    assert len(result.findings) == 2 * len(ids) + 1
+    assert len(result.findings) == 2 * len(ids) + 1 + 2 * len(entries)
 
 
 @given(documents(max_employees=8), dates())
@@ -102,11 +108,17 @@ def test_oath_rule_findings_keep_input_order(document: Document, at: date) -> No
 
 
 def test_document_without_employees_gives_no_employee_findings() -> None:
-    """No employees: no employee findings, and nothing failed."""
+    """No employees: no employee findings, only the organisation's, and nothing failed."""
     result = integriteit.check(doc(), date(2024, 1, 1))
-    assert result.findings == ()
+    assert {f.subject for f in result.findings} == {"organisation"}
+    assert {f.rule for f in result.findings} == {
+        r.id for r in integriteit.rules() if r.subject is SubjectKind.ORGANISATION}
+    # Headcount unknown (assumed 50 or more) and no facts: every organisation rule is unknown.
+    assert {f.status for f in result.findings} == {Status.UNKNOWN}
     assert not result.failed()
-    assert set(result.counts().values()) == {0}
+    only_oath = integriteit.check(doc(), date(2024, 1, 1), rules=[EED])
+    assert only_oath.findings == ()
+    assert set(only_oath.counts().values()) == {0}
 
 
 def test_counts_has_every_status_and_adds_up() -> None:
@@ -117,14 +129,16 @@ def test_counts_has_every_status_and_adds_up() -> None:
     counts = result.counts()
     assert list(counts) == list(Status)
     assert counts == {Status.OK: 1, Status.LATE: 0, Status.DUE: 0, Status.OVERDUE: 2,
-                      Status.NOT_APPLICABLE: 1, Status.INVALID: 0}
+                      Status.NOT_APPLICABLE: 1, Status.INVALID: 0, Status.UNKNOWN: 0,
+                      Status.WAIVED: 0}
     assert sum(counts.values()) == len(result.findings)
 
 
 @pytest.mark.parametrize(
     ("status", "failed"),
     [(Status.OK, False), (Status.LATE, False), (Status.DUE, False),
-     (Status.NOT_APPLICABLE, False), (Status.OVERDUE, True), (Status.INVALID, True)],
+     (Status.NOT_APPLICABLE, False), (Status.OVERDUE, True), (Status.INVALID, True),
+     (Status.UNKNOWN, False), (Status.WAIVED, False)],
 )
 def test_failed_by_default_only_on_overdue_or_invalid(status: Status, failed: bool) -> None:
     """``failed()`` is true when a finding is overdue or invalid, false otherwise."""
@@ -155,7 +169,7 @@ def test_result_keeps_what_it_was_computed_from() -> None:
 def test_reference_date_defaults_to_today() -> None:
     """Without ``at`` the check runs as of today."""
     before = date.today()
-    result = integriteit.check(doc(emp("A", start="2000-01-03")))
+    result = integriteit.check(doc(emp("A", start="2000-01-03")), rules=[EED])
     assert before <= result.at <= date.today()
     assert result.findings[0].status is Status.OVERDUE
 
@@ -177,6 +191,9 @@ def test_rule_selected_twice_runs_once() -> None:
     """Naming a rule twice (e.g. ``--rule X --rule X``) still gives one finding per employee."""
     result = integriteit.check(doc(emp("A")), date(2024, 6, 1), rules=[EED, EED])
     assert len(result.findings) == 1
+    wbk = "wbk.meldprocedure"
+    result = integriteit.check(doc(emp("A")), date(2024, 6, 1), rules=[wbk, EED, wbk])
+    assert [f.rule for f in result.findings] == [wbk, EED]
 
 
 def test_registered_rules_include_the_oath_rule() -> None:
@@ -325,6 +342,54 @@ def test_organisation_rule_gets_the_organisation() -> None:
     assert seen == [d.organisation]
     assert f.message("en") == "says Waterschap Test"
     assert f.severity is Severity.WARNING
+
+
+def test_register_entry_rule_gets_each_entry_by_its_id() -> None:
+    """A register-entry rule is evaluated once per entry, in order, the entry id the subject."""
+    seen: list[object] = []
+
+    def prepare(ctx: RuleContext) -> Callable[[Any], Finding]:
+        def evaluate(entry: Any) -> Finding:
+            seen.append(entry)
+            return ctx.finding(entry.id, Status.OK, None, _SAYS, {"word": entry.kind.value})
+        return evaluate
+
+    r = rule("test.entry", version(prepare=prepare), subject=SubjectKind.REGISTER_ENTRY)
+    d = integriteit.from_dict({
+        "organisation": {"name": "Waterschap Test", "kind": "waterschap"},
+        "employees": [emp("A")],
+        "register": [{"id": "R2", "kind": "klacht", "received": "2024-01-02",
+                      "channel": "klachtencommissie"},
+                     {"id": "R1", "kind": "gesprek", "received": "2024-01-01",
+                      "channel": "vertrouwenspersoon"}]})
+    result = integriteit.check(d, date(2024, 6, 1), rules=[r])
+    assert seen == list(d.register)
+    assert [(f.subject, f.message("en")) for f in result.findings] == [
+        ("R2", "says klacht"), ("R1", "says gesprek")]
+
+
+def test_finding_may_cite_other_sources_and_carry_an_explanation() -> None:
+    """``ctx.finding(..., sources=, explanation=)`` overrides the version's sources."""
+    other = LegalSource(AMBTENARENWET_2017, "5", lid="1", letter="e")
+
+    class Why:
+        def explain(self, lang: str) -> str:
+            return {"nl": "omdat", "en": "because"}[lang]
+
+    def prepare(ctx: RuleContext) -> Callable[[Any], Finding]:
+        def evaluate(item: Any) -> Finding:
+            return ctx.finding(item.id, Status.DUE, date(2024, 7, 1), _SAYS, {"word": "x"},
+                               sources=(other,), explanation=Why())
+        return evaluate
+
+    [f] = integriteit.check(doc(emp("A")), date(2024, 6, 1),
+                            rules=[rule("test.why", version(prepare=prepare))]).findings
+    assert f.sources == (other,)
+    assert f.source("en") == "Ambtenarenwet 2017 (BWBR0001947) art. 5(1)(e)"
+    assert f.explanation is not None
+    assert f.explanation.explain("en") == "because"
+    [plain] = integriteit.check(doc(emp("A")), date(2024, 6, 1), rules=[rule()]).findings
+    assert plain.explanation is None
 
 
 def test_prepare_runs_once_per_version_per_run() -> None:

@@ -19,7 +19,9 @@ from integriteit.plugins import build_registry
 from integriteit.testing import dates, documents
 
 REGISTRY = build_registry(entry_point_plugins=False)
-FINDING_KEYS = {"rule", "subject", "status", "due", "message", "source", "severity", "facts"}
+FINDING_KEYS = {"rule", "subject", "status", "due", "message", "source", "severity", "facts",
+                "explanation"}
+EED = "ambtenarenwet.eed"
 
 
 def export(result: CheckResult, fmt: str, lang: Lang) -> str:
@@ -53,11 +55,13 @@ def test_json_export_parses_and_summary_matches(doc: Document, at: date, lang: L
     assert data["summary"] == {s.value: n for s, n in result.counts().items()}
     assert sum(data["summary"].values()) == len(data["findings"]) == len(result.findings)
     for item, finding in zip(data["findings"], result.findings, strict=True):
-        assert set(item) >= FINDING_KEYS
+        assert set(item) == FINDING_KEYS
         assert item["message"] == finding.message(lang)
         assert item["source"] == finding.source(lang)
         assert item["status"] == finding.status.value
         assert item["due"] == (finding.due.isoformat() if finding.due else None)
+        assert item["explanation"] == (finding.explanation.explain(lang)
+                                       if finding.explanation is not None else None)
     assert data == result_to_json(result, lang)
 
 
@@ -86,7 +90,15 @@ def test_json_export_header() -> None:
                                     "headcount": 3}
     term = data["policy"]["oath_term_months"]
     assert (term["value"], term["set_by"]) == (3, "call")
-    assert [r["id"] for r in data["rules"]] == ["ambtenarenwet.eed"]
+    assert [r["id"] for r in data["rules"]] == [r.id for r in integriteit.rules()]
+    assert [r["id"] for r in data["rules"]][:3] == [
+        EED, "wbk.ontvangstbevestiging", "wbk.terugkoppeling"]
+    assert {r["id"]: r["subject"] for r in data["rules"]}["wbk.terugkoppeling"] == "register_entry"
+    assert list(data["summary"]) == [s.value for s in Status]
+    assert "unknown" in data["summary"]
+    only = json.loads(export(integriteit.check(sample(), date(2024, 6, 1), rules=[EED]),
+                             "json", "en"))
+    assert [r["id"] for r in only["rules"]] == [EED]
 
 
 def test_json_export_facts_are_plain_values_in_the_language() -> None:
@@ -104,13 +116,43 @@ def test_json_export_facts_are_plain_values_in_the_language() -> None:
 
 
 def test_json_export_without_findings_parses() -> None:
-    """A document without employees gives valid JSON with an empty findings list."""
+    """A run without findings gives valid JSON with an empty findings list."""
     doc = integriteit.from_dict({"organisation": {"name": "Leeg", "kind": "overig"}})
-    result = integriteit.check(doc, date(2024, 6, 1))
+    result = integriteit.check(doc, date(2024, 6, 1), rules=[EED])
     data = json.loads(export(result, "json", "nl"))
     assert data["findings"] == []
     assert data["organisation"]["headcount"] is None
     assert set(data["summary"].values()) == {0}
+
+
+def test_json_export_of_organisation_findings_without_facts() -> None:
+    """Without employees, the organisation's findings: unknown, explanation null, in summary."""
+    doc = integriteit.from_dict({"organisation": {"name": "Leeg", "kind": "overig"}})
+    data = json.loads(export(integriteit.check(doc, date(2024, 6, 1)), "json", "en"))
+    assert {f["subject"] for f in data["findings"]} == {"organisation"}
+    assert {(f["status"], f["due"], f["explanation"]) for f in data["findings"]} == {
+        ("unknown", None, None)}
+    assert data["summary"] == {**{s.value: 0 for s in Status}, "unknown": 5}
+
+
+def test_json_export_explains_a_wbk_deadline() -> None:
+    """A register finding's ``explanation`` is the deadline's computation, in the language."""
+    doc = integriteit.from_dict({
+        "organisation": {"name": "Gemeente Export", "kind": "gemeente", "headcount": 80},
+        "register": [{"id": "R-1", "kind": "misstand", "received": "2024-04-20",
+                      "channel": "werkgever"}]})
+    result = integriteit.check(doc, date(2024, 5, 1), rules=["wbk.ontvangstbevestiging"])
+    [en] = json.loads(export(result, "json", "en"))["findings"]
+    [nl] = json.loads(export(result, "json", "nl"))["findings"]
+    assert (en["subject"], en["status"], en["due"]) == ("R-1", "overdue", "2024-04-29")
+    assert en["explanation"] == (
+        "7 days after 2024-04-20 = 2024-04-27; Algemene termijnenwet applies (art. 1 and 2); "
+        "2024-04-27 King's Day, 2024-04-28 Sunday: extended to and including 2024-04-29 "
+        "(Algemene termijnenwet (BWBR0002448) art. 1(1)); deadline 2024-04-29.")
+    assert "Algemene termijnenwet" in nl["explanation"]
+    assert nl["explanation"] != en["explanation"]
+    assert en["facts"] == {"received": "2024-04-20", "deadline": "2024-04-29",
+                           "anonymous": False}
 
 
 def test_json_export_keeps_non_ascii_text() -> None:
@@ -129,7 +171,7 @@ def test_json_export_keeps_non_ascii_text() -> None:
 
 def test_text_export_in_english() -> None:
     """The text output: header, policy, groups by status (action first), summary."""
-    result = integriteit.check(sample(), date(2024, 6, 1))
+    result = integriteit.check(sample(), date(2024, 6, 1), rules=[EED])
     lines = export(result, "text", "en").splitlines()
     assert lines[0] == "Gemeente Export (municipality, 3 staff), as of 2024-06-01"
     assert lines[1].startswith("Policy: Term for the eed or belofte = 2 months after the start")
@@ -144,7 +186,7 @@ def test_text_export_in_english() -> None:
 
 def test_text_export_in_dutch() -> None:
     """The Dutch text output uses Dutch labels throughout."""
-    result = integriteit.check(sample(), date(2024, 6, 1))
+    result = integriteit.check(sample(), date(2024, 6, 1), rules=[EED])
     text = export(result, "text", "nl")
     assert text.startswith("Gemeente Export (gemeente, 3 medewerkers), peildatum 2024-06-01\n")
     assert "Termijn verstreken [overdue]: 1" in text
@@ -156,9 +198,23 @@ def test_text_export_in_dutch() -> None:
 def test_text_export_without_headcount_or_findings() -> None:
     """Without a headcount or findings the header is shorter and it says there are none."""
     doc = integriteit.from_dict({"organisation": {"name": "Rijk", "kind": "rijk"}})
-    text = export(integriteit.check(doc, date(2024, 6, 1)), "text", "en")
+    text = export(integriteit.check(doc, date(2024, 6, 1), rules=[EED]), "text", "en")
     assert text.startswith("Rijk (central government (Rijk)), as of 2024-06-01\n")
     assert "No findings." in text
+
+
+def test_text_export_of_the_whole_sample() -> None:
+    """All rules over the sample: the organisation's findings sit in their status groups."""
+    result = integriteit.check(sample(), date(2024, 6, 1))
+    text = export(result, "text", "en")
+    # Gemeente of 3 staff, no facts: a procedure is still required (Aw 2017 art. 5(1)(e)) but
+    # not stated (unknown); the Wbk elements apply only from 50 workers (not_applicable).
+    assert "Unknown: facts missing [unknown]: 1\n  wbk.meldprocedure\n" in text
+    assert "Not applicable [not_applicable]: 5\n" in text
+    assert text.index("[unknown]") < text.index("[ok]")
+    assert text.splitlines()[-1] == (
+        "Summary: 8 finding(s) of 8 rule(s) over 4 subject(s): 1 overdue, 1 unknown, 1 ok, "
+        "5 not_applicable.")
 
 
 @pytest.mark.parametrize("status", list(Status))
@@ -166,3 +222,15 @@ def test_text_export_labels_every_status(status: Status) -> None:
     """Every status has a group heading in both languages."""
     assert status in STATUS_ORDER
     assert STATUS_LABELS[status].nl and STATUS_LABELS[status].en
+
+
+def test_text_summary_counts_an_employee_and_an_entry_with_the_same_id_as_two_subjects() -> None:
+    """Employees and register entries are numbered apart; the summary counts them apart."""
+    doc = integriteit.from_dict({
+        "organisation": {"name": "Gemeente Export", "kind": "gemeente", "headcount": 80},
+        "employees": [{"id": "1", "start": "2024-01-01", "employment": "ambtenaar"}],
+        "register": [{"id": "1", "kind": "misstand", "received": "2024-03-04",
+                      "channel": "werkgever"}]})
+    result = integriteit.check(doc, date(2024, 6, 1), rules=[EED, "wbk.ontvangstbevestiging"])
+    assert export(result, "text", "en").splitlines()[-1] == (
+        "Summary: 2 finding(s) of 2 rule(s) over 2 subject(s): 2 overdue.")

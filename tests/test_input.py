@@ -12,21 +12,27 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import integriteit
 from integriteit import (
+    Channel,
     Document,
     Employee,
     EmploymentKind,
+    EntryKind,
+    Facts,
     InputError,
     IntegriteitError,
+    Meldprocedure,
     Oath,
     OathForm,
     Organisation,
     OrganisationKind,
     PolicySettings,
     Problem,
+    RegisterEntry,
     Text,
 )
 
@@ -105,6 +111,45 @@ def test_optional_parts_may_be_left_out_or_null() -> None:
     })
     assert nulls.employees[0].oath is None
     assert nulls.policy == PolicySettings()
+
+
+def test_register_and_facts_read_the_same_from_path_text_and_dict(tmp_path: Path) -> None:
+    """The register and the organisation's facts load into the model by every way in."""
+    data = {**good(),
+            "register": [{"id": "R-1", "kind": "misstand", "received": "2024-03-04",
+                          "channel": "werkgever", "acknowledged": "2024-03-08",
+                          "feedback": None, "anonymous": True},
+                         {"id": "R-2", "kind": "gesprek", "received": "2024-03-05",
+                          "channel": "vertrouwenspersoon_extern", "closed": "2024-03-05"}],
+            "facts": {"meldprocedure": {"adopted": "2023-05-01", "functionaris": False,
+                                        "register_kept": None}}}
+    expected = attrs.evolve(
+        GOOD_DOC,
+        register=(RegisterEntry("R-1", EntryKind.MISSTAND, date(2024, 3, 4), Channel.WERKGEVER,
+                                anonymous=True, acknowledged=date(2024, 3, 8)),
+                  RegisterEntry("R-2", EntryKind.GESPREK, date(2024, 3, 5),
+                                Channel.VERTROUWENSPERSOON_EXTERN, closed=date(2024, 3, 5))),
+        facts=Facts(Meldprocedure(adopted=date(2023, 5, 1), functionaris=False)))
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert integriteit.from_dict(data) == expected
+    assert integriteit.loads(json.dumps(data)) == expected
+    assert integriteit.load(path) == expected
+    assert integriteit.loads(integriteit.dumps(expected)) == expected
+
+
+@pytest.mark.parametrize(("data", "path", "message"), [
+    ({"register": None}, "register", "null is not a list"),
+    ({"facts": None}, "facts", "null is not an object"),
+    ({"facts": {"meldprocedure": []}}, "facts.meldprocedure", "[] is not an object"),
+    ({"facts": {"meldprocedure": {"functionaris": "ja"}}}, "facts.meldprocedure.functionaris",
+     '"ja" is not true or false'),
+])
+def test_register_and_facts_have_their_shapes(data: dict[str, Any], path: str,
+                                              message: str) -> None:
+    """``register`` is a list and ``facts`` an object, never null; yes/no is true or false."""
+    p = only_problem({**good(), **data})
+    assert (p.path, p.message.en) == (path, message)
 
 
 def test_schema_key_is_accepted_and_kept() -> None:

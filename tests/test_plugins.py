@@ -36,6 +36,10 @@ from integriteit.plugins import (
 )
 
 AT = date(2024, 6, 1)
+BUILTIN_RULES = ["ambtenarenwet.eed", "wbk.ontvangstbevestiging", "wbk.terugkoppeling",
+                 "wbk.meldprocedure", "wbk.meldprocedure.functionaris",
+                 "wbk.meldprocedure.adviseur_in_vertrouwen", "wbk.meldprocedure.instemming",
+                 "wbk.register"]
 
 _VOG_NEEDED = Text("Integriteitsverklaring nodig voor {kind}.",
                    "Integrity statement needed for {kind}.")
@@ -93,12 +97,13 @@ def doc() -> integriteit.Document:
 def test_extra_plugin_adds_a_policy_rule_and_an_exporter() -> None:
     """``build_registry(extra=...)`` adds a plugin's rule and exporter after the built-ins."""
     reg = build_registry(entry_point_plugins=False, extra=[("mine", register_mine)])
-    assert list(reg.rules) == ["ambtenarenwet.eed", VOG.id]
+    assert list(reg.rules) == [*BUILTIN_RULES, VOG.id]
     assert set(reg.exporters) == {"text", "json", "csv"}
     assert reg.origins[f"rule:{VOG.id}"] == "mine"
     assert reg.origins["exporter:csv"] == "mine"
     assert reg.origins["rule:ambtenarenwet.eed"] == "integriteit.law.ambtenarenwet:register"
-    result = integriteit.check(doc(), AT, registry=reg)
+    assert reg.origins["rule:wbk.terugkoppeling"] == "integriteit.law.klokkenluiders:register"
+    result = integriteit.check(doc(), AT, registry=reg, rules=["ambtenarenwet.eed", VOG.id])
     assert [(f.rule, f.subject, f.status) for f in result.findings] == [
         ("ambtenarenwet.eed", "A", Status.OK),
         ("ambtenarenwet.eed", "B", Status.NOT_APPLICABLE),
@@ -118,7 +123,7 @@ def test_check_employee_runs_plugin_employee_rules() -> None:
         {"id": "X", "start": "2024-03-01", "employment": "uitzendkracht"}, AT, registry=reg)
     assert [(f.rule, f.status) for f in found] == [
         ("ambtenarenwet.eed", Status.NOT_APPLICABLE), (VOG.id, Status.DUE)]
-    assert [r.id for r in integriteit.rules(reg)] == ["ambtenarenwet.eed", VOG.id]
+    assert [r.id for r in integriteit.rules(reg)] == [*BUILTIN_RULES, VOG.id]
 
 
 def test_plugin_rule_and_exporter_in_the_cli(monkeypatch: pytest.MonkeyPatch,
@@ -263,7 +268,7 @@ def test_entry_point_plugins_are_discovered(monkeypatch: pytest.MonkeyPatch) -> 
     assert groups == [ENTRY_POINT_GROUP] == ["integriteit"]
     assert order == ["alpha", "zeta"]
     assert reg.origins[f"rule:{VOG.id}"] == "alpha (mijn_gemeente.integriteit:register)"
-    assert list(reg.rules) == ["ambtenarenwet.eed", VOG.id]
+    assert list(reg.rules) == [*BUILTIN_RULES, VOG.id]
 
 
 def test_entry_points_are_skipped_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -304,4 +309,6 @@ def test_entry_point_plugin_output_is_valid_json(monkeypatch: pytest.MonkeyPatch
     data = json.loads(out.getvalue())
     [vog] = [r for r in data["rules"] if r["id"] == VOG.id]
     assert vog["binding"] == "policy"
-    assert {f["rule"] for f in data["findings"]} == {"ambtenarenwet.eed", VOG.id}
+    # No register entries: the two register-entry rules have no subjects.
+    assert {f["rule"] for f in data["findings"]} == (
+        set(BUILTIN_RULES) - {"wbk.ontvangstbevestiging", "wbk.terugkoppeling"} | {VOG.id})

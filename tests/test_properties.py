@@ -12,12 +12,33 @@ import json
 from datetime import date, timedelta
 from typing import Any
 
+import attrs
+from dateutil.relativedelta import relativedelta
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import integriteit
-from integriteit import Document, Employee, EmploymentKind, InputError, Oath, OathForm, Status
+from integriteit import (
+    Channel,
+    Document,
+    Employee,
+    EmploymentKind,
+    EntryKind,
+    Facts,
+    InputError,
+    Meldprocedure,
+    Oath,
+    OathForm,
+    Organisation,
+    OrganisationKind,
+    PolicySettings,
+    RegisterEntry,
+    Status,
+    SubjectKind,
+)
 from integriteit.i18n import LANGS
+from integriteit.law.termijnenwet import day_off
+from integriteit.model import Waiver
 from integriteit.termijnen import Term, TermOrigin
 from integriteit.testing import (
     MAX_DATE,
@@ -27,11 +48,16 @@ from integriteit.testing import (
     document_to_dict,
     documents,
     employees,
+    facts,
     json_values,
+    meldprocedures,
+    register_entries,
     term_months,
 )
 
 EED = "ambtenarenwet.eed"
+ACK, FEEDBACK = "wbk.ontvangstbevestiging", "wbk.terugkoppeling"
+WBK_FROM, WBK_UNTIL = date(2023, 2, 18), date(2030, 12, 31)
 FUZZ = settings(max_examples=200, deadline=None)
 
 
@@ -70,6 +96,55 @@ def test_dates_in_a_one_day_range(day: date) -> None:
 def test_generated_documents_are_valid_input(doc: Document) -> None:
     """Every generated document is accepted by ``from_dict`` as it is."""
     assert integriteit.from_dict(document_to_dict(doc)) == doc
+
+
+@given(register_entries(kind=EntryKind.MISSTAND, channel=st.sampled_from([Channel.EXTERN]),
+                        received=dates(date(2024, 1, 1), date(2024, 12, 31))))
+def test_register_entries_keep_to_what_they_are_given(entry: RegisterEntry) -> None:
+    """``register_entries`` fixes kind and channel, and draws receipt from the strategy given."""
+    assert (entry.kind, entry.channel) == (EntryKind.MISSTAND, Channel.EXTERN)
+    assert date(2024, 1, 1) <= entry.received <= date(2024, 12, 31)
+    assert entry.id.strip()
+
+
+@given(facts(meldprocedures(dates(date(2020, 1, 1), date(2020, 1, 31)))))
+def test_facts_draw_procedure_dates_from_the_strategy_given(stated: Facts) -> None:
+    """``facts(meldprocedures(on))`` keeps its procedure dates within ``on``."""
+    proc = stated.meldprocedure
+    if proc is not None:
+        for day in (proc.adopted, proc.works_council_consent):
+            assert day is None or date(2020, 1, 1) <= day <= date(2020, 1, 31)
+
+
+def test_document_to_dict_writes_every_model_field() -> None:
+    """``document_to_dict`` is written by hand: with every field set, every field is written."""
+    day = date(2024, 3, 4)
+    doc = Document(
+        Organisation("X", OrganisationKind.GEMEENTE, 80),
+        (Employee("P1", day, EmploymentKind.AMBTENAAR, day, Oath(day, OathForm.EED)),),
+        PolicySettings(3),
+        register=(RegisterEntry("R1", EntryKind.MISSTAND, day, Channel.WERKGEVER, True, day,
+                                day, day),),
+        facts=Facts(Meldprocedure(day, day, True, False, True)),
+        waivers=(Waiver("ambtenarenwet.eed", "P1", "besluit 2024-17", day, day),),
+        schema="document.schema.json",
+    )
+    data = document_to_dict(doc)
+    renames = {"schema": "$schema"}
+
+    def keys(cls: type) -> set[str]:
+        return {renames.get(a.name, a.name) for a in attrs.fields(cls)}
+
+    assert set(data) == keys(Document)
+    assert set(data["waivers"][0]) == keys(Waiver)
+    assert set(data["organisation"]) == keys(Organisation)
+    assert set(data["employees"][0]) == keys(Employee)
+    assert set(data["employees"][0]["oath"]) == keys(Oath)
+    assert set(data["policy"]) == keys(PolicySettings)
+    assert set(data["register"][0]) == keys(RegisterEntry)
+    assert set(data["facts"]) == keys(Facts)
+    assert set(data["facts"]["meldprocedure"]) == keys(Meldprocedure)
+    assert integriteit.from_dict(data) == doc
 
 
 # --- deadlines -------------------------------------------------------------------------------
@@ -151,6 +226,128 @@ def test_non_ambtenaren_are_never_bound(employee: Employee, at: date, months: in
     f = eed(employee, at, months)
     if employee.employment is not EmploymentKind.AMBTENAAR:
         assert f.status is Status.NOT_APPLICABLE
+
+
+# --- the Wbk terms ---------------------------------------------------------------------------
+
+# Every channel but ``extern``: the reports the employer itself receives.
+INTERNAL = st.sampled_from([c for c in Channel if c is not Channel.EXTERN])
+
+
+@st.composite
+def misstanden(draw: st.DrawFn) -> tuple[Document, RegisterEntry, date]:
+    """One misstand received under the Wbk by an organisation it binds, and a reference date."""
+    entry = draw(register_entries(kind=EntryKind.MISSTAND, channel=INTERNAL,
+                                  received=dates(WBK_FROM, WBK_UNTIL)))
+    at = entry.received + timedelta(days=draw(st.integers(0, 200)))
+    headcount = draw(st.none() | st.integers(50, 100_000))
+    doc = Document(Organisation("X", OrganisationKind.GEMEENTE, headcount), register=(entry,))
+    return doc, entry, at
+
+
+def wbk(doc: Document, at: date, rule: str) -> integriteit.Finding:
+    [finding] = integriteit.check(doc, at, rules=[rule]).findings
+    return finding
+
+
+def known(day: date | None, at: date) -> date | None:
+    return day if day is not None and day <= at else None
+
+
+def assert_extended_to_a_working_day(raw: date, due: date) -> None:
+    """``due`` is ``raw`` or later, a working day, and every day skipped was a day off."""
+    assert due >= raw
+    assert day_off(due) is None
+    skipped = raw
+    while skipped < due:
+        assert day_off(skipped) is not None, (raw, due, skipped)
+        skipped += timedelta(days=1)
+
+
+@given(dates(WBK_FROM, WBK_UNTIL))
+def test_acknowledgement_deadline_is_seven_days_on_or_the_next_working_day(
+        received: date) -> None:
+    """The ack deadline is at least receipt + 7, never a weekend day or feestdag, no later."""
+    doc = Document(Organisation("X", OrganisationKind.PROVINCIE, 50),
+                   register=(RegisterEntry("R", EntryKind.MISSTAND, received, Channel.WERKGEVER),))
+    f = wbk(doc, received, ACK)
+    assert f.status is Status.DUE
+    assert f.due is not None
+    assert f.due >= received + timedelta(days=7)
+    assert_extended_to_a_working_day(received + timedelta(days=7), f.due)
+    assert f.explanation is not None
+    assert "Algemene termijnenwet" in f.explanation.explain("en")
+
+
+@given(misstanden())
+def test_acknowledgement_status_follows_the_dates(case: tuple[Document, RegisterEntry, date],
+                                                  ) -> None:
+    """ok iff acknowledged by the deadline, late after it, due/overdue without, invalid before."""
+    doc, entry, at = case
+    f = wbk(doc, at, ACK)
+    assert f.subject == entry.id
+    assert f.due is not None
+    ack = known(entry.acknowledged, at)
+    if ack is None:
+        assert f.status is (Status.DUE if at <= f.due else Status.OVERDUE)
+    elif ack < entry.received:
+        assert f.status is Status.INVALID
+    elif ack <= f.due:
+        assert f.status is Status.OK
+    else:
+        assert f.status is Status.LATE
+        assert f.facts["days_late"] == (ack - f.due).days > 0
+
+
+@given(misstanden())
+def test_feedback_status_follows_the_dates(case: tuple[Document, RegisterEntry, date]) -> None:
+    """The feedback term runs from the ack, or from the ack's deadline; statuses as for the ack."""
+    doc, entry, at = case
+    ack_finding, f = wbk(doc, at, ACK), wbk(doc, at, FEEDBACK)
+    ack, feedback = known(entry.acknowledged, at), known(entry.feedback, at)
+    if ack is not None and ack < entry.received:
+        assert (f.status, f.due) == (Status.INVALID, None)
+        return
+    if feedback is not None and feedback < entry.received:
+        assert (f.status, f.due) == (Status.INVALID, None)
+        return
+    base = ack if ack is not None else ack_finding.due
+    assert f.facts["base"] == base
+    assert base is not None and f.due is not None
+    assert_extended_to_a_working_day(base + relativedelta(months=3), f.due)
+    assert f.due == f.facts["deadline"]
+    if feedback is None:
+        assert f.status is (Status.DUE if at <= f.due else Status.OVERDUE)
+    elif ack is not None and feedback < ack:
+        assert f.status is Status.INVALID
+    elif feedback <= f.due:
+        assert f.status is Status.OK
+    else:
+        assert f.status is Status.LATE
+        assert f.facts["days_late"] == (feedback - f.due).days > 0
+
+
+@given(documents(max_employees=3), dates(date(2015, 1, 1), date(2031, 12, 31)))
+def test_wbk_findings_cover_every_entry_and_explain_their_deadlines(doc: Document,
+                                                                    at: date) -> None:
+    """One finding per entry and Wbk rule; a finding with a term has a due date and explains it."""
+    rules = [r for r in integriteit.rules() if r.id.startswith("wbk.")]
+    result = integriteit.check(doc, at, rules=rules)
+    expected = [(r.id, e.id) for r in rules if r.subject is SubjectKind.REGISTER_ENTRY
+                for e in doc.register]
+    expected += [(r.id, "organisation") for r in rules if r.subject is SubjectKind.ORGANISATION]
+    assert [(f.rule, f.subject) for f in result.findings] == expected
+    for f in result.findings:
+        if f.rule in (ACK, FEEDBACK) and f.status in (Status.OK, Status.LATE, Status.DUE,
+                                                      Status.OVERDUE):
+            assert f.due is not None
+            assert f.explanation is not None
+            assert f.explanation.explain("nl") and f.explanation.explain("en")
+        if f.status is Status.NOT_APPLICABLE or f.subject == "organisation":
+            assert f.due is None
+        for lang in LANGS:
+            assert f.message(lang)
+            assert f.source(lang) or f.status is Status.NOT_APPLICABLE
 
 
 # --- round trips -----------------------------------------------------------------------------

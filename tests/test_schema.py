@@ -21,15 +21,21 @@ import pytest
 
 import integriteit
 from integriteit import (
+    Channel,
     Document,
     Employee,
     EmploymentKind,
+    EntryKind,
+    Facts,
+    Meldprocedure,
     Oath,
     OathForm,
     Organisation,
     OrganisationKind,
     PolicySettings,
+    RegisterEntry,
 )
+from integriteit.model import Waiver
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
@@ -44,6 +50,10 @@ OBJECTS: list[tuple[str, type]] = [
     ("Employee", Employee),
     ("Oath", Oath),
     ("PolicySettings", PolicySettings),
+    ("RegisterEntry", RegisterEntry),
+    ("Facts", Facts),
+    ("Meldprocedure", Meldprocedure),
+    ("Waiver", Waiver),
 ]
 
 # Where each model enum sits in the schema: ($defs name, property name).
@@ -51,6 +61,8 @@ ENUMS: list[tuple[str, str, type[enum.Enum]]] = [
     ("Organisation", "kind", OrganisationKind),
     ("Employee", "employment", EmploymentKind),
     ("Oath", "form", OathForm),
+    ("RegisterEntry", "kind", EntryKind),
+    ("RegisterEntry", "channel", Channel),
 ]
 
 
@@ -93,6 +105,15 @@ def _minimal(**changes: Any) -> dict[str, Any]:
             {"id": "E2", "start": "2024-03-01", "employment": "inhuur", "end": "2024-06-30"},
         ],
         "policy": {"oath_term_months": 3},
+        "register": [
+            {"id": "R-1", "kind": "misstand", "received": "2024-03-04", "channel": "werkgever",
+             "acknowledged": "2024-03-08", "feedback": "2024-05-20"},
+            {"id": "R-2", "kind": "gesprek", "received": "2024-04-02",
+             "channel": "vertrouwenspersoon_intern", "anonymous": True},
+        ],
+        "facts": {"meldprocedure": {"adopted": "2023-06-01", "works_council_consent": "2023-05-15",
+                                    "functionaris": True, "adviseur_in_vertrouwen": True,
+                                    "register_kept": False}},
     }
     doc.update(changes)
     return doc
@@ -177,6 +198,27 @@ def test_schema_enums_are_the_model_enums(name: str, key: str, cls: type[enum.En
     assert _object(name)["properties"][key]["enum"] == [m.value for m in cls]
 
 
+@pytest.mark.parametrize(("name", "cls"), OBJECTS, ids=[c.__name__ for _, c in OBJECTS])
+def test_schema_defaults_are_the_model_defaults(name: str, cls: type) -> None:
+    """A ``default`` in the schema is the model field's default (e.g. ``anonymous``: false)."""
+    renames = RENAMES.get(cls, {})
+    fields = {renames.get(a.name, a.name): a for a in attrs.fields(cls)}
+    for key, prop in _object(name)["properties"].items():
+        if "default" in prop:
+            assert prop["default"] == fields[key].default, f"{name}.{key}"
+    assert _object("RegisterEntry")["properties"]["anonymous"]["default"] is False
+
+
+def test_register_entry_description_says_it_holds_no_identity_and_why() -> None:
+    """The schema tells an HR system that the register has no identity field, and why."""
+    text = _object("RegisterEntry")["description"]
+    assert "no field for the identity" in text
+    assert "art. 1a" in text
+    assert "rejected" in text
+    assert not set(_object("RegisterEntry")["properties"]) & {
+        "melder", "naam", "name", "email", "reporter", "employee"}
+
+
 # --- schema and loader accept the same documents -------------------------------------------
 
 
@@ -206,6 +248,28 @@ def test_bundled_and_example_documents_are_valid(path: Path) -> None:
         pytest.param(_with(("policy", "oath_term_months"), None), id="term-null"),
         pytest.param(_with(("policy", "oath_term_months"), 0), id="term-0"),
         pytest.param(_with(("policy", "oath_term_months"), 120), id="term-120"),
+        pytest.param(_minimal(register=[]), id="register-empty"),
+        pytest.param(_with(("register", 0, "anonymous"), False), id="anonymous-false"),
+        pytest.param(_with(("register", 0, "acknowledged"), None), id="acknowledged-null"),
+        pytest.param(_with(("register", 0, "feedback"), None), id="feedback-null"),
+        pytest.param(_with(("register", 0, "closed"), "2024-06-01"), id="closed"),
+        pytest.param(_with(("register", 0, "closed"), None), id="closed-null"),
+        pytest.param(_with(("register", 0, "channel"), "extern"), id="channel-extern"),
+        pytest.param(_with(("register", 1, "kind"), "klacht"), id="kind-klacht"),
+        pytest.param(_with(("register", 0, "acknowledged"), "2024-03-01"),
+                     id="acknowledged-before-receipt"),
+        pytest.param(_minimal(facts={}), id="facts-empty"),
+        pytest.param(_minimal(facts={"meldprocedure": None}), id="meldprocedure-null"),
+        pytest.param(_minimal(facts={"meldprocedure": {}}), id="meldprocedure-empty"),
+        pytest.param(_with(("facts", "meldprocedure", "adopted"), None), id="adopted-null"),
+        pytest.param(_with(("facts", "meldprocedure", "functionaris"), None),
+                     id="functionaris-null"),
+        pytest.param(_with(("facts", "meldprocedure", "works_council_consent"), None),
+                     id="consent-null"),
+        pytest.param(_minimal(waivers=[]), id="waivers-empty"),
+        pytest.param(_minimal(waivers=[{"rule": "ambtenarenwet.eed", "subject": "E1",
+                                        "reason": "besluit 2024-17", "until": "2024-12-31",
+                                        "since": None}]), id="waiver"),
     ],
 )
 def test_valid_documents_are_accepted_by_schema_and_loader(doc: dict[str, Any]) -> None:
@@ -217,7 +281,7 @@ def test_valid_documents_are_accepted_by_schema_and_loader(doc: dict[str, Any]) 
 @pytest.mark.parametrize(
     ("doc", "path"),
     [
-        pytest.param(_minimal(register=[]), "register", id="unknown-top-level-key"),
+        pytest.param(_minimal(registers=[]), "registers", id="unknown-top-level-key"),
         pytest.param(_with(("organisation", "headcont"), 5), "organisation.headcont",
                      id="misspelt-organisation-key"),
         pytest.param(_with(("employees", 1, "oath_date"), "2024-03-01"),
@@ -274,6 +338,65 @@ def test_valid_documents_are_accepted_by_schema_and_loader(doc: dict[str, Any]) 
         pytest.param(_with(("employees", 0, "oath"), "eed"), "employees[0].oath",
                      id="oath-not-object"),
         pytest.param(_minimal(**{"$schema": 1}), "$schema", id="dollar-schema-number"),
+        pytest.param(_minimal(register=None), "register", id="register-null"),
+        pytest.param(_minimal(register={"R-1": {}}), "register", id="register-object"),
+        pytest.param(_with(("register", 0), "R-1"), "register[0]", id="entry-not-object"),
+        pytest.param(_without(("register", 0, "id")), "register[0].id", id="entry-no-id"),
+        pytest.param(_without(("register", 0, "kind")), "register[0].kind", id="entry-no-kind"),
+        pytest.param(_without(("register", 0, "received")), "register[0].received",
+                     id="entry-no-received"),
+        pytest.param(_without(("register", 1, "channel")), "register[1].channel",
+                     id="entry-no-channel"),
+        pytest.param(_with(("register", 0, "id"), ""), "register[0].id", id="entry-id-empty"),
+        pytest.param(_with(("register", 0, "id"), " "), "register[0].id", id="entry-id-blank"),
+        pytest.param(_with(("register", 0, "id"), 7), "register[0].id", id="entry-id-number"),
+        pytest.param(_with(("register", 0, "kind"), "Misstand"), "register[0].kind",
+                     id="kind-wrong-case"),
+        pytest.param(_with(("register", 0, "kind"), "integriteitsmelding"), "register[0].kind",
+                     id="unknown-entry-kind"),
+        pytest.param(_with(("register", 0, "channel"), "huis_voor_klokkenluiders"),
+                     "register[0].channel", id="unknown-channel"),
+        pytest.param(_with(("register", 0, "received"), "2024-3-4"), "register[0].received",
+                     id="received-unpadded"),
+        pytest.param(_with(("register", 0, "acknowledged"), "2024-02-30"),
+                     "register[0].acknowledged", id="acknowledged-impossible"),
+        pytest.param(_with(("register", 0, "feedback"), 20240520), "register[0].feedback",
+                     id="feedback-number"),
+        pytest.param(_with(("register", 0, "anonymous"), "ja"), "register[0].anonymous",
+                     id="anonymous-string"),
+        pytest.param(_with(("register", 0, "anonymous"), None), "register[0].anonymous",
+                     id="anonymous-null"),
+        pytest.param(_with(("register", 0, "melder"), "J. Jansen"), "register[0].melder",
+                     id="identity-melder"),
+        pytest.param(_with(("register", 0, "email"), "j@example.nl"), "register[0].email",
+                     id="identity-email"),
+        pytest.param(_with(("register", 0, "recieved"), "2024-03-04"), "register[0].recieved",
+                     id="misspelt-entry-key"),
+        pytest.param(_minimal(facts=None), "facts", id="facts-null"),
+        pytest.param(_minimal(facts=[]), "facts", id="facts-list"),
+        pytest.param(_with(("facts", "procedure"), {}), "facts.procedure", id="unknown-facts-key"),
+        pytest.param(_with(("facts", "meldprocedure"), True), "facts.meldprocedure",
+                     id="meldprocedure-bool"),
+        pytest.param(_with(("facts", "meldprocedure", "adopted"), "1-5-2023"),
+                     "facts.meldprocedure.adopted", id="adopted-bad-date"),
+        pytest.param(_with(("facts", "meldprocedure", "adopted"), True),
+                     "facts.meldprocedure.adopted", id="adopted-bool"),
+        pytest.param(_with(("facts", "meldprocedure", "functionaris"), "ja"),
+                     "facts.meldprocedure.functionaris", id="functionaris-string"),
+        pytest.param(_with(("facts", "meldprocedure", "register_kept"), 1),
+                     "facts.meldprocedure.register_kept", id="register-kept-number"),
+        pytest.param(_with(("facts", "meldprocedure", "consent"), "2023-05-15"),
+                     "facts.meldprocedure.consent", id="unknown-meldprocedure-key"),
+        pytest.param(_minimal(waivers=None), "waivers", id="waivers-null"),
+        pytest.param(_minimal(waivers=[{"rule": "ambtenarenwet.eed", "subject": "E1",
+                                        "reason": "besluit", "until": "31-12-2024"}]),
+                     "waivers[0].until", id="waiver-bad-date"),
+        pytest.param(_minimal(waivers=[{"rule": "ambtenarenwet.eed", "subject": "E1",
+                                        "reason": " ", "until": "2024-12-31"}]),
+                     "waivers[0].reason", id="waiver-blank-reason"),
+        pytest.param(_minimal(waivers=[{"rule": "ambtenarenwet.eed", "subject": "E1",
+                                        "until": "2024-12-31"}]),
+                     "waivers[0].reason", id="waiver-no-reason"),
     ],
 )
 def test_invalid_documents_are_rejected_by_schema_and_loader(
@@ -297,12 +420,14 @@ def test_a_document_that_is_not_an_object_is_rejected(top: object) -> None:
         pytest.param(_with(("employees", 1, "id"), "E1"), "employees[1].id", id="duplicate-id"),
         pytest.param(_with(("employees", 1, "end"), "2024-02-29"), "employees[1].end",
                      id="end-before-start"),
+        pytest.param(_with(("register", 1, "id"), "R-1"), "register[1].id",
+                     id="duplicate-register-id"),
     ],
 )
 def test_checks_across_values_are_made_by_the_loader_only(
     doc: dict[str, Any], path: str
 ) -> None:
-    """JSON Schema cannot compare values; the docs say these two checks are the loader's alone."""
+    """JSON Schema cannot compare values; the docs say these checks are the loader's alone."""
     assert VALIDATOR.is_valid(doc)
     assert path in _problem_paths(doc)
 

@@ -42,14 +42,19 @@ from integriteit.exporters import Exporter
 from integriteit.i18n import Lang, Text
 from integriteit.io import dump_document, dumps, from_dict, load, loads
 from integriteit.model import (
+    Channel,
     Document,
     Employee,
     EmploymentKind,
+    EntryKind,
+    Facts,
+    Meldprocedure,
     Oath,
     OathForm,
     Organisation,
     OrganisationKind,
     PolicySettings,
+    RegisterEntry,
 )
 from integriteit.plugins import PluginError, Registry
 from integriteit.policy import Parameter, Policy, PolicyError
@@ -57,16 +62,20 @@ from integriteit.sources import LegalSource, Statute
 
 __all__ = [
     "Binding",
+    "Channel",
     "CheckResult",
     "Document",
     "Employee",
     "EmploymentKind",
+    "EntryKind",
     "Exporter",
+    "Facts",
     "Finding",
     "InputError",
     "IntegriteitError",
     "Lang",
     "LegalSource",
+    "Meldprocedure",
     "Oath",
     "OathForm",
     "Organisation",
@@ -77,6 +86,7 @@ __all__ = [
     "PolicyError",
     "PolicySettings",
     "Problem",
+    "RegisterEntry",
     "Registry",
     "Rule",
     "RuleContext",

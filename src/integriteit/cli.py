@@ -18,7 +18,7 @@ from typing import TextIO
 
 from integriteit import __version__
 from integriteit.api import example_text
-from integriteit.engine import Rule, RuleFailure, check
+from integriteit.engine import DEFAULT_FAIL_ON, Rule, RuleFailure, Severity, Status, check
 from integriteit.errors import InputError
 from integriteit.exporters._common import STATUS_ORDER
 from integriteit.exporters.json import rule_to_json
@@ -35,13 +35,15 @@ DEMO_AT = date(2026, 6, 1)
 """The demo's reference date: fixed, so the demo shows the same statuses every day."""
 
 _DEMO_INTRO = Text(
-    "Demo: integriteit controleert het meegeleverde voorbeeld, {n} medewerkers uit de "
-    "HR-export van een provincie, per peildatum {at}. Elke medewerker krijgt een bevinding "
-    "van elke regel, ook 'ok' en 'not_applicable'.\n"
+    "Demo: integriteit controleert het meegeleverde voorbeeld, een provincie met {n} "
+    "medewerkers uit de HR-export en {r} items in het integriteitsregister, per peildatum {at}. "
+    "Elke medewerker, elk registeritem en de organisatie krijgen een bevinding van elke regel "
+    "die erover gaat, ook 'ok' en 'not_applicable'.\n"
     "Zelf proberen: integriteit demo --print-input > voorbeeld.json && "
     "integriteit check voorbeeld.json --at {at}\n",
-    "Demo: integriteit checks the bundled example, {n} employees from the HR export of a "
-    "province, as of {at}. Every employee gets a finding from every rule, 'ok' and "
+    "Demo: integriteit checks the bundled example, a province with {n} employees from its HR "
+    "export and {r} entries in its integrity register, as of {at}. Every employee, register "
+    "entry and the organisation get a finding from every rule about them, 'ok' and "
     "'not_applicable' included.\n"
     "Try it yourself: integriteit demo --print-input > example.json && "
     "integriteit check example.json --at {at}\n",
@@ -55,6 +57,20 @@ def _iso_date(text: str) -> date:
         except ValueError:
             pass
     raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)")
+
+
+def _fail_on(text: str) -> tuple[frozenset[Status], frozenset[Severity] | None]:
+    statuses: set[Status] = set()
+    severities: set[Severity] = set()
+    for word in (w.strip() for w in text.split(",")):
+        if word in Status.__members__.values():
+            statuses.add(Status(word))
+        elif word in Severity.__members__.values():
+            severities.add(Severity(word))
+        else:
+            allowed = ", ".join([*(s.value for s in Status), *(s.value for s in Severity)])
+            raise argparse.ArgumentTypeError(f"{word!r} is not a status or severity ({allowed})")
+    return (frozenset(statuses) or DEFAULT_FAIL_ON, frozenset(severities) or None)
 
 
 def _term(text: str) -> int:
@@ -106,6 +122,11 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
                         "and the default of 2 (organisation policy, not statute)")
     c.add_argument("--rule", action="append", default=None, metavar="ID",
                    help="run only this rule (repeatable)")
+    c.add_argument("--fail-on", type=_fail_on, default=(DEFAULT_FAIL_ON, None),
+                   metavar="LIST",
+                   help="statuses and/or severities that make the exit code 1, comma-separated "
+                        "(default: overdue,invalid); with only severities, findings of those "
+                        "severities that are overdue or invalid")
     output_options(c, list(registry.exporters))
 
     d = sub.add_parser("demo", help="run the check on the bundled example",
@@ -212,17 +233,21 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
                 return EXIT_OK
             doc: Document = loads(text, source="demo.json")
             if args.format == "text":
-                out.write(_DEMO_INTRO.format(lang, n=len(doc.employees), at=args.at) + "\n")
+                out.write(_DEMO_INTRO.format(lang, n=len(doc.employees), r=len(doc.register),
+                                             at=args.at) + "\n")
             result = check(doc, args.at, registry=registry)
             code = EXIT_OK  # the demo shows problems on purpose; it is not a failure
         else:
             if args.file == "-":
-                doc = loads(sys.stdin.buffer.read(), source="<stdin>")
+                source = "<stdin>"
+                doc = loads(sys.stdin.buffer.read(), source=source)
             else:
-                doc = load(args.file)
+                source = args.file
+                doc = load(source)
             result = check(doc, args.at, term_months=args.term_months, rules=args.rule,
-                           registry=registry)
-            code = EXIT_FINDINGS if result.failed() else EXIT_OK
+                           registry=registry, source=source)
+            statuses, severities = args.fail_on
+            code = EXIT_FINDINGS if result.failed(statuses, severities) else EXIT_OK
     except InputError as exc:
         for problem in exc.problems:
             err.write(f"integriteit: error: {problem.render(lang)}\n")

@@ -19,13 +19,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
-from integriteit.errors import IntegriteitError
+from integriteit.errors import InputError, IntegriteitError, Problem
 from integriteit.i18n import Lang, Text
-from integriteit.model import Document
+from integriteit.model import Document, Waiver
 from integriteit.policy import Policy
 from integriteit.sources import LegalSource, cite_all
 
@@ -48,6 +48,10 @@ class Status(enum.StrEnum):
     """The rule does not apply to this subject (the finding says why)."""
     INVALID = "invalid"
     """The facts contradict each other (e.g. an oath before the start of employment)."""
+    UNKNOWN = "unknown"
+    """The document does not give the facts the rule needs (e.g. no procedure facts)."""
+    WAIVED = "waived"
+    """A valid waiver (e.g. long sick leave postpones the oath) suspends the finding."""
 
 
 class Severity(enum.StrEnum):
@@ -63,6 +67,7 @@ class SubjectKind(enum.StrEnum):
 
     EMPLOYEE = "employee"
     ORGANISATION = "organisation"
+    REGISTER_ENTRY = "register_entry"
 
 
 class Binding(enum.StrEnum):
@@ -77,12 +82,21 @@ DEFAULT_FAIL_ON: frozenset[Status] = frozenset({Status.OVERDUE, Status.INVALID})
 _RULE_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 
 
+class Explanation(Protocol):
+    """Something that explains itself, e.g. a :class:`~integriteit.termijnen.Deadline`."""
+
+    def explain(self, lang: Lang) -> str:
+        """The explanation in ``lang``."""
+        ...
+
+
 @frozen
 class Finding:
     """One rule's outcome for one subject.
 
     ``due`` is the deadline where the rule has one. ``facts`` are the values the rule used (dates,
     numbers, texts): the message is rendered from them, in Dutch or English, on demand.
+    ``explanation``, where the rule gives one, says how the deadline was computed.
     """
 
     rule: str
@@ -93,6 +107,7 @@ class Finding:
     facts: Mapping[str, object] = field(repr=False)
     sources: tuple[LegalSource, ...] = field(repr=False)
     severity: Severity = field(repr=False)
+    explanation: Explanation | None = field(default=None, repr=False)
 
     def message(self, lang: Lang = "nl") -> str:
         """The message in ``lang``."""
@@ -192,7 +207,12 @@ class Rule:
         return tuple(dict.fromkeys(s for v in self.versions for s in v.sources))
 
 
-FindingMaker = Callable[[str, Status, "date | None", Text, Mapping[str, object]], Finding]
+class FindingMaker(Protocol):
+    """``ctx.finding(subject, status, due, template, facts, *, sources=None, explanation=None)``."""
+
+    def __call__(self, subject: str, status: Status, due: date | None, template: Text,
+                 facts: Mapping[str, object], *, sources: tuple[LegalSource, ...] | None = None,
+                 explanation: Explanation | None = None) -> Finding: ...
 
 
 @frozen
@@ -211,12 +231,16 @@ class RuleContext:
     finding: FindingMaker = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        rule_id, sources, severity = self.rule.id, self.version.sources, self.rule.severity
+        rule_id, version_sources, severity = self.rule.id, self.version.sources, self.rule.severity
 
         # A closure rather than a method: it runs once per subject, so bind what it needs now.
         def finding(subject: str, status: Status, due: date | None, template: Text,
-                    facts: Mapping[str, object]) -> Finding:
-            return Finding(rule_id, subject, status, due, template, facts, sources, severity)
+                    facts: Mapping[str, object], *,
+                    sources: tuple[LegalSource, ...] | None = None,
+                    explanation: Explanation | None = None) -> Finding:
+            return Finding(rule_id, subject, status, due, template, facts,
+                           version_sources if sources is None else sources, severity,
+                           explanation)
 
         object.__setattr__(self, "finding", finding)
 
@@ -224,6 +248,7 @@ class RuleContext:
 _SUBJECTS: dict[SubjectKind, tuple[Callable[[Document], Sequence[Any]], Callable[[Any], str]]] = {
     SubjectKind.EMPLOYEE: (lambda d: d.employees, lambda e: e.id),
     SubjectKind.ORGANISATION: (lambda d: (d.organisation,), lambda o: "organisation"),
+    SubjectKind.REGISTER_ENTRY: (lambda d: d.register, lambda e: e.id),
 }
 
 
@@ -246,10 +271,63 @@ class CheckResult:
         c = Counter(f.status for f in self.findings)
         return {s: c.get(s, 0) for s in Status}
 
-    def failed(self, fail_on: Iterable[Status] = DEFAULT_FAIL_ON) -> bool:
-        """Whether any finding has one of the ``fail_on`` statuses."""
+    def failed(self, fail_on: Iterable[Status] = DEFAULT_FAIL_ON,
+               severities: Iterable[Severity] | None = None) -> bool:
+        """Whether a finding has one of the ``fail_on`` statuses (and, when ``severities`` is
+        given, belongs to a rule of one of those severities)."""
         wanted = frozenset(fail_on)
-        return any(f.status in wanted for f in self.findings)
+        levels = frozenset(severities) if severities is not None else None
+        return any(f.status in wanted and (levels is None or f.severity in levels)
+                   for f in self.findings)
+
+
+WAIVABLE: frozenset[Status] = frozenset({Status.DUE, Status.OVERDUE, Status.LATE})
+"""The statuses a waiver suspends; ``invalid`` data is never waived."""
+
+_WAIVED = Text("Ontheffing tot en met {waiver_until}: {waiver_reason}. Zonder ontheffing "
+               "({waived_status}): ",
+               "Waived to and including {waiver_until}: {waiver_reason}. Without the waiver "
+               "({waived_status}): ")
+
+
+def _waivers_on(document: Document, at: date) -> dict[tuple[str, str], Waiver]:
+    """The waivers valid on ``at``, by (rule, subject); the one running longest wins."""
+    valid: dict[tuple[str, str], Waiver] = {}
+    for w in document.waivers:
+        if (w.since is None or w.since <= at) and at <= w.until:
+            key = (w.rule, w.subject)
+            if key not in valid or valid[key].until < w.until:
+                valid[key] = w
+    return valid
+
+
+def _waive(finding: Finding, waiver: Waiver) -> Finding:
+    t = finding.template
+    template = Text(_WAIVED.nl + t.nl, _WAIVED.en + t.en)
+    facts = {**finding.facts, "waiver_until": waiver.until, "waiver_reason": waiver.reason,
+             "waived_status": finding.status.value}
+    return evolve(finding, status=Status.WAIVED, template=template, facts=facts)
+
+
+def waiver_problems(document: Document, rules: Iterable[Rule], source: str) -> list[Problem]:
+    """Waivers that name an unknown rule, or a subject the rule does not have."""
+    by_id = {r.id: r for r in rules}
+    subjects: dict[SubjectKind, set[str]] = {}
+    problems: list[Problem] = []
+    for i, w in enumerate(document.waivers):
+        rule = by_id.get(w.rule)
+        if rule is None:
+            problems.append(Problem(source, f"waivers[{i}].rule", Text(
+                f"onbekende regel {w.rule!r}", f"unknown rule {w.rule!r}")))
+            continue
+        if rule.subject not in subjects:
+            items, subject_id = _SUBJECTS[rule.subject]
+            subjects[rule.subject] = {subject_id(x) for x in items(document)}
+        if w.subject not in subjects[rule.subject]:
+            problems.append(Problem(source, f"waivers[{i}].subject", Text(
+                f"{w.subject!r} is geen onderwerp van {w.rule} ({rule.subject.value})",
+                f"{w.subject!r} is not a subject of {w.rule} ({rule.subject.value})")))
+    return problems
 
 
 def run(document: Document, rules: Iterable[Rule], at: date, policy: Policy) -> CheckResult:
@@ -260,6 +338,7 @@ def run(document: Document, rules: Iterable[Rule], at: date, policy: Policy) -> 
     """
     rules = tuple(dict.fromkeys(rules))
     findings: list[Finding] = []
+    waivers = _waivers_on(document, at)
     for rule in rules:
         subjects, subject_id = _SUBJECTS[rule.subject]
         try:
@@ -294,6 +373,10 @@ def run(document: Document, rules: Iterable[Rule], at: date, policy: Policy) -> 
                 ) from exc
             if type(finding) is not Finding:
                 raise RuleFailure(f"rule {rule.id} returned {finding!r}, not a Finding")
+            if waivers and finding.status in WAIVABLE:
+                waiver = waivers.get((rule.id, finding.subject))
+                if waiver is not None:
+                    finding = _waive(finding, waiver)
             findings.append(finding)
     return CheckResult(at, document, policy, rules, tuple(findings))
 
@@ -305,11 +388,13 @@ def check(
     term_months: int | None = None,
     rules: Iterable[Rule | str] | None = None,
     registry: Registry | None = None,
+    source: str = "<document>",
 ) -> CheckResult:
     """Check ``document`` as of ``at`` (default: today) with every registered rule.
 
     ``term_months`` overrides the oath term for this call (above the document's own policy).
-    ``rules`` limits the run to some rules (objects or ids).
+    ``rules`` limits the run to some rules (objects or ids). Waivers that name an unknown rule or
+    subject raise :class:`~integriteit.InputError` (``source`` names the document in it).
 
     >>> from datetime import date
     >>> from integriteit import from_dict
@@ -317,13 +402,19 @@ def check(
     ...                  "employees": [{"id": "E1", "start": "2024-01-15",
     ...                                 "employment": "ambtenaar"}]})
     >>> result = check(doc, at=date(2024, 4, 1))
-    >>> [(f.rule, f.subject, f.status.value, f.due) for f in result.findings]
-    [('ambtenarenwet.eed', 'E1', 'overdue', datetime.date(2024, 3, 15))]
+    >>> [(f.subject, f.status.value, f.due) for f in result.findings
+    ...  if f.rule == "ambtenarenwet.eed"]
+    [('E1', 'overdue', datetime.date(2024, 3, 15))]
+    >>> result.counts()[Status.UNKNOWN]  # no facts about the reporting procedure were given
+    5
     """
     from integriteit.plugins import default_registry
 
     reg = registry if registry is not None else default_registry()
     selected = reg.select(rules)
+    problems = waiver_problems(document, reg.rules.values(), source)
+    if problems:
+        raise InputError(problems)
     overrides = {"oath_term_months": term_months} if term_months is not None else {}
     policy = Policy.resolve(document.policy, overrides)
     return run(document, selected, at if at is not None else date.today(), policy)

@@ -48,6 +48,8 @@ class InputError(IntegriteitError):
 class BadValue(ValueError):
     """Raised inside structuring hooks: a value of the wrong shape, with a bilingual message."""
 
-    def __init__(self, message: Text) -> None:
+    def __init__(self, message: Text, redacted: Text | None = None) -> None:
         self.message = message
+        self.redacted = redacted if redacted is not None else message
+        """The message without the offending value, for parts that must not echo input."""
         super().__init__(message.en)

@@ -29,7 +29,16 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from integriteit.errors import BadValue, InputError, Problem
 from integriteit.i18n import Text
-from integriteit.model import Document, Employee, EmploymentKind, OathForm, OrganisationKind
+from integriteit.model import (
+    Channel,
+    Document,
+    Employee,
+    EmploymentKind,
+    EntryKind,
+    OathForm,
+    OrganisationKind,
+    RegisterEntry,
+)
 
 T = TypeVar("T")
 
@@ -59,7 +68,8 @@ def _show(value: object) -> str:
 
 def _expected(what_nl: str, what_en: str, value: object) -> BadValue:
     shown = _show(value)
-    return BadValue(Text(f"{shown} is geen {what_nl}", f"{shown} is not {what_en}"))
+    return BadValue(Text(f"{shown} is geen {what_nl}", f"{shown} is not {what_en}"),
+                    Text(f"de waarde is geen {what_nl}", f"the value is not {what_en}"))
 
 
 def _structure_date(value: object, _: type) -> date:
@@ -107,7 +117,9 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
             shown = _show(value)
             raise BadValue(
                 Text(f"{shown} is niet toegestaan; kies uit {allowed}",
-                     f"{shown} is not allowed; choose one of {allowed}")
+                     f"{shown} is not allowed; choose one of {allowed}"),
+                Text(f"de waarde is niet toegestaan; kies uit {allowed}",
+                     f"the value is not allowed; choose one of {allowed}"),
             ) from None
 
     return structure
@@ -219,7 +231,7 @@ def register_enum(cls: type[enum.Enum]) -> None:
     converter.register_unstructure_hook(cls, _enum_value)
 
 
-for _enum in (OrganisationKind, EmploymentKind, OathForm):
+for _enum in (OrganisationKind, EmploymentKind, OathForm, EntryKind, Channel):
     register_enum(_enum)
 
 
@@ -271,6 +283,18 @@ def _record_id(data: object, path: _Steps) -> str | None:
     return found
 
 
+# Keys that would carry a person's identity. The register has no such field on purpose; these
+# get a message that says why, instead of "unknown field" with a spelling hint.
+_IDENTITY_WORDS = ("naam", "name", "melder", "reporter", "klokkenluider", "whistleblower",
+                   "mail", "telefoon", "phone", "bsn", "adres", "address", "geboort", "birth",
+                   "personeelsnummer", "employee", "medewerker", "beschuldigde", "accused",
+                   "betrokkene", "persoon", "person", "identit")
+
+
+def _is_identity_key(cls: type, key: str) -> bool:
+    return cls is RegisterEntry and any(w in key.lower() for w in _IDENTITY_WORDS)
+
+
 def _problems(exc: BaseException, data: object, cls: type, source: str) -> list[Problem]:
     problems: list[Problem] = []
     for path, leaf in _leaves(exc, ()):
@@ -278,6 +302,13 @@ def _problems(exc: BaseException, data: object, cls: type, source: str) -> list[
         if isinstance(leaf, ForbiddenExtraKeysError):
             allowed = _FIELD_NAMES.get(leaf.cl) or tuple(a.name for a in attrs.fields(leaf.cl))
             for key in sorted(leaf.extra_fields, key=str):
+                if _is_identity_key(leaf.cl, str(key)):
+                    problems.append(Problem(source, _format_path((*path, str(key))), Text(
+                        "het register bevat geen gegevens over de identiteit van een melder of "
+                        "betrokkene; verwijder dit veld (vertrouwelijkheid, Wbk art. 1a)",
+                        "the register holds nothing that identifies a melder or anyone else; "
+                        "remove this field (confidentiality, Wbk art. 1a)"), record))
+                    continue
                 close = difflib.get_close_matches(str(key), allowed, n=1)
                 hint_nl = f"; bedoelt u {close[0]!r}?" if close else ""
                 hint_en = f"; did you mean {close[0]!r}?" if close else ""
@@ -289,7 +320,9 @@ def _problems(exc: BaseException, data: object, cls: type, source: str) -> list[
             problems.append(Problem(source, _format_path(path), Text(
                 "verplicht veld ontbreekt", "required field is missing"), record))
         elif isinstance(leaf, BadValue):
-            problems.append(Problem(source, _format_path(path), leaf.message, record))
+            # Never echo a value of the register: a name typed into a wrong field would leak.
+            message = leaf.redacted if path[:1] == ("register",) and len(path) > 1 else leaf.message
+            problems.append(Problem(source, _format_path(path), message, record))
         else:  # pragma: no cover - a hook we did not write raised; still no traceback
             problems.append(Problem(source, _format_path(path), Text(
                 f"ongeldige waarde ({leaf})", f"invalid value ({leaf})"), record))
@@ -321,6 +354,27 @@ def document_problems(doc: Document, source: str) -> list[Problem]:
             problems.append(Problem(source, f"{where}.id", Text(
                 f"dubbel id {emp.id!r} (ook in employees[{j}])",
                 f"duplicate id {emp.id!r} (also in employees[{j}])"), emp.id))
+    first_entry: dict[str, int] = {}
+    for i, entry in enumerate(doc.register):
+        where = f"register[{i}]"
+        if not entry.id.strip():
+            problems.append(Problem(source, f"{where}.id", Text(
+                "id mag niet leeg zijn", "id must not be empty")))
+            continue
+        j = first_entry.setdefault(entry.id, i)
+        if j != i:
+            problems.append(Problem(source, f"{where}.id", Text(
+                f"dubbel id {entry.id!r} (ook in register[{j}])",
+                f"duplicate id {entry.id!r} (also in register[{j}])"), entry.id))
+    for i, waiver in enumerate(doc.waivers):
+        where = f"waivers[{i}]"
+        if not waiver.reason.strip():
+            problems.append(Problem(source, f"{where}.reason", Text(
+                "een ontheffing heeft een reden nodig", "a waiver needs a reason")))
+        if waiver.since is not None and waiver.since > waiver.until:
+            problems.append(Problem(source, f"{where}.since", Text(
+                f"begin {waiver.since} ligt na het einde {waiver.until}",
+                f"since {waiver.since} is after until {waiver.until}")))
     if not doc.organisation.name.strip():
         problems.append(Problem(source, "organisation.name", Text(
             "naam mag niet leeg zijn", "name must not be empty")))

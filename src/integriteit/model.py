@@ -91,6 +91,94 @@ class Employee:
     oath: Oath | None = None
 
 
+class EntryKind(enum.StrEnum):
+    """What a register entry records."""
+
+    GESPREK = "gesprek"
+    """A consultation with a vertrouwenspersoon."""
+    MELDING = "melding"
+    """A report of a suspected integrity violation or ongewenst gedrag."""
+    KLACHT = "klacht"
+    """A formal complaint (e.g. to a klachtencommissie)."""
+    MISSTAND = "misstand"
+    """A melding of a vermoeden van een misstand under the Wbk procedure."""
+
+
+class Channel(enum.StrEnum):
+    """Where an entry was received."""
+
+    WERKGEVER = "werkgever"
+    LEIDINGGEVENDE = "leidinggevende"
+    VERTROUWENSPERSOON = "vertrouwenspersoon"
+    VERTROUWENSPERSOON_INTERN = "vertrouwenspersoon_intern"
+    VERTROUWENSPERSOON_EXTERN = "vertrouwenspersoon_extern"
+    INTEGRITEITSCOORDINATOR = "integriteitscoordinator"
+    KLACHTENCOMMISSIE = "klachtencommissie"
+    EXTERN = "extern"
+    """An external authority (e.g. the Huis voor klokkenluiders, Wbk art. 2c), not the employer."""
+
+
+@frozen
+class RegisterEntry:
+    """One contact, report or complaint in the organisation's integrity register.
+
+    There is deliberately no field for the melder's (or anyone's) identity: the library never
+    holds it, and an input that carries one is rejected (Wbk art. 1a: confidentiality).
+    ``acknowledged`` is the ontvangstbevestiging, ``feedback`` the information on assessment and
+    follow-up (Wbk art. 2(2)(h) and (i)).
+    """
+
+    id: str
+    kind: EntryKind
+    received: date
+    channel: Channel
+    anonymous: bool = False
+    acknowledged: date | None = None
+    feedback: date | None = None
+    closed: date | None = None
+
+
+@frozen
+class Meldprocedure:
+    """Facts about the internal procedure for reporting misstanden; ``None`` is "unknown".
+
+    ``adopted``: date the procedure was adopted; ``works_council_consent``: date of the
+    ondernemingsraad's consent (or the employees' majority where there is none);
+    ``functionaris``: an independent functionaris designated to receive and follow up reports;
+    ``adviseur_in_vertrouwen``: an adviseur in vertrouwen named; ``register_kept``: reports are
+    registered (Wbk art. 2a).
+    """
+
+    adopted: date | None = None
+    works_council_consent: date | None = None
+    functionaris: bool | None = None
+    adviseur_in_vertrouwen: bool | None = None
+    register_kept: bool | None = None
+
+
+@frozen
+class Facts:
+    """What the organisation states about itself; each part optional."""
+
+    meldprocedure: Meldprocedure | None = None
+
+
+@frozen
+class Waiver:
+    """A documented exception: ``rule`` does not count against ``subject`` until ``until``.
+
+    "Bijzondere omstandigheden", e.g. long sick leave postpones the oath. While valid (from
+    ``since``, if given, to and including ``until``) a ``due``, ``overdue`` or ``late`` finding
+    becomes ``waived`` with the reason; after ``until`` it is judged again.
+    """
+
+    rule: str
+    subject: str
+    reason: str
+    until: date
+    since: date | None = None
+
+
 @frozen
 class PolicySettings:
     """Organisation policy set in the document; ``None`` means "use the default"."""
@@ -102,6 +190,14 @@ def _employees(items: Iterable[Employee]) -> tuple[Employee, ...]:
     return tuple(items)
 
 
+def _entries(items: Iterable[RegisterEntry]) -> tuple[RegisterEntry, ...]:
+    return tuple(items)
+
+
+def _waivers(items: Iterable[Waiver]) -> tuple[Waiver, ...]:
+    return tuple(items)
+
+
 @frozen
 class Document:
     """One organisation and what it records: the unit a check runs over."""
@@ -109,5 +205,8 @@ class Document:
     organisation: Organisation
     employees: tuple[Employee, ...] = field(default=(), converter=_employees)
     policy: PolicySettings = PolicySettings()
+    register: tuple[RegisterEntry, ...] = field(default=(), converter=_entries)
+    facts: Facts = Facts()
+    waivers: tuple[Waiver, ...] = field(default=(), converter=_waivers)
     schema: str | None = None
     """The optional ``$schema`` key, so editors can validate the file; ignored otherwise."""

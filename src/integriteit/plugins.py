@@ -30,6 +30,7 @@ ENTRY_POINT_GROUP = "integriteit"
 
 BUILTIN: tuple[str, ...] = (
     "integriteit.law.ambtenarenwet:register",
+    "integriteit.law.klokkenluiders:register",
     "integriteit.exporters.text:register",
     "integriteit.exporters.json:register",
 )

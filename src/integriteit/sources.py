@@ -92,5 +92,14 @@ AMBTENARENWET_2017 = Statute("Ambtenarenwet 2017", "BWBR0001947")
 AMBTENARENWET = Statute("Ambtenarenwet", "BWBR0001947")
 """The Ambtenarenwet as it read before 2020-01-01 (same BWB id)."""
 
+WBK = Statute("Wet bescherming klokkenluiders", "BWBR0037852")
+"""Wet bescherming klokkenluiders, in force 2023-02-18 (Stb. 2023, 29 and 52)."""
+
+WET_HUIS_VOOR_KLOKKENLUIDERS = Statute("Wet Huis voor klokkenluiders", "BWBR0037852")
+"""The same act under its earlier name, in force 2016-07-01 to 2023-02-17."""
+
+WOR = Statute("Wet op de ondernemingsraden", "BWBR0002747")
+"""Wet op de ondernemingsraden; art. 27(1)(m): consent to the reporting procedure."""
+
 REGELING_EED_EN_BELOFTE_SZW_1999 = Statute("Regeling eed en belofte SZW 1999", "BWBR0010676")
 """Legacy ministerial regulation; its art. 4 set the two-month oath term. Lapsed by 2020."""

@@ -50,7 +50,8 @@ class EndOfMonth(enum.StrEnum):
     LAST_DAY = "last_day"
     """31 January + 1 month = 28/29 February (``relativedelta``); the default."""
     NEXT_DAY = "next_day"
-    """31 January + 1 month = 1 March: the day after the shorter month's last day."""
+    """31 January + 1 month = 1 March: the day after the shorter month's last day (forward
+    terms only; a backward term keeps the month's last day)."""
 
 
 _UNIT_LABELS = {
@@ -142,7 +143,7 @@ class Term:
     def _raw_end(self, start: date) -> date:
         end: date = start + self._delta
         if (self.unit is Unit.MONTHS and self.end_of_month is EndOfMonth.NEXT_DAY
-                and end.day != start.day):
+                and not self.backwards and end.day != start.day):
             end += timedelta(days=1)  # the target month was shorter: roll to its next day
         return end
 
@@ -175,8 +176,9 @@ class Term:
                 end, steps = atw.extend(start, raw)
             except (OverflowError, ValueError):
                 end = date.max
+        # Art. 2 counts working days from the day after the start: every year from there on.
         complete = not self.atw_applies or all(
-            atw.is_complete(y) for y in range(raw.year, end.year + 1))
+            atw.is_complete(y) for y in range(min(start.year, raw.year), end.year + 1))
         return Deadline(self, start, raw, end, steps, complete)
 
 

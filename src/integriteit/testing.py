@@ -1,9 +1,11 @@
 """Hypothesis strategies that build valid integriteit input, for plugin authors and our own tests.
 
 Every strategy here produces input that :func:`integriteit.from_dict` accepts: unique, non-blank
-employee ids, an end of employment never before its start, policy values in range. The facts
-may still contradict each other (an oath dated before the start of employment is valid *input*
-that gives an ``invalid`` *finding*), so a rule under test sees every case.
+employee and register ids, an end of employment never before its start, policy values in range.
+The facts may still contradict each other (an oath dated before the start of employment, or an
+acknowledgement before the report was received, is valid *input* that gives an ``invalid``
+*finding*), so a rule under test sees every case. Register entries carry no identity, as in the
+model: there is no field for it.
 
 Dates lean towards the ends of months (the last four days, 29 February of leap years), where
 month arithmetic goes wrong. Requires hypothesis (``pip install "integriteit[test]"``)::
@@ -30,14 +32,19 @@ from typing import Any
 from hypothesis import strategies as st
 
 from integriteit.model import (
+    Channel,
     Document,
     Employee,
     EmploymentKind,
+    EntryKind,
+    Facts,
+    Meldprocedure,
     Oath,
     OathForm,
     Organisation,
     OrganisationKind,
     PolicySettings,
+    RegisterEntry,
 )
 
 __all__ = [
@@ -50,10 +57,14 @@ __all__ = [
     "documents",
     "employee_ids",
     "employees",
+    "facts",
     "json_values",
+    "meldprocedures",
     "oaths",
     "organisations",
     "policy_settings",
+    "register_entries",
+    "register_ids",
     "term_months",
 ]
 
@@ -159,6 +170,76 @@ def policy_settings() -> st.SearchStrategy[PolicySettings]:
     return st.builds(PolicySettings, oath_term_months=st.none() | term_months())
 
 
+def register_ids() -> st.SearchStrategy[str]:
+    """Register entry ids: realistic ones (``R-2025-01``) and any non-blank text."""
+    return st.one_of(
+        st.from_regex(r"R-20[0-9]{2}-[0-9]{2,3}", fullmatch=True),
+        st.text(min_size=1, max_size=12).filter(lambda s: bool(s.strip())),
+    )
+
+
+def _fixed_or_drawn(draw: st.DrawFn, value: Any, strategy: st.SearchStrategy[Any],
+                    cls: type) -> Any:
+    """``value`` itself when it is a ``cls``, else drawn from it (a strategy) or ``strategy``."""
+    if isinstance(value, cls):
+        return value
+    return draw(value if value is not None else strategy)
+
+
+@st.composite
+def register_entries(
+    draw: st.DrawFn,
+    *,
+    ids: st.SearchStrategy[str] | None = None,
+    kind: EntryKind | st.SearchStrategy[EntryKind] | None = None,
+    channel: Channel | st.SearchStrategy[Channel] | None = None,
+    received: st.SearchStrategy[date] | None = None,
+) -> RegisterEntry:
+    """An entry of the integrity register; like the model, it has no field for anyone's identity.
+
+    ``kind`` and ``channel`` fix the value (or draw it from a strategy); by default every kind
+    and channel occurs. ``received`` draws the day of receipt (default: :func:`dates`). The
+    acknowledgement, feedback and closing are each absent or dated: mostly near the event
+    before them (receipt, acknowledgement, feedback): a few days earlier, within the Wbk terms
+    of 7 days and 3 months, or some weeks late; sometimes anywhere. So every status of the Wbk
+    rules occurs, ``invalid`` included.
+    """
+    entry_id = draw(ids if ids is not None else register_ids())
+    entry_kind = _fixed_or_drawn(draw, kind, st.sampled_from(EntryKind), EntryKind)
+    entry_channel = _fixed_or_drawn(draw, channel, st.sampled_from(Channel), Channel)
+    day = draw(received if received is not None else dates())
+
+    def near(base: date, low: int, high: int) -> date | None:
+        if not draw(st.booleans()):
+            return None
+        return draw(st.one_of(st.integers(low, high).map(lambda n: _shifted(base, n)), dates()))
+
+    acknowledged = near(day, -3, 20)
+    feedback = near(acknowledged or day, -5, 130)
+    closed = near(feedback or day, 0, 400)
+    return RegisterEntry(entry_id, entry_kind, day, entry_channel, draw(st.booleans()),
+                         acknowledged, feedback, closed)
+
+
+def meldprocedures(on: st.SearchStrategy[date] | None = None) -> st.SearchStrategy[Meldprocedure]:
+    """Facts about the reporting procedure, each unknown (``None``) or given; dates from ``on``."""
+    days = on if on is not None else dates()
+    known = st.none() | st.booleans()
+    return st.builds(Meldprocedure, adopted=st.none() | days,
+                     works_council_consent=st.none() | days, functionaris=known,
+                     adviseur_in_vertrouwen=known, register_kept=known)
+
+
+def facts(meldprocedure: st.SearchStrategy[Meldprocedure] | None = None,
+          ) -> st.SearchStrategy[Facts]:
+    """The organisation's facts: no procedure facts at all, or some from :func:`meldprocedures`."""
+    proc = meldprocedure if meldprocedure is not None else meldprocedures()
+    return st.builds(Facts, meldprocedure=st.none() | proc)
+
+
+_any_facts = facts  # ``documents`` has a parameter of the same name
+
+
 @st.composite
 def documents(
     draw: st.DrawFn,
@@ -166,22 +247,37 @@ def documents(
     employee: st.SearchStrategy[Employee] | None = None,
     min_employees: int = 0,
     max_employees: int = 10,
+    entry: st.SearchStrategy[RegisterEntry] | None = None,
+    min_entries: int = 0,
+    max_entries: int = 5,
+    facts: st.SearchStrategy[Facts] | None = None,
 ) -> Document:
-    """A document that :func:`integriteit.from_dict` would accept: employee ids are unique."""
+    """A document that :func:`integriteit.from_dict` would accept: ids are unique.
+
+    Employees from ``employee`` (default :func:`employees`), register entries from ``entry``
+    (default :func:`register_entries`; ``max_entries=0`` for none), facts from ``facts``
+    (default :func:`facts`).
+    """
     org = draw(organisations())
     staff = draw(st.lists(employee if employee is not None else employees(),
                           min_size=min_employees, max_size=max_employees,
                           unique_by=lambda e: e.id))
     policy = draw(policy_settings())
+    register = draw(st.lists(entry if entry is not None else register_entries(),
+                             min_size=min_entries, max_size=max_entries,
+                             unique_by=lambda e: e.id))
+    doc_facts = draw(facts if facts is not None else _any_facts())
     schema = draw(st.none() | st.just(SCHEMA_URL))
-    return Document(org, tuple(staff), policy, schema)
+    return Document(org, tuple(staff), policy, register=tuple(register), facts=doc_facts,
+                    schema=schema)
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
     """``doc`` as canonical JSON-ready data, written out by hand (not with the converter).
 
-    Canonical: optional values that are unset (``None``, no employees, default policy) are
-    left out, as :func:`integriteit.dump_document` does; dates are ``YYYY-MM-DD`` strings.
+    Canonical: optional values that are unset (``None``, ``False`` for ``anonymous``, no
+    employees, register entries or waivers, default policy, no procedure facts) are left out, as
+    :func:`integriteit.dump_document` does; dates are ``YYYY-MM-DD`` strings.
     """
     org: dict[str, Any] = {"name": doc.organisation.name, "kind": doc.organisation.kind.value}
     if doc.organisation.headcount is not None:
@@ -200,6 +296,42 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         data["employees"] = staff
     if doc.policy.oath_term_months is not None:
         data["policy"] = {"oath_term_months": doc.policy.oath_term_months}
+    if doc.register:
+        entries: list[dict[str, Any]] = []
+        for r in doc.register:
+            entry: dict[str, Any] = {"id": r.id, "kind": r.kind.value,
+                                     "received": r.received.isoformat(),
+                                     "channel": r.channel.value}
+            if r.anonymous:
+                entry["anonymous"] = True
+            for key, day in (("acknowledged", r.acknowledged), ("feedback", r.feedback),
+                             ("closed", r.closed)):
+                if day is not None:
+                    entry[key] = day.isoformat()
+            entries.append(entry)
+        data["register"] = entries
+    proc = doc.facts.meldprocedure
+    if proc is not None:
+        stated: dict[str, Any] = {}
+        for key, when in (("adopted", proc.adopted),
+                          ("works_council_consent", proc.works_council_consent)):
+            if when is not None:
+                stated[key] = when.isoformat()
+        for key, flag in (("functionaris", proc.functionaris),
+                          ("adviseur_in_vertrouwen", proc.adviseur_in_vertrouwen),
+                          ("register_kept", proc.register_kept)):
+            if flag is not None:
+                stated[key] = flag
+        data["facts"] = {"meldprocedure": stated}
+    if doc.waivers:
+        waivers: list[dict[str, Any]] = []
+        for w in doc.waivers:
+            waiver: dict[str, Any] = {"rule": w.rule, "subject": w.subject, "reason": w.reason,
+                                      "until": w.until.isoformat()}
+            if w.since is not None:
+                waiver["since"] = w.since.isoformat()
+            waivers.append(waiver)
+        data["waivers"] = waivers
     if doc.schema is not None:
         data["$schema"] = doc.schema
     return data
@@ -210,10 +342,15 @@ def document_dicts(
     employee: st.SearchStrategy[Employee] | None = None,
     min_employees: int = 0,
     max_employees: int = 10,
+    entry: st.SearchStrategy[RegisterEntry] | None = None,
+    min_entries: int = 0,
+    max_entries: int = 5,
+    facts: st.SearchStrategy[Facts] | None = None,
 ) -> st.SearchStrategy[dict[str, Any]]:
     """Documents as JSON-ready plain data (see :func:`document_to_dict`)."""
     return documents(employee=employee, min_employees=min_employees,
-                     max_employees=max_employees).map(document_to_dict)
+                     max_employees=max_employees, entry=entry, min_entries=min_entries,
+                     max_entries=max_entries, facts=facts).map(document_to_dict)
 
 
 def json_values(max_leaves: int = 20) -> st.SearchStrategy[Any]:

@@ -14,6 +14,8 @@ STATUS_ORDER: tuple[Status, ...] = (
     Status.INVALID,
     Status.LATE,
     Status.DUE,
+    Status.UNKNOWN,
+    Status.WAIVED,
     Status.OK,
     Status.NOT_APPLICABLE,
 )
@@ -24,6 +26,8 @@ STATUS_LABELS: dict[Status, Text] = {
     Status.INVALID: Text("Ongeldige gegevens", "Invalid data"),
     Status.LATE: Text("Te laat", "Late"),
     Status.DUE: Text("Nog te doen, binnen de termijn", "Due, within the term"),
+    Status.UNKNOWN: Text("Onbekend: feiten ontbreken", "Unknown: facts missing"),
+    Status.WAIVED: Text("Uitgesteld (ontheffing)", "Waived"),
     Status.OK: Text("In orde", "OK"),
     Status.NOT_APPLICABLE: Text("Niet van toepassing", "Not applicable"),
 }

@@ -1,7 +1,8 @@
 """The ``json`` format: one object with every finding, for systems.
 
 Keys of each finding: ``rule``, ``subject``, ``status``, ``due`` (ISO date or null), ``message``
-(in the chosen language), ``source`` (the citation), ``severity`` and ``facts``. The top level
+(in the chosen language), ``source`` (the citation), ``severity``, ``facts`` and
+``explanation`` (how the deadline was computed, or null). The top level
 adds the reference date, the organisation, the effective policy, a summary per status, and the
 rules with their dated versions and sources.
 """
@@ -53,7 +54,8 @@ def rule_to_json(rule: Rule, lang: Lang) -> dict[str, Any]:
     }
 
 
-def _finding_dict(f: Finding, lang: Lang, source: str) -> dict[str, Any]:
+def _finding_dict(f: Finding, lang: Lang, source: str,
+                  explanation: str | None) -> dict[str, Any]:
     """A finding's JSON fields; ``facts`` still holds model values (dates, texts)."""
     return {
         "rule": f.rule,
@@ -64,12 +66,14 @@ def _finding_dict(f: Finding, lang: Lang, source: str) -> dict[str, Any]:
         "source": source,
         "severity": f.severity.value,
         "facts": f.facts,
+        "explanation": explanation,
     }
 
 
 def finding_to_json(f: Finding, lang: Lang) -> dict[str, Any]:
     """One finding as plain data, as in the ``findings`` list of ``--format json``."""
-    data = _finding_dict(f, lang, f.source(lang))
+    explanation = f.explanation.explain(lang) if f.explanation is not None else None
+    data = _finding_dict(f, lang, f.source(lang), explanation)
     data["facts"] = {k: json_value(v, lang) for k, v in f.facts.items()}
     return data
 
@@ -96,12 +100,19 @@ def _header(result: CheckResult, lang: Lang) -> dict[str, Any]:
 
 
 def _findings(result: CheckResult, lang: Lang) -> Iterator[dict[str, Any]]:
-    citations: dict[int, str] = {}  # one citation per rule version, not per finding
+    # Rule versions and deadlines are shared between findings: render each once.
+    citations: dict[int, str] = {}
+    explanations: dict[int, str | None] = {id(None): None}
     for f in result.findings:
         source = citations.get(id(f.sources))
         if source is None:
             source = citations[id(f.sources)] = f.source(lang)
-        yield _finding_dict(f, lang, source)
+        key = id(f.explanation)
+        if key in explanations:
+            explanation = explanations[key]
+        else:
+            explanation = explanations[key] = f.explanation.explain(lang)  # type: ignore[union-attr]
+        yield _finding_dict(f, lang, source, explanation)
 
 
 def result_to_json(result: CheckResult, lang: Lang) -> dict[str, Any]:

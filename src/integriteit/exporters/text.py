@@ -58,7 +58,8 @@ def write(result: CheckResult, out: TextIO, lang: Lang) -> None:
     counts = result.counts()
     if not result.findings:
         out.write("\n" + _NONE.get(lang) + "\n")
-    subjects = len({f.subject for f in result.findings})
+    kind_of = {r.id: r.subject for r in result.rules}  # an employee and an entry may share an id
+    subjects = len({(kind_of.get(f.rule), f.subject) for f in result.findings})
     summary = ", ".join(f"{counts[s]} {s.value}" for s in STATUS_ORDER if counts[s])
     out.write("\n" + _SUMMARY.format(lang, total=len(result.findings), rules=len(result.rules),
                                      subjects=subjects, counts=summary or "-") + "\n")

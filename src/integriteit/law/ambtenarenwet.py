@@ -31,7 +31,7 @@ from integriteit.i18n import Text
 from integriteit.model import Employee, EmploymentKind, OathForm
 from integriteit.policy import OATH_TERM_MONTHS
 from integriteit.sources import AMBTENARENWET, AMBTENARENWET_2017, LegalSource
-from integriteit.termijnen import Term, TermOrigin
+from integriteit.termijnen import Deadline, Term, TermOrigin
 
 if TYPE_CHECKING:
     from integriteit.plugins import Registry
@@ -127,7 +127,7 @@ def _prepare(definition: Text) -> Callable[[RuleContext], Evaluator]:
         term_label = term.label
         at = ctx.at
         finding = ctx.finding
-        deadlines: dict[date, date] = {}  # many employees share a start date
+        deadlines: dict[date, Deadline] = {}  # many employees share a start date
         base = {"term": term_label, "term_months": term.amount,
                 "term_set_by": term_value.set_by.value}
 
@@ -139,9 +139,10 @@ def _prepare(definition: Text) -> Callable[[RuleContext], Evaluator]:
             if start > at:
                 return finding(e.id, Status.NOT_APPLICABLE, None, _NOT_STARTED,
                                {"start": start, "at": at})
-            deadline = deadlines.get(start)
-            if deadline is None:
-                deadline = deadlines[start] = term.deadline(start)
+            dl = deadlines.get(start)
+            if dl is None:
+                dl = deadlines[start] = term.compute(start)
+            deadline = dl.end
             facts: dict[str, object] = {**base, "start": start, "deadline": deadline}
             if e.end is not None:
                 facts["end"] = e.end
@@ -151,22 +152,24 @@ def _prepare(definition: Text) -> Callable[[RuleContext], Evaluator]:
                 facts["oath_date"] = oath.date
                 facts["form"] = _FORMS[oath.form]
                 if oath.date < start:
-                    return finding(e.id, Status.INVALID, deadline, _BEFORE_START, facts)
+                    return finding(e.id, Status.INVALID, deadline, _BEFORE_START, facts,
+                                   explanation=dl)
                 if e.end is not None and oath.date > e.end:
-                    return finding(e.id, Status.INVALID, deadline, _AFTER_END, facts)
+                    return finding(e.id, Status.INVALID, deadline, _AFTER_END, facts,
+                                   explanation=dl)
                 if oath.date <= deadline:
-                    return finding(e.id, Status.OK, deadline, _OK, facts)
+                    return finding(e.id, Status.OK, deadline, _OK, facts, explanation=dl)
                 facts["days_late"] = (oath.date - deadline).days
-                return finding(e.id, Status.LATE, deadline, _LATE, facts)
+                return finding(e.id, Status.LATE, deadline, _LATE, facts, explanation=dl)
             if e.end is not None and e.end < deadline and e.end <= at:
                 return finding(e.id, Status.NOT_APPLICABLE, None, _LEFT_IN_TERM, facts)
             if at <= deadline:
                 facts["days_left"] = (deadline - at).days
-                return finding(e.id, Status.DUE, deadline, _DUE, facts)
+                return finding(e.id, Status.DUE, deadline, _DUE, facts, explanation=dl)
             facts["days_overdue"] = (at - deadline).days
             if e.end is not None and e.end <= at:
-                return finding(e.id, Status.OVERDUE, deadline, _OVERDUE_LEFT, facts)
-            return finding(e.id, Status.OVERDUE, deadline, _OVERDUE, facts)
+                return finding(e.id, Status.OVERDUE, deadline, _OVERDUE_LEFT, facts, explanation=dl)
+            return finding(e.id, Status.OVERDUE, deadline, _OVERDUE, facts, explanation=dl)
 
         return evaluate
 

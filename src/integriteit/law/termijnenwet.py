@@ -17,9 +17,11 @@ its explanation says the list of Royal-Decree days may be incomplete.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import date, timedelta
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 
 from attrs import frozen
 from dateutil.easter import easter
@@ -30,9 +32,13 @@ from integriteit.sources import LegalSource, Statute
 ATW = Statute("Algemene termijnenwet", "BWBR0002448")
 _URL = "https://wetten.overheid.nl/jci1.3:c:BWBR0002448&artikel={}&g=2010-10-10"
 ART_1 = LegalSource(ATW, "1", lid="1", url=_URL.format(1))
+"""Art. 1(1): a term ending on a day off runs to and including the next other day."""
 ART_2 = LegalSource(ATW, "2", url=_URL.format(2))
+"""Art. 2: a term of at least three days contains at least two days that are no day off."""
 ART_3 = LegalSource(ATW, "3", url=_URL.format(3))
+"""Art. 3: the algemeen erkende feestdagen; lid 3: days made equal by Royal Decree."""
 ART_4 = LegalSource(ATW, "4", url=_URL.format(4))
+"""Art. 4: not for terms over three months (90 days, 12 weeks), in hours or in years."""
 
 FIRST_MODELLED_YEAR = 2014
 """From 2014 the King's birthday is celebrated on 27 April; earlier years are not modelled."""
@@ -64,6 +70,7 @@ def _load_decrees() -> tuple[Decree, ...]:
 
 
 DECREES: tuple[Decree, ...] = _load_decrees()
+"""The Royal Decrees under art. 3(3), read from ``law/data/atw_gelijkgestelde_dagen.json``."""
 COMPLETE_YEARS: frozenset[int] = frozenset(y for d in DECREES for y in d.years)
 """Years for which the Royal-Decree days are known to be complete."""
 
@@ -74,13 +81,17 @@ def koningsdag(year: int) -> date:
     return day - timedelta(days=1) if day.weekday() == 6 else day
 
 
-@cache
-def feestdagen(year: int) -> dict[date, Text]:
+def feestdagen(year: int) -> Mapping[date, Text]:
     """The algemeen erkende feestdagen of ``year`` under art. 3, with their names.
 
     >>> sorted(d.isoformat() for d in feestdagen(2025))[:4]
     ['2025-01-01', '2025-04-18', '2025-04-21', '2025-04-26']
     """
+    return _feestdagen(year)
+
+
+@cache
+def _feestdagen(year: int) -> Mapping[date, Text]:
     e = easter(year)
     days = {
         date(year, 1, 1): Text("Nieuwjaarsdag", "New Year's Day"),
@@ -100,7 +111,7 @@ def feestdagen(year: int) -> dict[date, Text]:
                 days.setdefault(d, Text(
                     f"met een feestdag gelijkgesteld ({decree.citation}, art. 3 lid 3)",
                     f"made equal to a feestdag ({decree.citation}, art. 3(3))"))
-    return days
+    return MappingProxyType(days)  # cached and shared: read-only
 
 
 def is_complete(year: int) -> bool:
