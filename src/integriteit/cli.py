@@ -92,6 +92,8 @@ _LABELS = {
     "how": Text("Hoe de regel beslist", "How the rule decides"),
     "parameters": Text("Beleidsparameters (geen wet)", "Policy parameters (not law)"),
     "default": Text("standaard", "default"),
+    "terms": Text("Termijnen", "Terms"),
+    "example": Text("Voorbeeld voor een gebeurtenis op", "Example for an event on"),
 }
 
 
@@ -122,6 +124,9 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
                         "and the default of 2 (organisation policy, not statute)")
     c.add_argument("--rule", action="append", default=None, metavar="ID",
                    help="run only this rule (repeatable)")
+    c.add_argument("--explain", action="store_true",
+                   help="add to each finding how it came about: article, facts, policy values "
+                        "and their origin, deadline computation (JSON always has it)")
     c.add_argument("--fail-on", type=_fail_on, default=(DEFAULT_FAIL_ON, None),
                    metavar="LIST",
                    help="statuses and/or severities that make the exit code 1, comma-separated "
@@ -143,6 +148,8 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
 
     e = sub.add_parser("explain", help="explain one rule: sources, versions, how it decides")
     e.add_argument("rule", metavar="RULE", help="rule id, e.g. ambtenarenwet.eed")
+    e.add_argument("--at", type=_iso_date, default=None,
+                   help="event date for the worked example of each term (default: today)")
     output_options(e, ["text", "json"])
     return parser
 
@@ -161,10 +168,15 @@ def _write_rules(rules: Sequence[Rule], fmt: str, lang: Lang, out: TextIO) -> No
                 out.write(f"    {'':<25} {link}\n")
 
 
-def _write_explanation(rule: Rule, fmt: str, lang: Lang, out: TextIO) -> None:
+def _write_explanation(rule: Rule, fmt: str, lang: Lang, out: TextIO, example: date) -> None:
     params = [PARAMETERS[name] for name in rule.parameters if name in PARAMETERS]
+    terms = [(t, t.compute(example)) for t in rule.terms]
     if fmt == "json":
         data = rule_to_json(rule, lang)
+        data["terms"] = [
+            {"term": t.label.get(lang), "origin": t.origin.value, "atw": t.atw_applies,
+             "example": {"event": example.isoformat(), "deadline": d.end.isoformat(),
+                         "explanation": d.explain(lang)}} for t, d in terms]
         data["explanation"] = rule.explanation.get(lang) if rule.explanation else None
         data["parameters"] = [
             {"name": p.name, "default": p.default, "unit": p.unit.get(lang),
@@ -191,6 +203,11 @@ def _write_explanation(rule: Rule, fmt: str, lang: Lang, out: TextIO) -> None:
     if rule.explanation is not None:
         out.write(f"\n{label['how']}:\n")
         para(rule.explanation.get(lang), "  ")
+    if terms:
+        out.write(f"\n{label['terms']}:\n")
+        for t, d in terms:
+            out.write(f"  {t.label.get(lang)}: {t.atw_reason.get(lang)}\n")
+            para(f"{label['example']} {example}: {d.explain(lang)}")
     if params:
         out.write(f"\n{label['parameters']}:\n")
         for p in params:
@@ -223,7 +240,8 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
             return EXIT_OK
         if args.command == "explain":
             rule = registry.rule(args.rule)
-            _emit(lambda: _write_explanation(rule, args.format, lang, out))
+            example = args.at if args.at is not None else date.today()
+            _emit(lambda: _write_explanation(rule, args.format, lang, out, example))
             return EXIT_OK
         exporter = registry.exporter(args.format)
         if args.command == "demo":
@@ -258,8 +276,11 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     except (RuleFailure, PluginError) as exc:
         err.write(f"integriteit: internal error: {exc}\n")
         return EXIT_FAILURE
+    write = exporter.write
+    if getattr(args, "explain", False) and exporter.write_explained is not None:
+        write = exporter.write_explained
     try:
-        _emit(lambda: exporter.write(result, out, lang))
+        _emit(lambda: write(result, out, lang))
     except Exception as exc:
         err.write(f"integriteit: internal error: exporter {exporter.name!r} failed: {exc!r}\n")
         return EXIT_FAILURE

@@ -24,10 +24,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 from attrs import evolve, field, frozen
 
 from integriteit.errors import InputError, IntegriteitError, Problem
-from integriteit.i18n import Lang, Text
+from integriteit.i18n import Lang, Text, localize
 from integriteit.model import Document, Waiver
 from integriteit.policy import Policy
 from integriteit.sources import LegalSource, cite_all
+from integriteit.termijnen import Term
 
 if TYPE_CHECKING:
     from integriteit.plugins import Registry
@@ -191,6 +192,8 @@ class Rule:
     """The ``not_applicable`` message when no version is in force on the law date."""
     parameters: tuple[str, ...] = ()
     """Names of the policy parameters the rule reads (see :mod:`integriteit.policy`)."""
+    terms: tuple[Term, ...] = field(default=(), repr=False)
+    """The statutory terms the rule computes deadlines with (for ``integriteit explain``)."""
     explanation: Text | None = field(default=None, repr=False)
     """How the rule decides and computes its deadline; ``integriteit explain`` prints it."""
 
@@ -265,6 +268,39 @@ class CheckResult:
     policy: Policy
     rules: tuple[Rule, ...]
     findings: tuple[Finding, ...]
+
+    def explain(self, finding: Finding, lang: Lang = "nl") -> str:
+        """How ``finding`` came about, in words: the article, the facts used, the policy values
+        with their origin, and the deadline computation.
+
+        >>> from integriteit import example, check, date
+        >>> result = check(example(), date(2026, 6, 1), rules=["ambtenarenwet.eed"])
+        >>> print(result.explain(result.findings[2], "en"))  # doctest: +NORMALIZE_WHITESPACE
+        Ambtenarenwet 2017 (BWBR0001947) art. 5(1)(a) and art. 7. Facts: term = 2 months,
+        term_months = 2, term_set_by = default, start = 2026-03-02, deadline = 2026-05-02,
+        days_overdue = 30. Policy: oath_term_months = 2 (default: 2 months, after the lapsed
+        Regeling eed en belofte SZW 1999 art. 4; not a statutory term (the Rijk now uses 3
+        months)). Deadline: 2 months after 2026-03-02 = 2026-05-02; month arithmetic: same day
+        number, else the last day of the month; Algemene termijnenwet does not apply: not a
+        statutory term (art. 1 covers only terms set in a wet or AMvB); deadline 2026-05-02.
+        """
+        parts = [finding.source(lang) or "-"]
+        facts = localize(finding.facts, lang)
+        if facts:
+            label = "Feiten" if lang == "nl" else "Facts"
+            parts.append(f"{label}: " + ", ".join(f"{k} = {v}" for k, v in facts.items()))
+        rule = next((r for r in self.rules if r.id == finding.rule), None)
+        params = [self.policy[n] for n in (rule.parameters if rule else ())
+                  if n in self.policy.values]
+        if params:
+            label = "Beleid" if lang == "nl" else "Policy"
+            parts.append(f"{label}: " + "; ".join(
+                f"{ev.parameter.name} = {ev.value} ({ev.explanation.get(lang)})" for ev in params))
+        if finding.explanation is not None:
+            label = "Termijn" if lang == "nl" else "Deadline"
+            parts.append(f"{label}: {finding.explanation.explain(lang)}")
+        text = ". ".join(p.rstrip(".") for p in parts)
+        return text + "."
 
     def counts(self) -> dict[Status, int]:
         """The number of findings per status, every status present (zero included)."""

@@ -27,3 +27,5 @@ class Exporter:
     name: str
     description: Text
     write: WriteFn
+    write_explained: WriteFn | None = None
+    """The variant used with ``--explain``, when the format has one; JSON always explains."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
@@ -33,6 +34,15 @@ def _sort_key(f: Finding) -> tuple[str, str, str]:
 
 def write(result: CheckResult, out: TextIO, lang: Lang) -> None:
     """Write ``result`` for people to read."""
+    _write(result, out, lang, explain=False)
+
+
+def write_explained(result: CheckResult, out: TextIO, lang: Lang) -> None:
+    """Write ``result`` for people, each finding followed by how it came about."""
+    _write(result, out, lang, explain=True)
+
+
+def _write(result: CheckResult, out: TextIO, lang: Lang, *, explain: bool) -> None:
     org = result.document.organisation
     headcount = _HEADCOUNT.format(lang, n=org.headcount) if org.headcount is not None else ""
     out.write(_HEAD.format(lang, name=org.name, kind=ORGANISATION_KIND_LABELS[org.kind],
@@ -55,6 +65,10 @@ def write(result: CheckResult, out: TextIO, lang: Lang) -> None:
             for f in items:
                 due = _DUE.format(lang, due=f.due) if f.due else ""
                 out.write(f"    {f.subject:<{width}}  {due:<20}  {f.message(lang)}\n")
+                if explain:
+                    out.write(textwrap.fill(result.explain(f, lang), 100,
+                                            initial_indent="        ",
+                                            subsequent_indent="        ") + "\n")
     counts = result.counts()
     if not result.findings:
         out.write("\n" + _NONE.get(lang) + "\n")
@@ -68,4 +82,4 @@ def write(result: CheckResult, out: TextIO, lang: Lang) -> None:
 def register(registry: Registry) -> None:
     """Plugin hook: the ``text`` exporter."""
     registry.add_exporter(Exporter(
-        "text", Text("Tekst voor mensen", "Text for people"), write))
+        "text", Text("Tekst voor mensen", "Text for people"), write, write_explained))

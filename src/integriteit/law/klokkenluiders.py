@@ -232,6 +232,7 @@ ONTVANGSTBEVESTIGING = Rule(
     subject=SubjectKind.REGISTER_ENTRY,
     law_date=_received,
     not_in_force=_BEFORE_2016,
+    terms=(ACKNOWLEDGEMENT_TERM,),
     versions=(
         RuleVersion(
             WHK_IN_FORCE, date(2023, 2, 17), (WHK_2,),
@@ -353,6 +354,7 @@ TERUGKOPPELING = Rule(
     subject=SubjectKind.REGISTER_ENTRY,
     law_date=_received,
     not_in_force=_BEFORE_2016,
+    terms=(FEEDBACK_TERM,),
     versions=(
         RuleVersion(
             WHK_IN_FORCE, date(2023, 2, 17), (WHK_2,),
