@@ -26,8 +26,9 @@ from integriteit.i18n import LANGS, Lang, Text
 from integriteit.io import load, loads
 from integriteit.model import Document
 from integriteit.plugins import PluginError, Registry, UnknownNameError, default_registry
-from integriteit.policy import OATH_TERM_MONTHS, PARAMETERS, PolicyError
+from integriteit.policy import OATH_TERM_MONTHS, PARAMETERS, Policy, PolicyError
 from integriteit.sources import cite_all
+from integriteit.temporal import COVERAGE_START, periods
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_FAILURE = 0, 1, 2, 3
 
@@ -146,6 +147,27 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
     r = sub.add_parser("rules", help="list the rules with their legal sources")
     output_options(r, ["text", "json"])
 
+    cov = sub.add_parser(
+        "coverage", help="check that every rule has exactly one version or an explicit "
+                         "'not in force' on every date",
+        description="For every rule and every date in the period: exactly one version "
+                    "applies, or the rule says explicitly it is not in force. Exit 1 on a gap.")
+    cov.add_argument("--from", dest="start", type=_iso_date, default=COVERAGE_START,
+                     help=f"first date (default: {COVERAGE_START})")
+    cov.add_argument("--to", dest="end", type=_iso_date, default=None,
+                     help="last date (default: today)")
+    output_options(cov, ["text", "json"])
+
+    pol = sub.add_parser("policy", help="print the effective policy values and their origin",
+                         description="The organisation parameters a check uses: value, where "
+                                     "it came from (default, document, call), and the origin "
+                                     "of the default. Policy is not law.")
+    pol.add_argument("file", metavar="FILE", nargs="?", default=None,
+                     help="a document whose 'policy' settings apply (optional)")
+    pol.add_argument("--term-months", type=_term, default=None, metavar="N",
+                     help="oath term override, as for 'check'")
+    output_options(pol, ["text", "json"])
+
     e = sub.add_parser("explain", help="explain one rule: sources, versions, how it decides")
     e.add_argument("rule", metavar="RULE", help="rule id, e.g. ambtenarenwet.eed")
     e.add_argument("--at", type=_iso_date, default=None,
@@ -215,6 +237,56 @@ def _write_explanation(rule: Rule, fmt: str, lang: Lang, out: TextIO, example: d
             para(p.origin_note.get(lang))
 
 
+def _write_coverage(rules: Sequence[Rule], start: date, end: date, fmt: str, lang: Lang,
+                    out: TextIO) -> bool:
+    """Write the periods per rule; return whether every rule is covered."""
+    report = []
+    for rule in rules:
+        spans = periods(rule, start, end)
+        report.append((rule, spans, [p for p in spans if p.version is None and not p.explicit]))
+    if fmt == "json":
+        json.dump([{"rule": r.id, "covered": not g, "periods": [
+            {"from": p.start.isoformat(), "to": p.end.isoformat(),
+             "version_from": (p.version.valid_from.isoformat()
+                              if p.version and p.version.valid_from else None),
+             "in_force": p.version is not None,
+             "gap": p.version is None and not p.explicit} for p in spans]}
+            for r, spans, g in report], out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    else:
+        words = {"in": Text("versie", "version"), "out": Text("niet van kracht (expliciet)",
+                                                              "not in force (explicit)"),
+                 "gap": Text("GAT: geen versie en geen expliciete melding",
+                             "GAP: no version and no explicit message")}
+        for rule, spans, _ in report:
+            out.write(f"{rule.id}\n")
+            for p in spans:
+                if p.version is not None:
+                    what = f"{words['in'].get(lang)} {p.version.period(lang)}"
+                else:
+                    what = words["out" if p.explicit else "gap"].get(lang)
+                out.write(f"    {p.start} – {p.end}  {what}\n")
+    return all(not g for _, _, g in report)
+
+
+def _write_policy(policy: Policy, fmt: str, lang: Lang, out: TextIO) -> None:
+    if fmt == "json":
+        json.dump({name: {"value": ev.value, "set_by": ev.set_by.value,
+                          "unit": ev.parameter.unit.get(lang),
+                          "default": ev.parameter.default,
+                          "origin": ev.parameter.origin.value,
+                          "note": ev.parameter.origin_note.get(lang),
+                          "source": (ev.parameter.source.cite(lang)
+                                     if ev.parameter.source else None)}
+                   for name, ev in policy.values.items()}, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return
+    for name, ev in policy.values.items():
+        p = ev.parameter
+        out.write(f"{name} = {ev.value} {p.unit.get(lang)}  [{ev.set_by.value}]\n")
+        out.write(f"    {p.title.get(lang)}; {ev.explanation.get(lang)}\n")
+
+
 def _emit(write: Callable[[], object]) -> None:
     """Run an output step; a closed pipe (``| head``) ends output but not the exit code."""
     try:
@@ -237,6 +309,20 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         if args.command == "rules":
             rules = list(registry.rules.values())
             _emit(lambda: _write_rules(rules, args.format, lang, out))
+            return EXIT_OK
+        if args.command == "coverage":
+            end = args.end if args.end is not None else date.today()
+            rules = list(registry.rules.values())
+            ok: list[bool] = []
+            _emit(lambda: ok.append(_write_coverage(rules, args.start, end, args.format, lang,
+                                                    out)))
+            return EXIT_OK if all(ok) else EXIT_FINDINGS
+        if args.command == "policy":
+            settings = load(args.file).policy if args.file is not None else None
+            overrides = ({"oath_term_months": args.term_months}
+                         if args.term_months is not None else {})
+            policy = Policy.resolve(settings, overrides)
+            _emit(lambda: _write_policy(policy, args.format, lang, out))
             return EXIT_OK
         if args.command == "explain":
             rule = registry.rule(args.rule)

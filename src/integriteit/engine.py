@@ -170,7 +170,7 @@ def _check_id(_: object, __: object, value: str) -> None:
         )
 
 
-_NOT_IN_FORCE = Text(
+DEFAULT_NOT_IN_FORCE = Text(
     "Deze regel was op {law_date} niet van kracht.",
     "This rule was not in force on {law_date}.",
 )
@@ -188,7 +188,7 @@ class Rule:
     law_date: Callable[[Any, date], date] | None = field(default=None, repr=False)
     """Which date's law applies to a subject; ``None``: the reference date."""
     binding: Binding = Binding.STATUTE
-    not_in_force: Text = field(default=_NOT_IN_FORCE, repr=False)
+    not_in_force: Text = field(default=DEFAULT_NOT_IN_FORCE, repr=False)
     """The ``not_applicable`` message when no version is in force on the law date."""
     parameters: tuple[str, ...] = ()
     """Names of the policy parameters the rule reads (see :mod:`integriteit.policy`)."""
