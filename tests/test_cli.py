@@ -26,7 +26,11 @@ AT = "2024-06-01"
 EED = "ambtenarenwet.eed"
 FINDING_KEYS = {"rule", "subject", "status", "due", "message", "source", "severity", "facts",
                 "explanation"}
-ALL_RULES = ("ambtenarenwet.eed, wbk.ontvangstbevestiging, wbk.terugkoppeling, wbk.meldprocedure, "
+NEVENWERK = "ambtenarenwet.nevenwerkzaamheden"
+ALL_RULES = ("ambtenarenwet.eed, ambtenarenwet.integriteitsbeleid, ambtenarenwet.personeelsbeleid, "
+             "ambtenarenwet.gedragscode, ambtenarenwet.verantwoording, "
+             "ambtenarenwet.nevenwerkzaamheden, ambtenarenwet.financiele_belangen, "
+             "wbk.ontvangstbevestiging, wbk.terugkoppeling, wbk.meldprocedure, "
              "wbk.meldprocedure.functionaris, wbk.meldprocedure.adviseur_in_vertrouwen, "
              "wbk.meldprocedure.instemming, wbk.register")
 
@@ -44,10 +48,20 @@ EMPLOYEES: list[dict[str, Any]] = [
 EXPECTED = {"A-ok": "ok", "B-overdue": "overdue", "C-late": "late", "D-due": "due",
             "E-na": "not_applicable", "F-invalid": "invalid"}
 
-# The organisation (a provincie of 10, no facts) as of AT, by the Wbk rules: Aw 2017 art. 5(1)(e)
-# requires a procedure of every public employer, but the document says nothing about one; the
-# elements of Wbk art. 2 apply only from 50 workers.
-ORGANISATION = {"wbk.meldprocedure": "unknown",
+# Nevenwerkzaamheden (Aw 2017 art. 5(1)(b)), per employee: the document states nothing about
+# them, so unknown for every ambtenaar; the hired external is not bound.
+NEVENWERK_EXPECTED = {**dict.fromkeys(EXPECTED, "unknown"), "E-na": "not_applicable"}
+
+# The organisation (a provincie of 10, no facts) as of AT. The duties of Aw 2017 art. 4 and
+# 5(1)(d) bind every public employer since 2020, but the document states no facts: unknown.
+# By the Wbk rules: Aw 2017 art. 5(1)(e) requires a procedure of every public employer, but the
+# document says nothing about one; the elements of Wbk art. 2 apply only from 50 workers.
+ORGANISATION = {"ambtenarenwet.integriteitsbeleid": "unknown",
+                "ambtenarenwet.personeelsbeleid": "unknown",
+                "ambtenarenwet.gedragscode": "unknown",
+                "ambtenarenwet.verantwoording": "unknown",
+                "ambtenarenwet.financiele_belangen": "unknown",
+                "wbk.meldprocedure": "unknown",
                 "wbk.meldprocedure.functionaris": "not_applicable",
                 "wbk.meldprocedure.adviseur_in_vertrouwen": "not_applicable",
                 "wbk.meldprocedure.instemming": "not_applicable",
@@ -107,15 +121,19 @@ def test_check_json_lists_every_employee_with_the_finding_keys(
     assert due["A-ok"] == "2024-03-15"
     assert due["D-due"] == "2024-07-01"
     assert due["E-na"] is None
-    others = [f for f in data["findings"] if f["rule"] != EED]
+    nevenwerk = [f for f in data["findings"] if f["rule"] == NEVENWERK]
+    assert {f["subject"]: f["status"] for f in nevenwerk} == NEVENWERK_EXPECTED
+    others = [f for f in data["findings"] if f["rule"] not in (EED, NEVENWERK)]
     assert {f["subject"] for f in others} == {"organisation"}
     assert {f["rule"]: f["status"] for f in others} == ORGANISATION
     assert data["at"] == AT
     assert data["lang"] == "en"
-    # 6 employees x 1 rule, no register entries, the organisation x 5 rules.
-    assert len(data["findings"]) == 11
+    # 6 employees x 2 rules, no register entries, the organisation x 10 rules.
+    assert len(data["findings"]) == 6 * 2 + 10
+    # not_applicable: E-na twice, 4 Wbk elements; unknown: 5 nevenwerk, 5 Aw duties, procedure.
     assert data["summary"] == {**{s.value: 0 for s in Status}, "ok": 1, "late": 1, "due": 1,
-                               "overdue": 1, "not_applicable": 1 + 4, "invalid": 1, "unknown": 1}
+                               "overdue": 1, "not_applicable": 2 + 4, "invalid": 1,
+                               "unknown": 5 + 5 + 1}
 
 
 def test_check_json_messages_follow_lang(tmp_path: Path,
@@ -171,14 +189,31 @@ def test_check_text_is_grouped_overdue_first_with_a_summary(
     positions = [out.index(marker) for marker in order]
     assert positions == sorted(positions)
     for subject, status in EXPECTED.items():
-        group = out.index(f"[{status}]")
-        assert out.index(subject) > group
-    assert "Unknown: facts missing [unknown]: 1\n  wbk.meldprocedure\n    organisation " in out
+        assert subject in listed(out, status, EED)
+    for subject, status in NEVENWERK_EXPECTED.items():
+        assert subject in listed(out, status, NEVENWERK)
+    assert out.count(f"  {EED}\n") == len(set(EXPECTED.values()))
+    assert "Unknown: facts missing [unknown]: 11\n" in out
+    assert listed(out, "unknown", "wbk.meldprocedure") == ["organisation"]
     lines = out.rstrip("\n").splitlines()
     assert lines[0] == "Provincie Test (province, 10 staff), as of 2024-06-01"
-    # 6 employee findings and 5 about the organisation; 8 rules; 6 employees + the organisation.
-    assert lines[-1] == ("Summary: 11 finding(s) of 8 rule(s) over 7 subject(s): 1 overdue, "
-                         "1 invalid, 1 late, 1 due, 1 unknown, 1 ok, 5 not_applicable.")
+    # 12 employee findings (2 rules) and 10 about the organisation; 14 rules; 6 employees + the
+    # organisation.
+    assert lines[-1] == ("Summary: 22 finding(s) of 14 rule(s) over 7 subject(s): 1 overdue, "
+                         "1 invalid, 1 late, 1 due, 11 unknown, 1 ok, 6 not_applicable.")
+
+
+def listed(out: str, status: str, rule: str) -> list[str]:
+    """The subjects the text output lists under ``rule`` in the group of ``status``."""
+    [group] = [g for g in out.split("\n\n") if f"[{status}]: " in g.split("\n", 1)[0]]
+    subjects: list[str] = []
+    current = None
+    for line in group.splitlines()[1:]:
+        if not line.startswith("    "):
+            current = line.strip()
+        elif current == rule:
+            subjects.append(line.split()[0])
+    return subjects
 
 
 def test_check_text_in_dutch_by_default(tmp_path: Path,
@@ -200,13 +235,13 @@ def test_check_text_without_employees(tmp_path: Path,
     assert "No findings." in out
     assert out.rstrip().splitlines()[-1] == (
         "Summary: 0 finding(s) of 1 rule(s) over 0 subject(s): -.")
-    # All rules: no headcount, so the Wbk elements apply, and no facts, so each is unknown;
-    # unknown does not fail the run.
+    # All rules: no headcount, so the Wbk elements apply, and no facts, so each of them and each
+    # Ambtenarenwet duty of the organisation is unknown; unknown does not fail the run.
     code, out, _ = run(capsys, "check", path, "--at", AT, "--lang", "en")
     assert code == 0
     assert "No findings." not in out
     assert out.rstrip().splitlines()[-1] == (
-        "Summary: 5 finding(s) of 8 rule(s) over 1 subject(s): 5 unknown.")
+        "Summary: 10 finding(s) of 14 rule(s) over 1 subject(s): 10 unknown.")
 
 
 # --- exit codes ------------------------------------------------------------------------------
@@ -385,10 +420,10 @@ def test_demo_exits_0_and_mentions_the_rule(capsys: pytest.CaptureFixture[str]) 
     assert "ambtenarenwet.eed" in out
     assert "wbk.ontvangstbevestiging" in out
     assert "as of 2026-06-01" in out
-    # Worked out in test_demo.py: 15 employee findings, 12 register, 5 organisation.
+    # Worked out in test_demo.py: 15 employees x 2 rules, 12 register, 10 organisation.
     assert out.rstrip().splitlines()[-1] == (
-        "Summary: 32 finding(s) of 8 rule(s) over 22 subject(s): 2 overdue, 1 invalid, 2 late, "
-        "4 due, 11 ok, 12 not_applicable.")
+        "Summary: 52 finding(s) of 14 rule(s) over 22 subject(s): 4 overdue, 1 invalid, 3 late, "
+        "4 due, 16 ok, 24 not_applicable.")
 
 
 def test_demo_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -397,7 +432,7 @@ def test_demo_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["at"] == "2026-06-01"
-    assert len(data["findings"]) == 15 + 12 + 5
+    assert len(data["findings"]) == 15 * 2 + 12 + 10
 
 
 def test_demo_print_input_is_accepted_by_check(tmp_path: Path,
@@ -418,7 +453,8 @@ def test_demo_at_another_date(capsys: pytest.CaptureFixture[str]) -> None:
     """``demo --at`` checks the example as of another date."""
     code, out, _ = run(capsys, "demo", "--at", "2026-07-15", "--format", "json")
     assert code == 0
-    statuses = {f["subject"]: f["status"] for f in json.loads(out)["findings"]}
+    statuses = {f["subject"]: f["status"] for f in json.loads(out)["findings"]
+                if f["rule"] == EED}
     assert statuses["P004"] == "overdue"  # deadline 2026-07-11
     assert statuses["P013"] == "due"      # started 2026-07-01
 

@@ -4,7 +4,9 @@ Reference date 2026-06-01. Employees: default oath term 2 months, deadline = sta
 months (organisation policy, no Algemene termijnenwet). Register: the Wbk terms of art. 2(2)(h)
 and (i) for misstanden received from 2023-02-18 (7 days after receipt; 3 months after the
 acknowledgement, or after its due date when none was sent), extended by the Algemene
-termijnenwet. The organisation (640 staff, so Wbk art. 2 applies) states its procedure facts.
+termijnenwet. The organisation (640 staff, so Wbk art. 2 applies) states its procedure facts and
+its facts on the Ambtenarenwet 2017 duties (art. 4, 5(1)(b) and (d)), judged by the law of the
+reference date: the 2020 text.
 """
 
 from __future__ import annotations
@@ -69,14 +71,38 @@ REGISTER: dict[tuple[str, str], tuple[Status, date | None, str]] = {
     (FEEDBACK, "R-2026-05"): (Status.NOT_APPLICABLE, None, "a melding"),
 }
 
-# The organisation, 640 staff: procedure adopted 2023-05-01, OR consent 2023-04-12, every
-# element present, all before the reference date.
-ORGANISATION: dict[str, Status] = {
-    "wbk.meldprocedure": Status.OK,
-    "wbk.meldprocedure.functionaris": Status.OK,
-    "wbk.meldprocedure.adviseur_in_vertrouwen": Status.OK,
-    "wbk.meldprocedure.instemming": Status.OK,
-    "wbk.register": Status.OK,
+NEVENWERK = "ambtenarenwet.nevenwerkzaamheden"
+
+# Art. 5(1)(b), per employee: id -> (status, why). No deadline: due is None throughout.
+NEVENWERK_EXPECTED: dict[str, tuple[Status, str]] = {
+    **dict.fromkeys(("P002", "P003", "P004", "P005", "P006", "P012", "P013", "P015"),
+                    (Status.NOT_APPLICABLE, "ambtenaar, no nevenwerk reported")),
+    **dict.fromkeys(("P007", "P008", "P009", "P010"), (Status.NOT_APPLICABLE, "not an ambtenaar")),
+    "P001": (Status.OK, "penningmeester, reported 2025-09-10, registered"),
+    "P011": (Status.OK, "rekenkamercommissie, reported 2024-02-01, registered"),
+    "P014": (Status.OVERDUE, "eigen adviesbureau, reported 2026-05-04, registered: false"),
+}
+
+# The organisation, 640 staff: rule -> (status, due, why).
+ORGANISATION: dict[str, tuple[Status, date | None, str]] = {
+    "ambtenarenwet.integriteitsbeleid": (Status.OK, None,
+                                         "adopted 2019-11-12, before the reference date"),
+    "ambtenarenwet.personeelsbeleid": (Status.OK, None,
+                                       "integrity in talks; training 2025-10-07, 2026-03-17"),
+    "ambtenarenwet.gedragscode": (Status.OK, None, "adopted 2021-03-09"),
+    "ambtenarenwet.verantwoording": (Status.LATE, date(2024, 12, 31),
+                                     "2020-2022 and 2024 in time; over 2023 due 2024-12-31, "
+                                     "published 2025-01-14; over 2025 due 2026-12-31, still "
+                                     "within its term"),
+    "ambtenarenwet.financiele_belangen": (Status.OVERDUE, None,
+                                          "null: functions never designated"),
+    # Procedure adopted 2023-05-01, OR consent 2023-04-12, every element present, all before
+    # the reference date.
+    "wbk.meldprocedure": (Status.OK, None, "adopted 2023-05-01"),
+    "wbk.meldprocedure.functionaris": (Status.OK, None, "present"),
+    "wbk.meldprocedure.adviseur_in_vertrouwen": (Status.OK, None, "present"),
+    "wbk.meldprocedure.instemming": (Status.OK, None, "consent 2023-04-12"),
+    "wbk.register": (Status.OK, None, "kept"),
 }
 
 
@@ -119,15 +145,19 @@ def test_demo_oath_counts(demo: Document) -> None:
 
 
 def test_demo_counts(demo: Document) -> None:
-    """Every rule: 32 findings (15 employees, 6 entries x 2 rules, 5 about the organisation)."""
+    """Every rule: 52 findings (15 employees x 2 rules, 6 entries x 2 rules, 10 about the
+    organisation)."""
     result = integriteit.check(demo, DEMO_AT)
-    assert len(result.findings) == 15 + 12 + 5
-    # ok: 4 oaths + R-2025-01 twice + 5 organisation; late: P002 + R-2026-02 ack;
-    # due: P004, P015 + feedback of R-2026-02 and R-2026-03; overdue: P003 + R-2026-03 ack;
-    # not_applicable: 6 employees + 3 entries x 2 rules.
-    assert result.counts() == {**dict.fromkeys(Status, 0), Status.OK: 4 + 2 + 5,
-                               Status.LATE: 1 + 1, Status.DUE: 2 + 2, Status.OVERDUE: 1 + 1,
-                               Status.NOT_APPLICABLE: 6 + 6, Status.INVALID: 1}
+    assert len(result.findings) == 15 * 2 + 12 + 10
+    # ok: 4 oaths + 2 nevenwerk (P001, P011) + R-2025-01 twice + 3 Aw duties + 5 Wbk;
+    # late: P002 + R-2026-02 ack + verantwoording over 2023;
+    # due: P004, P015 + feedback of R-2026-02 and R-2026-03;
+    # overdue: P003 + P014 nevenwerk + R-2026-03 ack + financiele_belangen;
+    # not_applicable: 6 oaths + 12 nevenwerk + 3 entries x 2 rules.
+    assert result.counts() == {**dict.fromkeys(Status, 0), Status.OK: 4 + 2 + 2 + 3 + 5,
+                               Status.LATE: 1 + 1 + 1, Status.DUE: 2 + 2,
+                               Status.OVERDUE: 1 + 1 + 1 + 1,
+                               Status.NOT_APPLICABLE: 6 + 12 + 6, Status.INVALID: 1}
     assert result.failed()
 
 
@@ -139,6 +169,19 @@ def test_demo_has_the_register_and_facts_worked_out_here(demo: Document) -> None
     assert proc is not None
     assert (proc.adopted, proc.works_council_consent) == (date(2023, 5, 1), date(2023, 4, 12))
     assert proc.functionaris and proc.adviseur_in_vertrouwen and proc.register_kept
+    facts = demo.facts
+    assert (facts.integriteitsbeleid, facts.gedragscode) == (date(2019, 11, 12),
+                                                             date(2021, 3, 9))
+    assert facts.integriteit_in_gesprekken is True
+    assert [t.date for t in facts.training or ()] == [date(2025, 10, 7), date(2026, 3, 17)]
+    assert {v.year: v.published for v in facts.verantwoording or ()} == {
+        2020: date(2021, 5, 18), 2021: date(2022, 6, 1), 2022: date(2023, 5, 30),
+        2023: date(2025, 1, 14), 2024: date(2025, 6, 3)}
+    assert facts.financiele_belangen is None
+    assert "financiele_belangen" in facts.given  # stated as null: not designated
+    assert [(n.employee, n.reported, n.registered) for n in facts.nevenwerkzaamheden or ()] == [
+        ("P001", date(2025, 9, 10), True), ("P011", date(2024, 2, 1), True),
+        ("P014", date(2026, 5, 4), False)]
 
 
 @pytest.mark.parametrize("key", list(REGISTER), ids=lambda k: f"{k[0]}-{k[1]}")
@@ -150,10 +193,44 @@ def test_demo_register_entry_status(demo: Document, key: tuple[str, str]) -> Non
     assert (f.status, f.due) == (status, due), why
 
 
+@pytest.mark.parametrize("rule", list(ORGANISATION))
+def test_demo_organisation_status(demo: Document, rule: str) -> None:
+    """Each rule about the demo organisation gives the status and deadline worked out by hand."""
+    status, due, why = ORGANISATION[rule]
+    [f] = integriteit.check(demo, DEMO_AT, rules=[rule]).findings
+    assert (f.subject, f.status, f.due) == ("organisation", status, due), why
+
+
+@pytest.mark.parametrize("emp_id", list(NEVENWERK_EXPECTED))
+def test_demo_nevenwerk_status(demo: Document, emp_id: str) -> None:
+    """Each demo employee's nevenwerkzaamheden get the status worked out by hand."""
+    status, why = NEVENWERK_EXPECTED[emp_id]
+    [f] = [f for f in integriteit.check(demo, DEMO_AT, rules=[NEVENWERK]).findings
+           if f.subject == emp_id]
+    assert (f.status, f.due) == (status, None), why
+
+
+def test_demo_duty_messages(demo: Document) -> None:
+    """The Ambtenarenwet duty messages name what is wrong: the late year, the unregistered
+    activity, the missing designation."""
+    found = {(f.rule, f.subject): f for f in integriteit.check(demo, DEMO_AT).findings}
+    assert found[("ambtenarenwet.verantwoording", "organisation")].message("en") == (
+        "Verantwoording: over 2023 late (due 2024-12-31, public 2025-01-14).")
+    assert found[(NEVENWERK, "P014")].message("en") == (
+        "Reported but not registered: eigen adviesbureau.")
+    assert found[("ambtenarenwet.financiele_belangen", "organisation")].message("en") == (
+        "Designation of functions with a risk of financial conflicts: not adopted "
+        "(on 2026-06-01).")
+    assert found[("ambtenarenwet.personeelsbeleid", "organisation")].facts["last_training"] \
+        == date(2026, 3, 17)
+
+
 def test_demo_organisation_statuses(demo: Document) -> None:
-    """The demo organisation meets every procedure duty as of the demo date."""
+    """The demo organisation meets every procedure duty as of the demo date; of the Ambtenarenwet
+    duties it meets three, published one verantwoording late and designated no functions."""
     result = integriteit.check(demo, DEMO_AT, rules=list(ORGANISATION))
-    assert {f.rule: f.status for f in result.findings} == ORGANISATION
+    assert {f.rule: f.status for f in result.findings} == {
+        r: s for r, (s, _, _) in ORGANISATION.items()}
     assert {f.subject for f in result.findings} == {"organisation"}
     [proc] = [f for f in result.findings if f.rule == "wbk.meldprocedure"]
     assert proc.source("en") == ("Wet bescherming klokkenluiders (BWBR0037852) art. 2(1); "
@@ -199,5 +276,11 @@ def test_demo_cli_shows_the_same_statuses(capsys: pytest.CaptureFixture[str]) ->
                if f["rule"] in (ACK, FEEDBACK)}
     assert entries == {k: (s.value, d.isoformat() if d else None)
                        for k, (s, d, _) in REGISTER.items()}
-    assert {f["rule"]: f["status"] for f in data["findings"] if f["subject"] == "organisation"} \
-        == {r: s.value for r, s in ORGANISATION.items()}
+    assert {f["rule"]: (f["status"], f["due"]) for f in data["findings"]
+            if f["subject"] == "organisation"} == {
+        r: (s.value, d.isoformat() if d else None) for r, (s, d, _) in ORGANISATION.items()}
+    assert {f["subject"]: (f["status"], f["due"]) for f in data["findings"]
+            if f["rule"] == NEVENWERK} == {
+        k: (s.value, None) for k, (s, _) in NEVENWERK_EXPECTED.items()}
+    assert len(data["findings"]) == len(EXPECTED) + len(REGISTER) + len(ORGANISATION) + len(
+        NEVENWERK_EXPECTED)

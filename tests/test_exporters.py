@@ -91,8 +91,12 @@ def test_json_export_header() -> None:
     term = data["policy"]["oath_term_months"]
     assert (term["value"], term["set_by"]) == (3, "call")
     assert [r["id"] for r in data["rules"]] == [r.id for r in integriteit.rules()]
-    assert [r["id"] for r in data["rules"]][:3] == [
-        EED, "wbk.ontvangstbevestiging", "wbk.terugkoppeling"]
+    assert [r["id"] for r in data["rules"]][:7] == [
+        EED, "ambtenarenwet.integriteitsbeleid", "ambtenarenwet.personeelsbeleid",
+        "ambtenarenwet.gedragscode", "ambtenarenwet.verantwoording",
+        "ambtenarenwet.nevenwerkzaamheden", "ambtenarenwet.financiele_belangen"]
+    assert [r["id"] for r in data["rules"]][7:9] == [
+        "wbk.ontvangstbevestiging", "wbk.terugkoppeling"]
     assert {r["id"]: r["subject"] for r in data["rules"]}["wbk.terugkoppeling"] == "register_entry"
     assert list(data["summary"]) == [s.value for s in Status]
     assert "unknown" in data["summary"]
@@ -132,7 +136,8 @@ def test_json_export_of_organisation_findings_without_facts() -> None:
     assert {f["subject"] for f in data["findings"]} == {"organisation"}
     assert {(f["status"], f["due"], f["explanation"]) for f in data["findings"]} == {
         ("unknown", None, None)}
-    assert data["summary"] == {**{s.value: 0 for s in Status}, "unknown": 5}
+    # 5 Wbk rules and the 5 Ambtenarenwet duties of the organisation (art. 4, 5(1)(d)).
+    assert data["summary"] == {**{s.value: 0 for s in Status}, "unknown": 5 + 5}
 
 
 def test_json_export_explains_a_wbk_deadline() -> None:
@@ -208,13 +213,18 @@ def test_text_export_of_the_whole_sample() -> None:
     result = integriteit.check(sample(), date(2024, 6, 1))
     text = export(result, "text", "en")
     # Gemeente of 3 staff, no facts: a procedure is still required (Aw 2017 art. 5(1)(e)) but
-    # not stated (unknown); the Wbk elements apply only from 50 workers (not_applicable).
-    assert "Unknown: facts missing [unknown]: 1\n  wbk.meldprocedure\n" in text
-    assert "Not applicable [not_applicable]: 5\n" in text
+    # not stated (unknown), and so are the Aw 2017 duties of art. 4 and 5(1)(d) (unknown), and
+    # the nevenwerkzaamheden of the two ambtenaren (unknown); the Wbk elements apply only from
+    # 50 workers and the gedetacheerde is no ambtenaar here (not_applicable).
+    unknown = text[text.index("Unknown: facts missing [unknown]: 8\n"):text.index("[ok]")]
+    assert "  wbk.meldprocedure\n    organisation " in unknown
+    assert "  ambtenarenwet.verantwoording\n    organisation " in unknown
+    assert "  ambtenarenwet.nevenwerkzaamheden\n    A " in unknown
+    assert "Not applicable [not_applicable]: 6\n" in text
     assert text.index("[unknown]") < text.index("[ok]")
     assert text.splitlines()[-1] == (
-        "Summary: 8 finding(s) of 8 rule(s) over 4 subject(s): 1 overdue, 1 unknown, 1 ok, "
-        "5 not_applicable.")
+        "Summary: 16 finding(s) of 14 rule(s) over 4 subject(s): 1 overdue, 8 unknown, 1 ok, "
+        "6 not_applicable.")
 
 
 @pytest.mark.parametrize("status", list(Status))

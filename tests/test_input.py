@@ -511,7 +511,7 @@ def test_unknown_key_lists_allowed_fields() -> None:
     p = only_problem(data)
     assert p.render("en") == (
         "<dict>: employees[0].salary: unknown field (allowed: id, start, employment, end, "
-        "oath) [id 'P1']")
+        "oath, function) [id 'P1']")
 
 
 def test_typo_in_required_key_reports_missing_and_unknown() -> None:
@@ -694,9 +694,12 @@ def test_check_employee_typo_hint() -> None:
 
 def test_check_employee_takes_a_model_object() -> None:
     """``check_employee`` also takes an Employee."""
-    [f] = integriteit.check_employee(
+    found = integriteit.check_employee(
         Employee("N1", date(2025, 12, 31), EmploymentKind.AMBTENAAR), date(2026, 2, 28))
-    assert (f.subject, f.status.value, f.due) == ("N1", "due", date(2026, 2, 28))
+    assert [(f.rule, f.subject, f.status.value, f.due) for f in found] == [
+        ("ambtenarenwet.eed", "N1", "due", date(2026, 2, 28)),
+        # No document, so no facts about nevenwerkzaamheden: unknown.
+        ("ambtenarenwet.nevenwerkzaamheden", "N1", "unknown", None)]
 
 
 def test_check_employee_rejects_end_before_start() -> None:

@@ -36,7 +36,11 @@ from integriteit.plugins import (
 )
 
 AT = date(2024, 6, 1)
-BUILTIN_RULES = ["ambtenarenwet.eed", "wbk.ontvangstbevestiging", "wbk.terugkoppeling",
+BUILTIN_RULES = ["ambtenarenwet.eed", "ambtenarenwet.integriteitsbeleid",
+                 "ambtenarenwet.personeelsbeleid", "ambtenarenwet.gedragscode",
+                 "ambtenarenwet.verantwoording", "ambtenarenwet.nevenwerkzaamheden",
+                 "ambtenarenwet.financiele_belangen",
+                 "wbk.ontvangstbevestiging", "wbk.terugkoppeling",
                  "wbk.meldprocedure", "wbk.meldprocedure.functionaris",
                  "wbk.meldprocedure.adviseur_in_vertrouwen", "wbk.meldprocedure.instemming",
                  "wbk.register"]
@@ -122,7 +126,8 @@ def test_check_employee_runs_plugin_employee_rules() -> None:
     found = integriteit.check_employee(
         {"id": "X", "start": "2024-03-01", "employment": "uitzendkracht"}, AT, registry=reg)
     assert [(f.rule, f.status) for f in found] == [
-        ("ambtenarenwet.eed", Status.NOT_APPLICABLE), (VOG.id, Status.DUE)]
+        ("ambtenarenwet.eed", Status.NOT_APPLICABLE),
+        ("ambtenarenwet.nevenwerkzaamheden", Status.NOT_APPLICABLE), (VOG.id, Status.DUE)]
     assert [r.id for r in integriteit.rules(reg)] == [*BUILTIN_RULES, VOG.id]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import enum
 import json
+import typing
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from integriteit import (
     EntryKind,
     Facts,
     Meldprocedure,
+    Nevenwerk,
     Oath,
     OathForm,
     Organisation,
@@ -35,7 +37,7 @@ from integriteit import (
     PolicySettings,
     RegisterEntry,
 )
-from integriteit.model import Waiver
+from integriteit.model import TrainingSession, Verantwoording, Waiver
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
@@ -53,6 +55,9 @@ OBJECTS: list[tuple[str, type]] = [
     ("RegisterEntry", RegisterEntry),
     ("Facts", Facts),
     ("Meldprocedure", Meldprocedure),
+    ("TrainingSession", TrainingSession),
+    ("Verantwoording", Verantwoording),
+    ("Nevenwerk", Nevenwerk),
     ("Waiver", Waiver),
 ]
 
@@ -83,9 +88,14 @@ def _object(name: str) -> dict[str, Any]:
     return obj
 
 
+def _input_fields(cls: type) -> list[attrs.Attribute[Any]]:
+    """The fields a document can give: not the ones the loader sets (``Facts.stated``)."""
+    return [a for a in attrs.fields(cls) if a.init]
+
+
 def _json_keys(cls: type) -> list[str]:
     renames = RENAMES.get(cls, {})
-    return sorted(renames.get(a.name, a.name) for a in attrs.fields(cls))
+    return sorted(renames.get(a.name, a.name) for a in _input_fields(cls))
 
 
 def _documents() -> list[Path]:
@@ -139,6 +149,40 @@ def _without(path: tuple[str | int, ...]) -> dict[str, Any]:
     return doc
 
 
+# Every Ambtenarenwet 2017 fact, as the demo states them (art. 4, 5(1)(b) and (d)).
+DUTY_FACTS: dict[str, Any] = {
+    "integriteitsbeleid": "2019-11-12",
+    "gedragscode": "2021-03-09",
+    "integriteit_in_gesprekken": True,
+    "training": [{"date": "2025-10-07", "attendees": 38}, {"date": "2026-03-17"}],
+    "verantwoording": [{"year": 2020, "published": "2021-05-18"},
+                       {"year": 2021, "published": "2022-06-01"}],
+    "financiele_belangen": "2022-01-10",
+    "nevenwerkzaamheden": [
+        {"employee": "E1", "activity": "penningmeester", "reported": "2024-02-01",
+         "registered": True, "published": False},
+        {"employee": "E1", "activity": "docent", "reported": "2024-03-01"},
+    ],
+}
+
+
+def _duties(path: tuple[str | int, ...] = (), value: Any = None, *,
+            drop: bool = False) -> dict[str, Any]:
+    """The minimal document with :data:`DUTY_FACTS` added to its facts, then the value at
+    ``path`` (under ``facts``) replaced, added or (``drop``) removed."""
+    doc = copy.deepcopy(_minimal())
+    doc["facts"].update(copy.deepcopy(DUTY_FACTS))
+    if path:
+        node: Any = doc["facts"]
+        for step in path[:-1]:
+            node = node[step]
+        if drop:
+            del node[path[-1]]
+        else:
+            node[path[-1]] = value
+    return doc
+
+
 def _problem_paths(doc: object) -> list[str]:
     with pytest.raises(integriteit.InputError) as info:
         integriteit.loads(json.dumps(doc))
@@ -187,7 +231,7 @@ def test_schema_required_keys_are_the_fields_without_default(name: str, cls: typ
     """A property is required exactly when its model field has no default."""
     renames = RENAMES.get(cls, {})
     without_default = sorted(
-        renames.get(a.name, a.name) for a in attrs.fields(cls) if a.default is attrs.NOTHING
+        renames.get(a.name, a.name) for a in _input_fields(cls) if a.default is attrs.NOTHING
     )
     assert sorted(_object(name).get("required", [])) == without_default
 
@@ -202,11 +246,42 @@ def test_schema_enums_are_the_model_enums(name: str, key: str, cls: type[enum.En
 def test_schema_defaults_are_the_model_defaults(name: str, cls: type) -> None:
     """A ``default`` in the schema is the model field's default (e.g. ``anonymous``: false)."""
     renames = RENAMES.get(cls, {})
-    fields = {renames.get(a.name, a.name): a for a in attrs.fields(cls)}
+    fields = {renames.get(a.name, a.name): a for a in _input_fields(cls)}
     for key, prop in _object(name)["properties"].items():
         if "default" in prop:
             assert prop["default"] == fields[key].default, f"{name}.{key}"
     assert _object("RegisterEntry")["properties"]["anonymous"]["default"] is False
+
+
+def _attrs_classes(cls: type, found: dict[type, None]) -> dict[type, None]:
+    """``cls`` and every attrs class its fields hold, however nested (tuples, ``| None``)."""
+    found[cls] = None
+    stack: list[Any] = list(typing.get_type_hints(cls).values())
+    while stack:
+        hint = stack.pop()
+        if attrs.has(hint) and hint not in found:
+            _attrs_classes(hint, found)
+        stack.extend(typing.get_args(hint))
+    return found
+
+
+def test_every_model_class_of_a_document_has_its_schema_object() -> None:
+    """Each attrs class a document can hold (Facts' TrainingSession, Verantwoording, Nevenwerk
+    included) is checked above; each object of the schema belongs to one of them."""
+    assert set(_attrs_classes(Document, {})) == {cls for _, cls in OBJECTS}
+    objects = {name for name, d in SCHEMA["$defs"].items() if d.get("type") == "object"}
+    assert objects == {name for name, _ in OBJECTS if name}
+
+
+def test_facts_description_says_null_is_not_the_same_as_left_out() -> None:
+    """The schema tells an HR system that ``null`` ("not adopted") differs from leaving a fact
+    out ("unknown")."""
+    text = _object("Facts")["description"]
+    assert "left out means: not known" in text
+    assert "null means: not adopted" in text
+    for key in ("integriteitsbeleid", "gedragscode", "financiele_belangen"):
+        description = _object("Facts")["properties"][key]["description"]
+        assert "; null: " in description and "; left out: unknown" in description, key
 
 
 def test_register_entry_description_says_it_holds_no_identity_and_why() -> None:
@@ -270,6 +345,25 @@ def test_bundled_and_example_documents_are_valid(path: Path) -> None:
         pytest.param(_minimal(waivers=[{"rule": "ambtenarenwet.eed", "subject": "E1",
                                         "reason": "besluit 2024-17", "until": "2024-12-31",
                                         "since": None}]), id="waiver"),
+        pytest.param(_duties(), id="duty-facts"),
+        pytest.param(_minimal(facts=dict.fromkeys(DUTY_FACTS)), id="duty-facts-null"),
+        pytest.param(_minimal(facts={"training": [], "verantwoording": [],
+                                     "nevenwerkzaamheden": []}), id="duty-lists-empty"),
+        pytest.param(_duties(("training", 0, "attendees"), 0), id="attendees-zero"),
+        pytest.param(_duties(("training", 0, "attendees"), None), id="attendees-null"),
+        pytest.param(_duties(("verantwoording",), [{"year": 2000, "published": "2000-01-01"},
+                                                   {"year": 2999, "published": "2999-12-31"}]),
+                     id="verantwoording-year-bounds"),
+        pytest.param(_duties(("verantwoording", 0, "published"), "2020-01-01"),
+                     id="published-in-its-own-year"),
+        pytest.param(_duties(("nevenwerkzaamheden", 0, "registered"), None),
+                     id="registered-null"),
+        pytest.param(_duties(("nevenwerkzaamheden", 0, "published"), None),
+                     id="nevenwerk-published-null"),
+        pytest.param(_duties(("nevenwerkzaamheden", 0, "employee"), "E2"),
+                     id="nevenwerk-of-an-external"),
+        pytest.param(_with(("employees", 0, "function"), "inkoper"), id="function"),
+        pytest.param(_with(("employees", 0, "function"), None), id="function-null"),
     ],
 )
 def test_valid_documents_are_accepted_by_schema_and_loader(doc: dict[str, Any]) -> None:
@@ -397,6 +491,54 @@ def test_valid_documents_are_accepted_by_schema_and_loader(doc: dict[str, Any]) 
         pytest.param(_minimal(waivers=[{"rule": "ambtenarenwet.eed", "subject": "E1",
                                         "until": "2024-12-31"}]),
                      "waivers[0].reason", id="waiver-no-reason"),
+        pytest.param(_with(("employees", 0, "function"), 7), "employees[0].function",
+                     id="function-number"),
+        pytest.param(_with(("facts", "stated"), ["gedragscode"]), "facts.stated",
+                     id="facts-stated-is-no-input"),
+        pytest.param(_duties(("integriteitsbeleid",), "12-11-2019"), "facts.integriteitsbeleid",
+                     id="integriteitsbeleid-bad-date"),
+        pytest.param(_duties(("gedragscode",), True), "facts.gedragscode",
+                     id="gedragscode-bool"),
+        pytest.param(_duties(("financiele_belangen",), 2022), "facts.financiele_belangen",
+                     id="financiele-belangen-number"),
+        pytest.param(_duties(("integriteit_in_gesprekken",), "ja"),
+                     "facts.integriteit_in_gesprekken", id="gesprekken-string"),
+        pytest.param(_duties(("training",), {"date": "2025-10-07"}), "facts.training",
+                     id="training-object"),
+        pytest.param(_duties(("training", 0, "date"), drop=True), "facts.training[0].date",
+                     id="training-no-date"),
+        pytest.param(_duties(("training", 1, "date"), "2026-3-17"), "facts.training[1].date",
+                     id="training-bad-date"),
+        pytest.param(_duties(("training", 0, "attendees"), -1), "facts.training[0].attendees",
+                     id="attendees-negative"),
+        pytest.param(_duties(("training", 0, "attendees"), "38"), "facts.training[0].attendees",
+                     id="attendees-string"),
+        pytest.param(_duties(("training", 0, "topic"), "gifts"), "facts.training[0].topic",
+                     id="unknown-training-key"),
+        pytest.param(_duties(("verantwoording",), "2021-05-18"), "facts.verantwoording",
+                     id="verantwoording-string"),
+        pytest.param(_duties(("verantwoording", 0, "year"), 1999), "facts.verantwoording[0].year",
+                     id="year-1999"),
+        pytest.param(_duties(("verantwoording", 1, "year"), 3000), "facts.verantwoording[1].year",
+                     id="year-3000"),
+        pytest.param(_duties(("verantwoording", 0, "year"), "2020"),
+                     "facts.verantwoording[0].year", id="year-string"),
+        pytest.param(_duties(("verantwoording", 0, "published"), drop=True),
+                     "facts.verantwoording[0].published", id="verantwoording-no-published"),
+        pytest.param(_duties(("verantwoording", 1, "published"), None),
+                     "facts.verantwoording[1].published", id="verantwoording-published-null"),
+        pytest.param(_duties(("nevenwerkzaamheden", 0, "employee"), drop=True),
+                     "facts.nevenwerkzaamheden[0].employee", id="nevenwerk-no-employee"),
+        pytest.param(_duties(("nevenwerkzaamheden", 1, "employee"), 1),
+                     "facts.nevenwerkzaamheden[1].employee", id="nevenwerk-employee-number"),
+        pytest.param(_duties(("nevenwerkzaamheden", 0, "activity"), drop=True),
+                     "facts.nevenwerkzaamheden[0].activity", id="nevenwerk-no-activity"),
+        pytest.param(_duties(("nevenwerkzaamheden", 0, "reported"), "2024"),
+                     "facts.nevenwerkzaamheden[0].reported", id="nevenwerk-bad-date"),
+        pytest.param(_duties(("nevenwerkzaamheden", 0, "registered"), "ja"),
+                     "facts.nevenwerkzaamheden[0].registered", id="registered-string"),
+        pytest.param(_duties(("nevenwerkzaamheden", 0, "naam"), "J. Jansen"),
+                     "facts.nevenwerkzaamheden[0].naam", id="unknown-nevenwerk-key"),
     ],
 )
 def test_invalid_documents_are_rejected_by_schema_and_loader(
@@ -422,6 +564,12 @@ def test_a_document_that_is_not_an_object_is_rejected(top: object) -> None:
                      id="end-before-start"),
         pytest.param(_with(("register", 1, "id"), "R-1"), "register[1].id",
                      id="duplicate-register-id"),
+        pytest.param(_duties(("nevenwerkzaamheden", 1, "employee"), "E9"),
+                     "facts.nevenwerkzaamheden[1].employee", id="nevenwerk-unknown-employee"),
+        pytest.param(_duties(("verantwoording", 1, "year"), 2020),
+                     "facts.verantwoording[1].year", id="duplicate-year"),
+        pytest.param(_duties(("verantwoording", 1, "published"), "2020-12-31"),
+                     "facts.verantwoording[1].published", id="published-before-its-year"),
     ],
 )
 def test_checks_across_values_are_made_by_the_loader_only(

@@ -649,10 +649,12 @@ def test_elements_of_a_procedure_not_yet_adopted_are_not_present(rule: str) -> N
 
 
 def test_check_employee_runs_no_wbk_rule() -> None:
-    """``check_employee`` checks one employee: the register and organisation rules stay out."""
+    """``check_employee`` checks one employee: the register and organisation rules stay out;
+    the employee rules (the oath, the nevenwerkzaamheden) run."""
     found = integriteit.check_employee(
         {"id": "N1", "start": "2026-03-31", "employment": "ambtenaar"}, AT)
-    assert [f.rule for f in found] == ["ambtenarenwet.eed"]
+    assert [f.rule for f in found] == ["ambtenarenwet.eed", "ambtenarenwet.nevenwerkzaamheden"]
+    assert not [f for f in found if f.rule.startswith("wbk.")]
 
 
 def test_organisation_rules_give_one_finding_each_and_unknown_does_not_fail() -> None:
@@ -885,11 +887,12 @@ def test_cli_explain_meldprocedure_shows_three_versions(
 
 
 def test_cli_rules_lists_the_wbk_rules(capsys: pytest.CaptureFixture[str]) -> None:
-    """``integriteit rules`` lists every Wbk rule after the oath rule."""
+    """``integriteit rules`` lists every Wbk rule after the Ambtenarenwet rules."""
     assert main(["rules", "--format", "json"]) == 0
     ids = [r["id"] for r in json.loads(capsys.readouterr().out)]
-    assert ids == ["ambtenarenwet.eed", *ENTRY_RULES, PROCEDURE, FUNCTIONARIS, ADVISEUR,
-                   INSTEMMING, REGISTER]
+    aw = [i for i in ids if i.startswith("ambtenarenwet.")]
+    assert aw[0] == "ambtenarenwet.eed"
+    assert ids == [*aw, *ENTRY_RULES, PROCEDURE, FUNCTIONARIS, ADVISEUR, INSTEMMING, REGISTER]
 
 
 def test_cli_identity_key_is_exit_2_without_the_value(tmp_path: Path,

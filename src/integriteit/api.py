@@ -29,9 +29,11 @@ def check_employee(
     :class:`~integriteit.InputError` with paths like ``employee.start``.
 
     >>> from datetime import date
-    >>> [f.status.value for f in check_employee(
-    ...     {"id": "N1", "start": "2025-12-31", "employment": "ambtenaar"}, at=date(2026, 2, 28))]
-    ['due']
+    >>> for f in check_employee({"id": "N1", "start": "2025-12-31", "employment": "ambtenaar"},
+    ...                         at=date(2026, 2, 28)):
+    ...     print(f.rule, f.status.value)
+    ambtenarenwet.eed due
+    ambtenarenwet.nevenwerkzaamheden unknown
     """
     if not isinstance(employee, Employee):
         employee = structure(employee, Employee, source="<dict>", path="employee")

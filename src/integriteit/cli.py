@@ -16,15 +16,19 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TextIO
 
+from attrs import evolve
+
 from integriteit import __version__
 from integriteit.api import example_text
-from integriteit.engine import DEFAULT_FAIL_ON, Rule, RuleFailure, Severity, Status, check
+from integriteit.checklist import Item as ChecklistItem
+from integriteit.checklist import State, checklist
+from integriteit.engine import DEFAULT_FAIL_ON, Binding, Rule, RuleFailure, Severity, Status, check
 from integriteit.errors import InputError
 from integriteit.exporters._common import STATUS_ORDER
 from integriteit.exporters.json import rule_to_json
 from integriteit.i18n import LANGS, Lang, Text
 from integriteit.io import load, loads
-from integriteit.model import Document
+from integriteit.model import ORGANISATION_KIND_LABELS, Document, Organisation, OrganisationKind
 from integriteit.plugins import PluginError, Registry, UnknownNameError, default_registry
 from integriteit.policy import OATH_TERM_MONTHS, PARAMETERS, Policy, PolicyError
 from integriteit.sources import cite_all
@@ -95,6 +99,8 @@ _LABELS = {
     "default": Text("standaard", "default"),
     "terms": Text("Termijnen", "Terms"),
     "example": Text("Voorbeeld voor een gebeurtenis op", "Example for an event on"),
+    "no_term": Text("Op {example} gold deze termijn nog niet (zie de versies hierboven).",
+                    "On {example} this term did not apply yet (see the versions above)."),
 }
 
 
@@ -158,6 +164,22 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
                      help="last date (default: today)")
     output_options(cov, ["text", "json"])
 
+    cl = sub.add_parser(
+        "checklist", help="every obligation that applies to the organisation on a date",
+        description="Lists every obligation (statute first, then policy) that applies on the "
+                    "date, each with its source; with FILE also its state (met / not met / "
+                    "unknown) and the findings behind it.")
+    cl.add_argument("file", metavar="FILE", nargs="?", default=None,
+                    help="a document: its organisation and facts (optional)")
+    cl.add_argument("--at", type=_iso_date, default=None,
+                    help="reference date (default: today)")
+    cl.add_argument("--kind", choices=[k.value for k in OrganisationKind], default=None,
+                    help="kind of organisation (without FILE; default gemeente)")
+    cl.add_argument("--headcount", type=int, default=None, metavar="N",
+                    help="number of workers (without FILE: unknown if not given)")
+    output_options(cl, ["markdown", "json"])
+    cl.set_defaults(format="markdown")
+
     pol = sub.add_parser("policy", help="print the effective policy values and their origin",
                          description="The organisation parameters a check uses: value, where "
                                      "it came from (default, document, call), and the origin "
@@ -192,13 +214,16 @@ def _write_rules(rules: Sequence[Rule], fmt: str, lang: Lang, out: TextIO) -> No
 
 def _write_explanation(rule: Rule, fmt: str, lang: Lang, out: TextIO, example: date) -> None:
     params = [PARAMETERS[name] for name in rule.parameters if name in PARAMETERS]
-    terms = [(t, t.compute(example)) for t in rule.terms]
+    # A worked example only where the version in force on that date has the term (the last).
+    has_terms = rule.version_on(example) is rule.versions[-1]
+    terms = [(t, t.compute(example) if has_terms else None) for t in rule.terms]
     if fmt == "json":
         data = rule_to_json(rule, lang)
         data["terms"] = [
             {"term": t.label.get(lang), "origin": t.origin.value, "atw": t.atw_applies,
-             "example": {"event": example.isoformat(), "deadline": d.end.isoformat(),
-                         "explanation": d.explain(lang)}} for t, d in terms]
+             "example": ({"event": example.isoformat(), "deadline": d.end.isoformat(),
+                          "explanation": d.explain(lang)} if d is not None else None)}
+            for t, d in terms]
         data["explanation"] = rule.explanation.get(lang) if rule.explanation else None
         data["parameters"] = [
             {"name": p.name, "default": p.default, "unit": p.unit.get(lang),
@@ -229,7 +254,10 @@ def _write_explanation(rule: Rule, fmt: str, lang: Lang, out: TextIO, example: d
         out.write(f"\n{label['terms']}:\n")
         for t, d in terms:
             out.write(f"  {t.label.get(lang)}: {t.atw_reason.get(lang)}\n")
-            para(f"{label['example']} {example}: {d.explain(lang)}")
+            if d is not None:
+                para(f"{label['example']} {example}: {d.explain(lang)}")
+            else:
+                para(label["no_term"].format(example=example))
     if params:
         out.write(f"\n{label['parameters']}:\n")
         for p in params:
@@ -267,6 +295,56 @@ def _write_coverage(rules: Sequence[Rule], start: date, end: date, fmt: str, lan
                     what = words["out" if p.explicit else "gap"].get(lang)
                 out.write(f"    {p.start} – {p.end}  {what}\n")
     return all(not g for _, _, g in report)
+
+
+_STATE_MARKS = {None: "[ ]", State.MET: "[x]", State.NOT_MET: "[ ]", State.UNKNOWN: "[?]"}
+_STATE_WORDS = {State.MET: Text("voldaan", "met"), State.NOT_MET: Text("niet voldaan", "not met"),
+                State.UNKNOWN: Text("onbekend", "unknown")}
+
+
+def _write_checklist(org: Organisation, at: date, items: list[ChecklistItem], fmt: str,
+                     lang: Lang, out: TextIO, *, with_file: bool) -> None:
+    if fmt == "json":
+        json.dump({
+            "at": at.isoformat(),
+            "organisation": {"name": org.name, "kind": org.kind.value,
+                             "headcount": org.headcount},
+            "items": [{"rule": i.rule.id, "title": i.rule.title.get(lang),
+                       "binding": i.rule.binding.value, "severity": i.rule.severity.value,
+                       "valid_from": (i.version.valid_from.isoformat()
+                                      if i.version.valid_from else None),
+                       "sources": [s.cite(lang) for s in i.sources],
+                       "urls": list(dict.fromkeys(s.link() for s in i.sources)),
+                       "state": i.state.value if i.state is not None else None,
+                       "findings": {s.value: n for s, n in i.counts.items()}}
+                      for i in items]}, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return
+    nl = lang == "nl"
+    kind = ORGANISATION_KIND_LABELS[org.kind].get(lang)
+    size = (f", {org.headcount} {'medewerkers' if nl else 'staff'}"
+            if org.headcount is not None else "")
+    title = "Integriteitschecklist" if nl else "Integrity checklist"
+    who = f"{org.name} ({kind}{size})" if org.name != "-" else f"{kind}{size}"
+    out.write(f"# {title}: {who}, {'peildatum' if nl else 'as of'} {at}\n")
+    for binding, heading in ((Binding.STATUTE, Text("Wet", "Statute")),
+                             (Binding.POLICY, Text("Beleid van de organisatie",
+                                                   "Organisation policy"))):
+        group = [i for i in items if i.rule.binding is binding]
+        if not group:
+            continue
+        out.write(f"\n## {heading.get(lang)}\n\n")
+        for i in group:
+            line = (f"- {_STATE_MARKS[i.state]} **{i.rule.title.get(lang)}** "
+                    f"(`{i.rule.id}`): {cite_all(i.sources, lang)}")
+            if i.state is not None:
+                counts = ", ".join(f"{n} {s.value}" for s, n in i.counts.items())
+                line += f" — **{_STATE_WORDS[i.state].get(lang)}**" + (
+                    f" ({counts})" if counts else "")
+            out.write(line + "\n")
+    if not with_file:
+        out.write("\n" + ("Geef een document mee voor de stand per verplichting."
+                           if nl else "Give a document to see the state of each item.") + "\n")
 
 
 def _write_policy(policy: Policy, fmt: str, lang: Lang, out: TextIO) -> None:
@@ -317,6 +395,22 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
             _emit(lambda: ok.append(_write_coverage(rules, args.start, end, args.format, lang,
                                                     out)))
             return EXIT_OK if all(ok) else EXIT_FINDINGS
+        if args.command == "checklist":
+            at = args.at if args.at is not None else date.today()
+            result = None
+            if args.file is not None:
+                cdoc = load(args.file)
+                result = check(cdoc, at, registry=registry, source=args.file)
+                org = cdoc.organisation
+            else:
+                org = Organisation("-", OrganisationKind.GEMEENTE)
+            org = evolve(org, kind=OrganisationKind(args.kind) if args.kind else org.kind,
+                         headcount=(args.headcount if args.headcount is not None
+                                    else org.headcount))
+            items = checklist(org, at, registry.rules.values(), result)
+            _emit(lambda: _write_checklist(org, at, items, args.format, lang, out,
+                                           with_file=result is not None))
+            return EXIT_OK
         if args.command == "policy":
             settings = load(args.file).policy if args.file is not None else None
             overrides = ({"oath_term_months": args.term_months}

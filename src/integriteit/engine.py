@@ -25,7 +25,7 @@ from attrs import evolve, field, frozen
 
 from integriteit.errors import InputError, IntegriteitError, Problem
 from integriteit.i18n import Lang, Text, localize
-from integriteit.model import Document, Waiver
+from integriteit.model import Document, Organisation, Waiver
 from integriteit.policy import Policy
 from integriteit.sources import LegalSource, cite_all
 from integriteit.termijnen import Term
@@ -194,6 +194,13 @@ class Rule:
     """Names of the policy parameters the rule reads (see :mod:`integriteit.policy`)."""
     terms: tuple[Term, ...] = field(default=(), repr=False)
     """The statutory terms the rule computes deadlines with (for ``integriteit explain``)."""
+    applies_to: Callable[[Organisation, RuleVersion], bool] | None = field(default=None,
+                                                                          repr=False)
+    """Whether the obligation exists for an organisation under a version (for the checklist);
+    ``None``: for every organisation."""
+    sources_for: Callable[[Organisation, RuleVersion], tuple[LegalSource, ...]] | None = field(
+        default=None, repr=False)
+    """The sources that apply to a given organisation, when they depend on it."""
     explanation: Text | None = field(default=None, repr=False)
     """How the rule decides and computes its deadline; ``integriteit explain`` prints it."""
 
@@ -441,14 +448,15 @@ def check(
     >>> [(f.subject, f.status.value, f.due) for f in result.findings
     ...  if f.rule == "ambtenarenwet.eed"]
     [('E1', 'overdue', datetime.date(2024, 3, 15))]
-    >>> result.counts()[Status.UNKNOWN]  # no facts about the reporting procedure were given
-    5
+    >>> result.counts()[Status.UNKNOWN]  # no facts given: procedure, duties, nevenwerk
+    11
     """
     from integriteit.plugins import default_registry
 
     reg = registry if registry is not None else default_registry()
     selected = reg.select(rules)
-    problems = waiver_problems(document, reg.rules.values(), source)
+    problems = waiver_problems(document, {**reg.rules, **{r.id: r for r in selected}}.values(),
+                               source)
     if problems:
         raise InputError(problems)
     overrides = {"oath_term_months": term_months} if term_months is not None else {}

@@ -35,6 +35,7 @@ from integriteit.model import (
     Employee,
     EmploymentKind,
     EntryKind,
+    Facts,
     OathForm,
     OrganisationKind,
     RegisterEntry,
@@ -189,7 +190,7 @@ def _attrs_hook(cls: type) -> Callable[[object, type], Any]:
     inner: Callable[[Any, type], Any] = make_dict_structure_fn(
         cls, converter, _cattrs_forbid_extra_keys=True, **overrides
     )
-    _FIELD_NAMES[cls] = tuple(renames.get(a.name, a.name) for a in attrs.fields(cls))
+    _FIELD_NAMES[cls] = tuple(renames.get(a.name, a.name) for a in attrs.fields(cls) if a.init)
 
     def structure(value: object, _: type) -> Any:
         if type(value) is _DuplicateKeys:
@@ -198,7 +199,10 @@ def _attrs_hook(cls: type) -> Callable[[object, type], Any]:
                                 f"key {keys} occurs more than once"))
         if not isinstance(value, dict):
             raise _expected("object", "an object", value)
-        return inner(value, cls)
+        result = inner(value, cls)
+        if cls is Facts:  # remember which facts were stated, null ones included
+            object.__setattr__(result, "stated", frozenset(value))
+        return result
 
     return structure
 
@@ -206,7 +210,20 @@ def _attrs_hook(cls: type) -> Callable[[object, type], Any]:
 def _unstructure_attrs_hook(cls: type) -> Callable[[Any], dict[str, Any]]:
     renames = _RENAMES.get(cls, {})
     overrides: dict[str, Any] = {name: override(rename=key) for name, key in renames.items()}
-    return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **overrides)
+    if cls is Facts:
+        overrides["stated"] = override(omit=True)
+    plain: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
+        cls, converter, _cattrs_omit_if_default=True, **overrides)
+    if cls is not Facts:
+        return plain
+
+    def unstructure(facts: Facts) -> dict[str, Any]:
+        data = plain(facts)
+        for key in sorted(facts.given - set(data)):  # stated as null: "not adopted"
+            data[key] = None
+        return data
+
+    return unstructure
 
 
 converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
@@ -366,6 +383,33 @@ def document_problems(doc: Document, source: str) -> list[Problem]:
             problems.append(Problem(source, f"{where}.id", Text(
                 f"dubbel id {entry.id!r} (ook in register[{j}])",
                 f"duplicate id {entry.id!r} (also in register[{j}])"), entry.id))
+    facts = doc.facts
+    known = set(first_index)
+    for i, item in enumerate(facts.nevenwerkzaamheden or ()):
+        if item.employee not in known:
+            problems.append(Problem(source, f"facts.nevenwerkzaamheden[{i}].employee", Text(
+                f"geen medewerker met id {item.employee!r} in employees",
+                f"no employee with id {item.employee!r} in employees")))
+    seen_years: dict[int, int] = {}
+    for i, account in enumerate(facts.verantwoording or ()):
+        where = f"facts.verantwoording[{i}]"
+        if not 2000 <= account.year <= 2999:
+            problems.append(Problem(source, f"{where}.year", Text(
+                f"{account.year} is geen jaar tussen 2000 en 2999",
+                f"{account.year} is not a year from 2000 to 2999")))
+        j = seen_years.setdefault(account.year, i)
+        if j != i:
+            problems.append(Problem(source, f"{where}.year", Text(
+                f"jaar {account.year} staat er al (facts.verantwoording[{j}])",
+                f"year {account.year} is already given (facts.verantwoording[{j}])")))
+        elif account.published.year < account.year:
+            problems.append(Problem(source, f"{where}.published", Text(
+                f"{account.published} ligt vóór het jaar {account.year} zelf",
+                f"{account.published} is before the year {account.year} itself")))
+    for i, session in enumerate(facts.training or ()):
+        if session.attendees is not None and session.attendees < 0:
+            problems.append(Problem(source, f"facts.training[{i}].attendees", Text(
+                f"{session.attendees} is negatief", f"{session.attendees} is negative")))
     for i, waiver in enumerate(doc.waivers):
         where = f"waivers[{i}]"
         if not waiver.reason.strip():

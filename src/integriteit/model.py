@@ -12,7 +12,7 @@ import enum
 from collections.abc import Iterable
 from datetime import date
 
-from attrs import field, frozen
+from attrs import field, fields, frozen
 
 from integriteit.i18n import Text
 
@@ -89,6 +89,8 @@ class Employee:
     employment: EmploymentKind
     end: date | None = None
     oath: Oath | None = None
+    function: str | None = None
+    """The function (as the organisation names it), for designated functions (art. 5(1)(c))."""
 
 
 class EntryKind(enum.StrEnum):
@@ -157,10 +159,70 @@ class Meldprocedure:
 
 
 @frozen
+class TrainingSession:
+    """A session of scholing en vorming on integrity (Ambtenarenwet 2017 art. 4(2))."""
+
+    date: date
+    attendees: int | None = None
+
+
+@frozen
+class Verantwoording:
+    """The yearly public account over ``year`` (art. 4(4)), published on ``published``."""
+
+    year: int
+    published: date
+
+
+@frozen
+class Nevenwerk:
+    """A nevenwerkzaamheid an employee reported (art. 8(2)(a)), as the employer recorded it.
+
+    ``registered``: the employer registered it (art. 5(1)(b)); ``published``: made public, for
+    designated functions (art. 5(1)(c)); ``None`` is "not known".
+    """
+
+    employee: str
+    activity: str
+    reported: date
+    registered: bool | None = None
+    published: bool | None = None
+
+
+@frozen
 class Facts:
-    """What the organisation states about itself; each part optional."""
+    """What the organisation states about itself; each part optional (left out: unknown).
+
+    Dates say when something was adopted; ``null`` says it was not.
+    """
 
     meldprocedure: Meldprocedure | None = None
+    integriteitsbeleid: date | None = None
+    """Art. 4(1): integrity policy adopted on."""
+    gedragscode: date | None = None
+    """Art. 4(3): gedragscode voor goed ambtelijk handelen adopted on."""
+    integriteit_in_gesprekken: bool | None = None
+    """Art. 4(2): integrity is discussed in functioneringsgesprekken and werkoverleg."""
+    training: tuple[TrainingSession, ...] | None = None
+    """Art. 4(2): sessions of scholing en vorming on integrity offered."""
+    verantwoording: tuple[Verantwoording, ...] | None = None
+    """Art. 4(4): the yearly public accounts, by year."""
+    financiele_belangen: date | None = None
+    """Art. 5(1)(d): functions with a risk of financial conflicts designated on."""
+    nevenwerkzaamheden: tuple[Nevenwerk, ...] | None = None
+    """Art. 5(1)(b)-(c): the register of nevenwerkzaamheden."""
+    stated: frozenset[str] = field(init=False, repr=False)
+    """The facts stated: the keys the input gave (the loader sets them, so a ``null`` date
+    there means "not adopted"); for objects built in Python, the fields that are not None."""
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "stated", frozenset(
+            f.name for f in fields(Facts) if f.init and getattr(self, f.name) is not None))
+
+    @property
+    def given(self) -> frozenset[str]:
+        """The facts the document states (left-out facts are unknown)."""
+        return self.stated
 
 
 @frozen

@@ -5,7 +5,9 @@ employee and register ids, an end of employment never before its start, policy v
 The facts may still contradict each other (an oath dated before the start of employment, or an
 acknowledgement before the report was received, is valid *input* that gives an ``invalid``
 *finding*), so a rule under test sees every case. Register entries carry no identity, as in the
-model: there is no field for it.
+model: there is no field for it. The organisation's facts (:func:`facts`) are each left out
+("unknown"), stated as ``null`` ("not adopted", as the loader reads it) or given; the
+nevenwerkzaamheden name only employees of the document, the verantwoording years are unique.
 
 Dates lean towards the ends of months (the last four days, 29 February of leap years), where
 month arithmetic goes wrong. Requires hypothesis (``pip install "integriteit[test]"``)::
@@ -26,11 +28,13 @@ month arithmetic goes wrong. Requires hypothesis (``pip install "integriteit[tes
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
 from hypothesis import strategies as st
 
+from integriteit.io import structure
 from integriteit.model import (
     Channel,
     Document,
@@ -39,12 +43,15 @@ from integriteit.model import (
     EntryKind,
     Facts,
     Meldprocedure,
+    Nevenwerk,
     Oath,
     OathForm,
     Organisation,
     OrganisationKind,
     PolicySettings,
     RegisterEntry,
+    TrainingSession,
+    Verantwoording,
 )
 
 __all__ = [
@@ -58,14 +65,18 @@ __all__ = [
     "employee_ids",
     "employees",
     "facts",
+    "functions",
     "json_values",
     "meldprocedures",
+    "nevenwerken",
     "oaths",
     "organisations",
     "policy_settings",
     "register_entries",
     "register_ids",
     "term_months",
+    "training_sessions",
+    "verantwoordingen",
 ]
 
 MIN_DATE = date(1990, 1, 1)
@@ -116,6 +127,15 @@ def _shifted(day: date, days: int) -> date:
     return day - timedelta(days=min(-days, (day - date.min).days))
 
 
+_FUNCTIONS = ("beleidsmedewerker", "inkoper", "belastingdeurwaarder", "toezichthouder",
+              "directeur", "griffier")
+
+
+def functions() -> st.SearchStrategy[str | None]:
+    """An employee's function as the organisation names it: none, a usual one, or any text."""
+    return st.none() | st.sampled_from(_FUNCTIONS) | st.text(max_size=20)
+
+
 def oaths(on: st.SearchStrategy[date] | None = None) -> st.SearchStrategy[Oath]:
     """An eed or belofte, dated by ``on`` (default: :func:`dates`)."""
     return st.builds(Oath, date=on if on is not None else dates(),
@@ -129,12 +149,14 @@ def employees(
     ids: st.SearchStrategy[str] | None = None,
     employment: EmploymentKind | st.SearchStrategy[EmploymentKind] | None = None,
     starts: st.SearchStrategy[date] | None = None,
+    function: st.SearchStrategy[str | None] | None = None,
 ) -> Employee:
-    """An employee, with or without an end of employment and an oath.
+    """An employee, with or without an end of employment, an oath and a function.
 
     ``employment`` fixes the kind (or draws it from a strategy); by default every kind occurs.
     The end is never before the start. The oath is mostly dated near the start (before it,
-    within a usual term, or well after), sometimes anywhere.
+    within a usual term, or well after), sometimes anywhere. ``function`` draws the function
+    (default: :func:`functions`).
     """
     emp_id = draw(ids if ids is not None else employee_ids())
     if isinstance(employment, EmploymentKind):
@@ -152,7 +174,8 @@ def employees(
             dates(),
         ))
         oath = Oath(when, draw(st.sampled_from(OathForm)))
-    return Employee(emp_id, start, kind, end, oath)
+    named = draw(function if function is not None else functions())
+    return Employee(emp_id, start, kind, end, oath, named)
 
 
 def organisations() -> st.SearchStrategy[Organisation]:
@@ -230,11 +253,90 @@ def meldprocedures(on: st.SearchStrategy[date] | None = None) -> st.SearchStrate
                      adviseur_in_vertrouwen=known, register_kept=known)
 
 
-def facts(meldprocedure: st.SearchStrategy[Meldprocedure] | None = None,
-          ) -> st.SearchStrategy[Facts]:
-    """The organisation's facts: no procedure facts at all, or some from :func:`meldprocedures`."""
-    proc = meldprocedure if meldprocedure is not None else meldprocedures()
-    return st.builds(Facts, meldprocedure=st.none() | proc)
+def training_sessions(on: st.SearchStrategy[date] | None = None,
+                      ) -> st.SearchStrategy[TrainingSession]:
+    """A session of integrity training on a day from ``on`` (default :func:`dates`), with an
+    unknown or a (non-negative) number of attendees."""
+    return st.builds(TrainingSession, date=on if on is not None else dates(),
+                     attendees=st.none() | st.integers(0, 500))
+
+
+@st.composite
+def verantwoordingen(draw: st.DrawFn, years: st.SearchStrategy[int] | None = None,
+                     ) -> Verantwoording:
+    """A yearly verantwoording over a year from ``years`` (default 2015 to 2035; the loader
+    accepts 2000 to 2999), published in that year or later: mostly within about two years of
+    its start (so both sides of the usual deadline, 31 December of the next year), sometimes
+    anywhere later. Years must be unique in a document: draw lists with ``unique_by``."""
+    year = draw(years if years is not None else st.integers(2015, 2035))
+    first = date(year, 1, 1)
+    published = draw(st.one_of(
+        st.integers(0, 900).map(lambda n: _shifted(first, n)),
+        dates(first, max(first, MAX_DATE)),
+    ))
+    return Verantwoording(year, published)
+
+
+def nevenwerken(employee_ids: Sequence[str], on: st.SearchStrategy[date] | None = None,
+                ) -> st.SearchStrategy[Nevenwerk]:
+    """A reported nevenwerkzaamheid of one of ``employee_ids`` (not empty), reported on a day
+    from ``on`` (default :func:`dates`); registered and published each unknown, yes or no."""
+    if not employee_ids:
+        raise ValueError("nevenwerken() needs at least one employee id")
+    known = st.none() | st.booleans()
+    return st.builds(Nevenwerk, employee=st.sampled_from(list(employee_ids)),
+                     activity=st.sampled_from(["penningmeester sportvereniging",
+                                               "eigen adviesbureau", "docent"])
+                     | st.text(max_size=30),
+                     reported=on if on is not None else dates(), registered=known,
+                     published=known)
+
+
+@st.composite
+def facts(
+    draw: st.DrawFn,
+    meldprocedure: st.SearchStrategy[Meldprocedure] | None = None,
+    *,
+    on: st.SearchStrategy[date] | None = None,
+    employee_ids: Sequence[str] = (),
+    nulls: bool = True,
+) -> Facts:
+    """The organisation's facts; each is left out (unknown), ``null`` or given.
+
+    The procedure facts come from ``meldprocedure`` (default :func:`meldprocedures`), the other
+    dates from ``on`` (default :func:`dates`). Nevenwerkzaamheden name only ``employee_ids``
+    (none when it is empty). With ``nulls`` (the default) a fact may be stated as ``null``
+    ("not adopted"), as the loader reads ``"gedragscode": null``; such a fact is in
+    :attr:`Facts.given <integriteit.model.Facts.given>` with the value ``None``.
+    """
+    days = on if on is not None else dates()
+    values: dict[str, st.SearchStrategy[Any]] = {
+        "meldprocedure": meldprocedure if meldprocedure is not None else meldprocedures(),
+        "integriteitsbeleid": days,
+        "gedragscode": days,
+        "integriteit_in_gesprekken": st.booleans(),
+        "training": st.lists(training_sessions(days), max_size=3).map(tuple),
+        "verantwoording": st.lists(verantwoordingen(), max_size=4,
+                                   unique_by=lambda v: v.year).map(tuple),
+        "financiele_belangen": days,
+        "nevenwerkzaamheden": (st.lists(nevenwerken(employee_ids, days), max_size=4).map(tuple)
+                               if employee_ids else st.just(())),
+    }
+    choices = ["absent", "null", "given"] if nulls else ["absent", "given"]
+    given: dict[str, Any] = {}
+    null: list[str] = []
+    for key, strategy in values.items():
+        how = draw(st.sampled_from(choices))
+        if how == "given":
+            given[key] = draw(strategy)
+        elif how == "null":
+            null.append(key)
+    result = Facts(**given)
+    if not null:
+        return result
+    # Through the loader, which records the keys a document states, ``null`` ones included.
+    stated: Facts = structure({**_facts_to_dict(result), **dict.fromkeys(null)}, Facts)
+    return stated
 
 
 _any_facts = facts  # ``documents`` has a parameter of the same name
@@ -256,7 +358,8 @@ def documents(
 
     Employees from ``employee`` (default :func:`employees`), register entries from ``entry``
     (default :func:`register_entries`; ``max_entries=0`` for none), facts from ``facts``
-    (default :func:`facts`).
+    (default :func:`facts` with the document's employee ids, so its nevenwerkzaamheden name
+    employees of the document; a ``facts`` strategy given must do the same).
     """
     org = draw(organisations())
     staff = draw(st.lists(employee if employee is not None else employees(),
@@ -266,7 +369,8 @@ def documents(
     register = draw(st.lists(entry if entry is not None else register_entries(),
                              min_size=min_entries, max_size=max_entries,
                              unique_by=lambda e: e.id))
-    doc_facts = draw(facts if facts is not None else _any_facts())
+    doc_facts = draw(facts if facts is not None
+                     else _any_facts(employee_ids=[e.id for e in staff]))
     schema = draw(st.none() | st.just(SCHEMA_URL))
     return Document(org, tuple(staff), policy, register=tuple(register), facts=doc_facts,
                     schema=schema)
@@ -276,8 +380,9 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
     """``doc`` as canonical JSON-ready data, written out by hand (not with the converter).
 
     Canonical: optional values that are unset (``None``, ``False`` for ``anonymous``, no
-    employees, register entries or waivers, default policy, no procedure facts) are left out, as
-    :func:`integriteit.dump_document` does; dates are ``YYYY-MM-DD`` strings.
+    employees, register entries or waivers, default policy, facts not stated) are left out, as
+    :func:`integriteit.dump_document` does; a fact stated as ``null`` ("not adopted") is
+    written as ``null``; dates are ``YYYY-MM-DD`` strings.
     """
     org: dict[str, Any] = {"name": doc.organisation.name, "kind": doc.organisation.kind.value}
     if doc.organisation.headcount is not None:
@@ -292,6 +397,8 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
                 item["end"] = e.end.isoformat()
             if e.oath is not None:
                 item["oath"] = {"date": e.oath.date.isoformat(), "form": e.oath.form.value}
+            if e.function is not None:
+                item["function"] = e.function
             staff.append(item)
         data["employees"] = staff
     if doc.policy.oath_term_months is not None:
@@ -310,19 +417,8 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
                     entry[key] = day.isoformat()
             entries.append(entry)
         data["register"] = entries
-    proc = doc.facts.meldprocedure
-    if proc is not None:
-        stated: dict[str, Any] = {}
-        for key, when in (("adopted", proc.adopted),
-                          ("works_council_consent", proc.works_council_consent)):
-            if when is not None:
-                stated[key] = when.isoformat()
-        for key, flag in (("functionaris", proc.functionaris),
-                          ("adviseur_in_vertrouwen", proc.adviseur_in_vertrouwen),
-                          ("register_kept", proc.register_kept)):
-            if flag is not None:
-                stated[key] = flag
-        data["facts"] = {"meldprocedure": stated}
+    if doc.facts.given:
+        data["facts"] = _facts_to_dict(doc.facts)
     if doc.waivers:
         waivers: list[dict[str, Any]] = []
         for w in doc.waivers:
@@ -334,6 +430,55 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         data["waivers"] = waivers
     if doc.schema is not None:
         data["$schema"] = doc.schema
+    return data
+
+
+def _facts_to_dict(facts: Facts) -> dict[str, Any]:
+    """The stated facts: a value given is written, a fact stated as ``null`` is ``None``."""
+    data: dict[str, Any] = {}
+    proc = facts.meldprocedure
+    if proc is not None:
+        stated: dict[str, Any] = {}
+        for key, when in (("adopted", proc.adopted),
+                          ("works_council_consent", proc.works_council_consent)):
+            if when is not None:
+                stated[key] = when.isoformat()
+        for key, flag in (("functionaris", proc.functionaris),
+                          ("adviseur_in_vertrouwen", proc.adviseur_in_vertrouwen),
+                          ("register_kept", proc.register_kept)):
+            if flag is not None:
+                stated[key] = flag
+        data["meldprocedure"] = stated
+    for key, day in (("integriteitsbeleid", facts.integriteitsbeleid),
+                     ("gedragscode", facts.gedragscode),
+                     ("financiele_belangen", facts.financiele_belangen)):
+        if day is not None:
+            data[key] = day.isoformat()
+    if facts.integriteit_in_gesprekken is not None:
+        data["integriteit_in_gesprekken"] = facts.integriteit_in_gesprekken
+    if facts.training is not None:
+        sessions: list[dict[str, Any]] = []
+        for t in facts.training:
+            session: dict[str, Any] = {"date": t.date.isoformat()}
+            if t.attendees is not None:
+                session["attendees"] = t.attendees
+            sessions.append(session)
+        data["training"] = sessions
+    if facts.verantwoording is not None:
+        data["verantwoording"] = [{"year": v.year, "published": v.published.isoformat()}
+                                  for v in facts.verantwoording]
+    if facts.nevenwerkzaamheden is not None:
+        items: list[dict[str, Any]] = []
+        for n in facts.nevenwerkzaamheden:
+            item: dict[str, Any] = {"employee": n.employee, "activity": n.activity,
+                                    "reported": n.reported.isoformat()}
+            for key, flag in (("registered", n.registered), ("published", n.published)):
+                if flag is not None:
+                    item[key] = flag
+            items.append(item)
+        data["nevenwerkzaamheden"] = items
+    for key in sorted(facts.given - set(data)):  # stated as null
+        data[key] = None
     return data
 
 

@@ -28,7 +28,15 @@ from integriteit.engine import (
     SubjectKind,
 )
 from integriteit.i18n import Text
-from integriteit.model import Employee, EmploymentKind, OathForm
+from integriteit.model import (
+    Employee,
+    EmploymentKind,
+    Facts,
+    Nevenwerk,
+    OathForm,
+    Organisation,
+    OrganisationKind,
+)
 from integriteit.policy import OATH_TERM_MONTHS
 from integriteit.sources import AMBTENARENWET, AMBTENARENWET_2017, LegalSource
 from integriteit.termijnen import Deadline, Term, TermOrigin
@@ -256,3 +264,405 @@ EED = Rule(
 def register(registry: Registry) -> None:
     """Plugin hook: the Ambtenarenwet 2017 rule pack."""
     registry.add_rule(EED)
+    register_duties(registry)
+
+
+# === Art. 4 and 5(1)(b)-(d): the employer's integrity duties ===============================
+#
+# Art. 4 (from 2020-01-01): (1) an integriteitsbeleid; (2) integrity a fixed part of personnel
+# policy: in functioneringsgesprekken and werkoverleg, and scholing en vorming offered; (3) a
+# gedragscode voor goed ambtelijk handelen; (4) yearly a public verantwoording. Before 2020,
+# art. 125quater (a)-(c) had the same duties for employers of ambtenaren of the Rijk,
+# provincies, gemeenten and waterschappen, and (d) only required agreeing *how* to account
+# yearly. Art. 5(1)(b) registration of nevenwerkzaamheden, (c) publication for designated
+# functions, (d) designation of functions with a risk of financial conflicts (before 2020:
+# art. 125quinquies(1)(b), (c), (e), as rules to be set by AMvB or the bevoegd gezag).
+
+_PRE_2020_KINDS = frozenset({OrganisationKind.RIJK, OrganisationKind.PROVINCIE,
+                             OrganisationKind.GEMEENTE, OrganisationKind.WATERSCHAP})
+
+
+def _aw(article: str, lid: str | None = None, letter: str | None = None) -> LegalSource:
+    return LegalSource(AMBTENARENWET_2017, article, lid=lid, letter=letter,
+                       url=_JCI.format(article=article, on="2020-01-01"))
+
+
+def _old(article: str, lid: str | None = None, letter: str | None = None) -> LegalSource:
+    return LegalSource(AMBTENARENWET, article, lid=lid, letter=letter,
+                       url=_JCI.format(article=article, on="2019-12-31"))
+
+
+_ORG_UNKNOWN = Text("Het document geeft geen feiten hierover ({fact}); niet te beoordelen.",
+                    "The document gives no facts about this ({fact}); cannot be judged.")
+_ORG_OK = Text("{what}: vastgesteld op {adopted}.", "{what}: adopted on {adopted}.")
+_ORG_MISSING = Text("{what}: niet vastgesteld (op {at}).", "{what}: not adopted (on {at}).")
+_ORG_LATER = Text("{what}: vastgesteld op {adopted}, na de peildatum {at}; op die datum nog "
+                  "niet.",
+                  "{what}: adopted on {adopted}, after the reference date {at}; not yet on "
+                  "that date.")
+_OLD_KINDS = Text("Vóór 2020 golden art. 125quater en 125quinquies alleen voor ambtenaren van "
+                  "Rijk, provincies, gemeenten en waterschappen.",
+                  "Before 2020, art. 125quater and 125quinquies applied only to ambtenaren of "
+                  "the Rijk, provinces, municipalities and water authorities.")
+
+
+def _prepare_adopted(field_name: str, what: Text, old_law: bool) -> Callable[
+        [RuleContext], Evaluator]:
+    """An organisation duty met by adopting something on a date (a ``facts`` date field)."""
+
+    def prepare(ctx: RuleContext) -> Evaluator:
+        def evaluate(org: Organisation) -> Finding:
+            if old_law and org.kind not in _PRE_2020_KINDS:
+                return ctx.finding("organisation", Status.NOT_APPLICABLE, None, _OLD_KINDS,
+                                   {"kind": org.kind.value})
+            facts = ctx.document.facts
+            if field_name not in _given(facts):
+                return ctx.finding("organisation", Status.UNKNOWN, None, _ORG_UNKNOWN,
+                                   {"fact": f"facts.{field_name}"})
+            adopted: date | None = getattr(facts, field_name)
+            values: dict[str, object] = {"what": what, "at": ctx.at}
+            if adopted is None:
+                return ctx.finding("organisation", Status.OVERDUE, None, _ORG_MISSING, values)
+            values["adopted"] = adopted
+            if adopted > ctx.at:
+                return ctx.finding("organisation", Status.OVERDUE, None, _ORG_LATER, values)
+            return ctx.finding("organisation", Status.OK, None, _ORG_OK, values)
+        return evaluate
+    return prepare
+
+
+def _kind_applies(org: Organisation, version: RuleVersion) -> bool:
+    """Before 2020 art. 125quater/125quinquies bound only Rijk, provincies, gemeenten and
+    waterschappen."""
+    return version.valid_from is not None or org.kind in _PRE_2020_KINDS
+
+
+def _given(facts: Facts) -> frozenset[str]:
+    """The facts the document states (a ``null`` date is stated: "not adopted")."""
+    return facts.given
+
+
+def _org_rule(rule_id: str, title: Text, field_name: str, new: LegalSource,
+              old: LegalSource | None, what: Text, summary: Text) -> Rule:
+    versions: list[RuleVersion] = []
+    if old is not None:
+        versions.append(RuleVersion(None, date(2019, 12, 31), (old,),
+                                    _prepare_adopted(field_name, what, True),
+                                    Text(f"Vóór 2020: {old.cite('nl')}.",
+                                         f"Before 2020: {old.cite('en')}.")))
+    versions.append(RuleVersion(date(2020, 1, 1), None, (new,),
+                                _prepare_adopted(field_name, what, False), summary))
+    return Rule(id=rule_id, title=title, severity=Severity.ERROR,
+                subject=SubjectKind.ORGANISATION, versions=tuple(versions),
+                applies_to=_kind_applies,
+                not_in_force=Text("Deze plicht geldt vanaf 1 januari 2020 (Ambtenarenwet "
+                                  "2017); {law_date} ligt daarvoor.",
+                                  "This duty applies from 1 January 2020 (Ambtenarenwet "
+                                  "2017); {law_date} is earlier."),
+                explanation=Text(
+                    f"Uit facts.{field_name} (datum): vastgesteld op of vóór de peildatum: ok; "
+                    "null of later: overdue; weggelaten: unknown.",
+                    f"From facts.{field_name} (date): adopted on or before the reference "
+                    "date: ok; null or later: overdue; left out: unknown."))
+
+
+INTEGRITEITSBELEID = _org_rule(
+    "ambtenarenwet.integriteitsbeleid", Text("Integriteitsbeleid", "Integrity policy"),
+    "integriteitsbeleid", _aw("4", "1"), _old("125quater", letter="a"),
+    Text("Integriteitsbeleid", "Integrity policy"),
+    Text("De werkgever voert een integriteitsbeleid gericht op goed ambtelijk handelen, met "
+         "aandacht voor integriteitsbewustzijn en het voorkomen van misbruik van bevoegdheden, "
+         "belangenverstrengeling en discriminatie (art. 4 lid 1).",
+         "The employer runs an integrity policy aimed at good conduct, covering integrity "
+         "awareness and preventing abuse of powers, conflicts of interest and discrimination "
+         "(art. 4(1))."))
+
+GEDRAGSCODE = _org_rule(
+    "ambtenarenwet.gedragscode", Text("Gedragscode", "Code of conduct"),
+    "gedragscode", _aw("4", "3"), _old("125quater", letter="c"),
+    Text("Gedragscode voor goed ambtelijk handelen", "Gedragscode (code of conduct)"),
+    Text("De werkgever draagt zorg voor een gedragscode voor goed ambtelijk handelen "
+         "(art. 4 lid 3).",
+         "The employer ensures a gedragscode for good conduct (art. 4(3))."))
+
+FINANCIELE_BELANGEN = _org_rule(
+    "ambtenarenwet.financiele_belangen",
+    Text("Functies met risico op financiële belangenverstrengeling aangewezen",
+         "Functions with a risk of financial conflicts designated"),
+    "financiele_belangen", _aw("5", "1", "d"), _old("125quinquies", "1", "e"),
+    Text("Aanwijzing van functies met risico op financiële belangenverstrengeling",
+         "Designation of functions with a risk of financial conflicts"),
+    Text("De werkgever wijst functies aan met een bijzonder risico op financiële "
+         "belangenverstrengeling of misbruik van koersgevoelige informatie, en regelt de "
+         "melding van financiële belangen (art. 5 lid 1 onder d).",
+         "The employer designates functions with a particular risk of financial conflicts or "
+         "misuse of price-sensitive information and arranges reporting of financial "
+         "interests (art. 5(1)(d))."))
+
+
+# --- art. 4(2): integrity in personnel policy -----------------------------------------------
+
+_HR_OK = Text("Integriteit komt aan de orde in functioneringsgesprekken en werkoverleg; "
+              "scholing aangeboden (laatste keer {last_training}).",
+              "Integrity is discussed in functioneringsgesprekken and werkoverleg; training "
+              "offered (last on {last_training}).")
+_HR_MISSING = Text("Ontbreekt: {missing}.", "Missing: {missing}.")
+_HR_TALKS = Text("integriteit in functioneringsgesprekken en werkoverleg",
+                 "integrity in functioneringsgesprekken and werkoverleg")
+_HR_TRAINING = Text("aanbod van scholing en vorming op integriteit (vóór de peildatum)",
+                    "training on integrity offered (before the reference date)")
+
+
+def _prepare_personnel(old_law: bool) -> Callable[[RuleContext], Evaluator]:
+    def prepare(ctx: RuleContext) -> Evaluator:
+        def evaluate(org: Organisation) -> Finding:
+            if old_law and org.kind not in _PRE_2020_KINDS:
+                return ctx.finding("organisation", Status.NOT_APPLICABLE, None, _OLD_KINDS,
+                                   {"kind": org.kind.value})
+            facts = ctx.document.facts
+            given = _given(facts)
+            if "integriteit_in_gesprekken" not in given or "training" not in given:
+                return ctx.finding("organisation", Status.UNKNOWN, None, _ORG_UNKNOWN,
+                                   {"fact": "facts.integriteit_in_gesprekken, facts.training"})
+            sessions = [s.date for s in facts.training or () if s.date <= ctx.at]
+            missing: list[Text] = []
+            if facts.integriteit_in_gesprekken is not True:
+                missing.append(_HR_TALKS)
+            if not sessions:
+                missing.append(_HR_TRAINING)
+            if missing:
+                joined = Text("; ".join(m.nl for m in missing), "; ".join(m.en for m in missing))
+                return ctx.finding("organisation", Status.OVERDUE, None, _HR_MISSING,
+                                   {"missing": joined})
+            return ctx.finding("organisation", Status.OK, None, _HR_OK,
+                               {"last_training": max(sessions),
+                                "sessions": len(sessions)})
+        return evaluate
+    return prepare
+
+
+PERSONEELSBELEID = Rule(
+    id="ambtenarenwet.personeelsbeleid",
+    applies_to=_kind_applies,
+    title=Text("Integriteit in het personeelsbeleid", "Integrity in personnel policy"),
+    severity=Severity.WARNING,
+    subject=SubjectKind.ORGANISATION,
+    versions=(
+        RuleVersion(None, date(2019, 12, 31), (_old("125quater", letter="b"),),
+                    _prepare_personnel(True),
+                    Text("Vóór 2020: art. 125quater onder b.", "Before 2020: art. 125quater(b).")),
+        RuleVersion(date(2020, 1, 1), None, (_aw("4", "2"),), _prepare_personnel(False),
+                    Text("Integriteitsbeleid is vast onderdeel van het personeelsbeleid: "
+                         "integriteit in functioneringsgesprekken en werkoverleg, en aanbod "
+                         "van scholing en vorming (art. 4 lid 2).",
+                         "Integrity policy is part of personnel policy: integrity in "
+                         "functioneringsgesprekken and werkoverleg, and training offered "
+                         "(art. 4(2)).")),
+    ),
+    explanation=Text(
+        "Uit facts.integriteit_in_gesprekken (true/false) en facts.training (sessies): "
+        "beide op orde: ok; een van beide niet: overdue; niet opgegeven: unknown. De wet "
+        "noemt geen frequentie voor scholing; één aangeboden sessie vóór de peildatum telt.",
+        "From facts.integriteit_in_gesprekken (true/false) and facts.training (sessions): "
+        "both in place: ok; either missing: overdue; not stated: unknown. The law sets no "
+        "frequency for training; one session offered before the reference date counts."),
+)
+
+
+# --- art. 4(4): the yearly public verantwoording ---------------------------------------------
+
+FIRST_VERANTWOORDING_YEAR = 2020
+"""Art. 4(4) is in force from 2020-01-01; the first year checked is the account over 2020."""
+
+_VA_OK = Text("Verantwoording over {years} openbaar gemaakt, telkens op tijd.",
+              "Account over {years} made public, each in time.")
+_VA_NONE = Text("Nog geen verantwoording verschuldigd (de eerste, over {first}, uiterlijk "
+                "{due}).",
+                "No account due yet (the first, over {first}, by {due}).")
+_VA_BAD = Text("Verantwoording: {problems}.", "Verantwoording: {problems}.")
+_VA_DUE = Text("Verantwoording over {year} nog niet openbaar; uiterlijk {due}.",
+               "Account over {year} not public yet; due by {due}.")
+_VA_OLD = Text("Vóór 2020 eiste art. 125quater onder d alleen een afspraak over de wijze van "
+               "verantwoording, geen openbaarmaking; {law_date} ligt daarvoor.",
+               "Before 2020, art. 125quater(d) only required agreeing how to account, not "
+               "publishing; {law_date} is earlier.")
+
+
+def _deadline_for(year: int, month_day: tuple[int, int]) -> date:
+    month, day = month_day
+    try:
+        return date(year + 1, month, day)
+    except ValueError:  # 29 February in a year without one
+        return date(year + 1, month, 28)
+
+
+def _prepare_verantwoording(ctx: RuleContext) -> Evaluator:
+    month_day = VERANTWOORDING_DEADLINE
+
+    def evaluate(org: Organisation) -> Finding:
+        facts = ctx.document.facts
+        if "verantwoording" not in _given(facts):
+            return ctx.finding("organisation", Status.UNKNOWN, None, _ORG_UNKNOWN,
+                               {"fact": "facts.verantwoording"})
+        published = {v.year: v.published for v in facts.verantwoording or ()
+                     if v.published <= ctx.at}
+        years = range(FIRST_VERANTWOORDING_YEAR, ctx.at.year)
+        if not years:
+            first = FIRST_VERANTWOORDING_YEAR
+            return ctx.finding("organisation", Status.DUE, _deadline_for(first, month_day),
+                               _VA_NONE, {"first": first,
+                                          "due": _deadline_for(first, month_day)})
+        overdue: list[tuple[int, date]] = []
+        late: list[tuple[int, date]] = []
+        due: list[tuple[int, date]] = []
+        for year in years:
+            deadline = _deadline_for(year, month_day)
+            when = published.get(year)
+            if when is None:
+                (overdue if ctx.at > deadline else due).append((year, deadline))
+            elif when > deadline:
+                late.append((year, deadline))
+        if overdue or late:
+            parts = [Text(f"over {y} niet openbaar (uiterlijk {d})",
+                          f"over {y} not public (due {d})") for y, d in overdue]
+            parts += [Text(f"over {y} te laat (uiterlijk {d}, openbaar {published[y]})",
+                           f"over {y} late (due {d}, public {published[y]})") for y, d in late]
+            text = Text("; ".join(p.nl for p in parts), "; ".join(p.en for p in parts))
+            status = Status.OVERDUE if overdue else Status.LATE
+            first_due = (overdue or late)[0][1]
+            return ctx.finding("organisation", status, first_due, _VA_BAD,
+                               {"problems": text,
+                                "missing_years": [y for y, _ in overdue],
+                                "late_years": [y for y, _ in late]})
+        if due:
+            year, deadline = due[0]
+            return ctx.finding("organisation", Status.DUE, deadline, _VA_DUE,
+                               {"year": year, "due": deadline})
+        return ctx.finding("organisation", Status.OK, None, _VA_OK,
+                           {"years": f"{years[0]}–{years[-1]}"})
+
+    return evaluate
+
+
+VERANTWOORDING_DEADLINE = (12, 31)
+"""Policy default: the account over year Y is public by 31 December of Y+1 (no legal date)."""
+
+VERANTWOORDING = Rule(
+    id="ambtenarenwet.verantwoording",
+    title=Text("Jaarlijkse openbare verantwoording", "Yearly public account"),
+    severity=Severity.WARNING,
+    subject=SubjectKind.ORGANISATION,
+    not_in_force=_VA_OLD,
+    versions=(
+        RuleVersion(date(2020, 1, 1), None, (_aw("4", "4"),), _prepare_verantwoording,
+                    Text("De werkgever maakt jaarlijks een verantwoording over de uitvoering van "
+                         "art. 4 openbaar (art. 4 lid 4).",
+                         "The employer yearly makes public an account of how art. 4 is "
+                         "carried out (art. 4(4)).")),
+    ),
+    explanation=Text(
+        "Uit facts.verantwoording (jaar, openbaar gemaakt op). Voor elk jaar vanaf 2020 tot "
+        "het jaar vóór de peildatum: openbaar uiterlijk 31 december van het jaar erna "
+        "(organisatiebeleid: de wet zegt alleen 'jaarlijks'). Een ontbrekend jaar waarvan de "
+        "termijn verstreken is: overdue; te laat: late; nog binnen de termijn: due.",
+        "From facts.verantwoording (year, published on). For every year from 2020 to the year "
+        "before the reference date: public by 31 December of the next year (organisation "
+        "policy: the law says only 'yearly'). A missing year past its deadline: overdue; "
+        "late: late; still within the term: due."),
+)
+
+
+# --- art. 5(1)(b)-(c): nevenwerkzaamheden ---------------------------------------------------
+
+_NW_NONE = Text("Geen nevenwerkzaamheden gemeld.", "No nevenwerkzaamheden reported.")
+_NW_OK = Text("{count} nevenwerkzaamhe(i)d(en) gemeld en geregistreerd.",
+              "{count} nevenwerkzaamhe(i)d(en) reported and registered.")
+_NW_MISSING = Text("Gemeld maar niet geregistreerd: {activities}.",
+                   "Reported but not registered: {activities}.")
+_NW_UNKNOWN = Text("Of de gemelde nevenwerkzaamheden zijn geregistreerd is niet opgegeven: "
+                   "{activities}.",
+                   "Whether the reported nevenwerkzaamheden were registered is not stated: "
+                   "{activities}.")
+_NW_NOT_AMBTENAAR = Text("Geen ambtenaar ({employment}); de registratieplicht van art. 5 geldt "
+                         "niet.",
+                         "Not an ambtenaar ({employment}); the registration duty of art. 5 "
+                         "does not apply.")
+
+
+def _prepare_nevenwerk(old_law: bool) -> Callable[[RuleContext], Evaluator]:
+    def prepare(ctx: RuleContext) -> Evaluator:
+        if old_law and ctx.document.organisation.kind not in _PRE_2020_KINDS:
+            kind = ctx.document.organisation.kind.value
+            return lambda e: ctx.finding(e.id, Status.NOT_APPLICABLE, None, _OLD_KINDS,
+                                         {"kind": kind})
+        return _evaluate_nevenwerk(ctx)
+    return prepare
+
+
+def _evaluate_nevenwerk(ctx: RuleContext) -> Evaluator:
+    given = "nevenwerkzaamheden" in _given(ctx.document.facts)
+    by_employee: dict[str, list[Nevenwerk]] = {}
+    for item in ctx.document.facts.nevenwerkzaamheden or ():
+        if item.reported <= ctx.at:
+            by_employee.setdefault(item.employee, []).append(item)
+
+    def evaluate(e: Employee) -> Finding:
+        if e.employment is not EmploymentKind.AMBTENAAR:
+            return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _NW_NOT_AMBTENAAR,
+                               {"employment": e.employment.value})
+        if not given:
+            return ctx.finding(e.id, Status.UNKNOWN, None, _ORG_UNKNOWN,
+                               {"fact": "facts.nevenwerkzaamheden"})
+        items = by_employee.get(e.id, [])
+        if not items:
+            return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _NW_NONE, {})
+        not_registered = [i.activity for i in items if i.registered is False]
+        unknown = [i.activity for i in items if i.registered is None]
+        if not_registered:
+            return ctx.finding(e.id, Status.OVERDUE, None, _NW_MISSING,
+                               {"activities": ", ".join(not_registered)})
+        if unknown:
+            return ctx.finding(e.id, Status.UNKNOWN, None, _NW_UNKNOWN,
+                               {"activities": ", ".join(unknown)})
+        return ctx.finding(e.id, Status.OK, None, _NW_OK, {"count": len(items)})
+
+    return evaluate
+
+
+NEVENWERKZAAMHEDEN = Rule(
+    id="ambtenarenwet.nevenwerkzaamheden",
+    applies_to=_kind_applies,
+    title=Text("Registratie van nevenwerkzaamheden", "Registration of nevenwerkzaamheden"),
+    severity=Severity.ERROR,
+    subject=SubjectKind.EMPLOYEE,
+    versions=(
+        RuleVersion(None, date(2019, 12, 31), (_old("125quinquies", "1", "b"),),
+                    _prepare_nevenwerk(True),
+                    Text("Vóór 2020: melding en registratie van nevenwerkzaamheden "
+                         "(art. 125quinquies lid 1 onder b).",
+                         "Before 2020: reporting and registration of nevenwerkzaamheden "
+                         "(art. 125quinquies(1)(b)).")),
+        RuleVersion(date(2020, 1, 1), None, (_aw("5", "1", "b"), _aw("8", "2", "a")),
+                    _prepare_nevenwerk(False),
+                    Text("De werkgever registreert de gemelde nevenwerkzaamheden die de "
+                         "belangen van de dienst kunnen raken (art. 5 lid 1 onder b; de "
+                         "meldplicht van de ambtenaar: art. 8 lid 2 onder a).",
+                         "The employer registers the reported nevenwerkzaamheden that may "
+                         "affect the service (art. 5(1)(b); the ambtenaar's duty to report: "
+                         "art. 8(2)(a)).")),
+    ),
+    explanation=Text(
+        "Per ambtenaar, uit facts.nevenwerkzaamheden (gemeld op of vóór de peildatum): alles "
+        "geregistreerd: ok; iets niet: overdue; registratie niet opgegeven: unknown; niets "
+        "gemeld: not_applicable.",
+        "Per ambtenaar, from facts.nevenwerkzaamheden (reported on or before the reference "
+        "date): all registered: ok; any not: overdue; registration not stated: unknown; "
+        "nothing reported: not_applicable."),
+)
+
+
+def register_duties(registry: Registry) -> None:
+    """Add the rules of art. 4 and 5(1)(b)-(d) (called by :func:`register`)."""
+    for rule in (INTEGRITEITSBELEID, PERSONEELSBELEID, GEDRAGSCODE, VERANTWOORDING,
+                 NEVENWERKZAAMHEDEN, FINANCIELE_BELANGEN):
+        registry.add_rule(rule)

@@ -85,6 +85,20 @@ FEEDBACK_TERM = Term(3, Unit.MONTHS, TermOrigin.STATUTE)
 """Wbk art. 2(2)(i): feedback at most 3 months after the ontvangstbevestiging was sent."""
 
 
+def _large(org: Organisation) -> bool:
+    """Wbk art. 2(1) applies: at least 50 workers, or headcount unknown (then assumed)."""
+    return org.headcount is None or org.headcount >= THRESHOLD
+
+
+def _large_org(org: Organisation, _: RuleVersion) -> bool:
+    return _large(org)
+
+
+def _procedure_sources(org: Organisation, version: RuleVersion) -> tuple[LegalSource, ...]:
+    """From 50 workers both the Wbk and the Ambtenarenwet; below, the Ambtenarenwet only."""
+    return version.sources if _large(org) else version.sources[-1:]
+
+
 # --- which entries and organisations the procedure rules cover -----------------------------
 
 _NOT_MISSTAND = Text(
@@ -227,6 +241,7 @@ def _prepare_acknowledgement(ctx: RuleContext) -> Evaluator:
 
 ONTVANGSTBEVESTIGING = Rule(
     id="wbk.ontvangstbevestiging",
+    applies_to=_large_org,
     title=Text("Ontvangstbevestiging binnen 7 dagen", "Acknowledgement within 7 days"),
     severity=Severity.ERROR,
     subject=SubjectKind.REGISTER_ENTRY,
@@ -348,6 +363,7 @@ def _prepare_feedback(ctx: RuleContext) -> Evaluator:
 
 TERUGKOPPELING = Rule(
     id="wbk.terugkoppeling",
+    applies_to=_large_org,
     title=Text("Terugkoppeling binnen 3 maanden na de ontvangstbevestiging",
                "Feedback within 3 months after the acknowledgement"),
     severity=Severity.ERROR,
@@ -393,10 +409,8 @@ TERUGKOPPELING = Rule(
 # --- wbk.meldprocedure and its elements ----------------------------------------------------
 
 _UNKNOWN = Text(
-    "Het document geeft geen feiten over de meldprocedure (facts.meldprocedure{field}); niet "
-    "te beoordelen.",
-    "The document gives no facts about the reporting procedure (facts.meldprocedure{field}); "
-    "cannot be judged.",
+    "Het document geeft geen feiten over de meldprocedure ({fact}); niet te beoordelen.",
+    "The document gives no facts about the reporting procedure ({fact}); cannot be judged.",
 )
 _PROC_OK = Text("Procedure voor het melden van misstanden vastgesteld op {adopted}.",
                 "Procedure for reporting misstanden adopted on {adopted}.")
@@ -434,11 +448,6 @@ _SMALL_ORG = Text(
 )
 
 
-def _large(org: Organisation) -> bool:
-    """Wbk art. 2(1) applies: at least 50 workers, or headcount unknown (then assumed)."""
-    return org.headcount is None or org.headcount >= THRESHOLD
-
-
 def _prepare_procedure(wbk_source: LegalSource, aw_source: LegalSource) -> Callable[
         [RuleContext], Evaluator]:
     def prepare(ctx: RuleContext) -> Evaluator:
@@ -450,7 +459,7 @@ def _prepare_procedure(wbk_source: LegalSource, aw_source: LegalSource) -> Calla
             proc = ctx.document.facts.meldprocedure
             if proc is None:
                 return ctx.finding("organisation", Status.UNKNOWN, None, _UNKNOWN,
-                                   {"field": ""}, sources=sources)
+                                   {"fact": "facts.meldprocedure"}, sources=sources)
             if proc.adopted is None:
                 return ctx.finding("organisation", Status.OVERDUE, None, _PROC_MISSING, facts,
                                    sources=sources)
@@ -466,6 +475,7 @@ def _prepare_procedure(wbk_source: LegalSource, aw_source: LegalSource) -> Calla
 
 MELDPROCEDURE = Rule(
     id="wbk.meldprocedure",
+    sources_for=_procedure_sources,
     title=Text("Procedure voor het melden van misstanden", "Procedure for reporting misstanden"),
     severity=Severity.ERROR,
     subject=SubjectKind.ORGANISATION,
@@ -521,7 +531,7 @@ def _prepare_element(attribute: str, element: Text, source: LegalSource) -> Call
                 "source": Text(source.cite("nl"), source.cite("en"))}
             if proc is None or value is None:
                 return ctx.finding("organisation", Status.UNKNOWN, None, _UNKNOWN,
-                                   {"field": f".{attribute}"})
+                                   {"fact": f"facts.meldprocedure.{attribute}"})
             if proc.adopted is None or proc.adopted > ctx.at:
                 facts["at"] = ctx.at
                 return ctx.finding("organisation", Status.OVERDUE, None, _NO_PROCEDURE, facts)
@@ -539,6 +549,7 @@ _REGISTER = Text("Register van meldingen", "Register of reports")
 
 FUNCTIONARIS = Rule(
     id="wbk.meldprocedure.functionaris",
+    applies_to=_large_org,
     title=_FUNCTIONARIS,
     severity=Severity.ERROR,
     subject=SubjectKind.ORGANISATION,
@@ -561,6 +572,7 @@ FUNCTIONARIS = Rule(
 
 ADVISEUR_IN_VERTROUWEN = Rule(
     id="wbk.meldprocedure.adviseur_in_vertrouwen",
+    applies_to=_large_org,
     title=_ADVISEUR,
     severity=Severity.WARNING,
     subject=SubjectKind.ORGANISATION,
@@ -586,6 +598,7 @@ ADVISEUR_IN_VERTROUWEN = Rule(
 
 REGISTER = Rule(
     id="wbk.register",
+    applies_to=_large_org,
     title=_REGISTER,
     severity=Severity.ERROR,
     subject=SubjectKind.ORGANISATION,
@@ -616,7 +629,8 @@ def _prepare_consent(ctx: RuleContext) -> Evaluator:
                                {"headcount": org.headcount})
         proc = ctx.document.facts.meldprocedure
         if proc is None:
-            return ctx.finding("organisation", Status.UNKNOWN, None, _UNKNOWN, {"field": ""})
+            return ctx.finding("organisation", Status.UNKNOWN, None, _UNKNOWN,
+                               {"fact": "facts.meldprocedure"})
         consent = _known(proc.works_council_consent, ctx.at)
         if consent is None:
             return ctx.finding("organisation", Status.OVERDUE, None, _CONSENT_MISSING,
@@ -628,6 +642,7 @@ def _prepare_consent(ctx: RuleContext) -> Evaluator:
 
 INSTEMMING = Rule(
     id="wbk.meldprocedure.instemming",
+    applies_to=_large_org,
     title=Text("Instemming van de ondernemingsraad met de meldprocedure",
                "Works council consent to the reporting procedure"),
     severity=Severity.WARNING,

@@ -1,0 +1,73 @@
+"""The compliance checklist: every obligation that applies to an organisation on a date.
+
+Statute first, then the organisation's own policy; each item with its legal source and, when a
+check result is given, its state: ``met``, ``not_met`` or ``unknown``, with the findings behind
+it. An item is ``not_met`` when a finding of its rule is ``overdue``, ``invalid`` or ``late``;
+else ``unknown`` when one is ``unknown``; else ``met`` (``due`` is still within its term).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+
+from attrs import frozen
+
+from integriteit.engine import Binding, CheckResult, Rule, RuleVersion, Status
+from integriteit.model import Organisation
+from integriteit.sources import LegalSource
+
+
+class State(enum.StrEnum):
+    """Whether an obligation is met, judged from the findings of its rule."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    UNKNOWN = "unknown"
+
+
+_NOT_MET = frozenset({Status.OVERDUE, Status.INVALID, Status.LATE})
+
+
+@frozen
+class Item:
+    """One obligation: the rule, the version in force, the sources for this organisation."""
+
+    rule: Rule
+    version: RuleVersion
+    sources: tuple[LegalSource, ...]
+    state: State | None
+    counts: dict[Status, int]
+
+
+def checklist(organisation: Organisation, at: date, rules: Iterable[Rule],
+              result: CheckResult | None = None) -> list[Item]:
+    """The obligations of ``organisation`` on ``at``; states from ``result`` when given."""
+    findings: dict[str, Counter[Status]] = {}
+    if result is not None:
+        for f in result.findings:
+            findings.setdefault(f.rule, Counter())[f.status] += 1
+    items: list[Item] = []
+    for rule in rules:
+        version = rule.version_on(at)
+        if version is None or (rule.applies_to is not None
+                               and not rule.applies_to(organisation, version)):
+            continue
+        sources = (rule.sources_for(organisation, version) if rule.sources_for is not None
+                   else version.sources)
+        state: State | None = None
+        counts: dict[Status, int] = {}
+        if result is not None:
+            c = findings.get(rule.id, Counter())
+            counts = {s: c[s] for s in Status if c[s]}
+            if any(c[s] for s in _NOT_MET):
+                state = State.NOT_MET
+            elif c[Status.UNKNOWN]:
+                state = State.UNKNOWN
+            else:
+                state = State.MET
+        items.append(Item(rule, version, sources, state, counts))
+    items.sort(key=lambda i: (i.rule.binding is not Binding.STATUTE, i.rule.id))
+    return items
