@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
 from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
@@ -26,6 +27,10 @@ _SUMMARY = Text("Samenvatting: {total} bevinding(en) van {rules} regel(s) over {
                 "Summary: {total} finding(s) of {rules} rule(s) over {subjects} subject(s): "
                 "{counts}.")
 _NONE = Text("Geen bevindingen.", "No findings.")
+_MANY = Text("{n} onderwerpen ({ids}):", "{n} subjects ({ids}):")
+
+COLLAPSE_AT = 10
+"""From this many findings of one rule and status with the same message, text shows one line."""
 
 
 def _sort_key(f: Finding) -> tuple[str, str, str]:
@@ -62,9 +67,20 @@ def _write(result: CheckResult, out: TextIO, lang: Lang, *, explain: bool) -> No
         out.write(f"\n{STATUS_LABELS[status].get(lang)} [{status.value}]: {len(group)}\n")
         for rule_id, items in groupby(group, key=lambda f: f.rule):
             out.write(f"  {rule_id}\n")
-            for f in items:
+            rows = list(items)
+            messages = [f.message(lang) for f in rows]
+            # Many subjects with the very same message (e.g. facts not given for anyone): one
+            # line with the count and the first ids, so the exceptions stay readable.
+            repeated = {m for m, n in Counter(messages).items() if n >= COLLAPSE_AT}
+            for m in sorted(repeated):
+                ids = [f.subject for f, fm in zip(rows, messages, strict=True) if fm == m]
+                shown = ", ".join(ids[:3]) + (", ..." if len(ids) > 3 else "")
+                out.write(f"    {_MANY.format(lang, n=len(ids), ids=shown)}  {m}\n")
+            for f, message in zip(rows, messages, strict=True):
+                if message in repeated:
+                    continue
                 due = _DUE.format(lang, due=f.due) if f.due else ""
-                out.write(f"    {f.subject:<{width}}  {due:<20}  {f.message(lang)}\n")
+                out.write(f"    {f.subject:<{width}}  {due:<20}  {message}\n")
                 if explain:
                     out.write(textwrap.fill(result.explain(f, lang), 100,
                                             initial_indent="        ",
