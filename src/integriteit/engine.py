@@ -324,6 +324,19 @@ class CheckResult:
                    for f in self.findings)
 
 
+def timeliness(done: date | None, due: date, at: date) -> Status:
+    """The status of a duty with a deadline: done by ``due`` (the day itself in time) ``ok``,
+    done after it ``late``; not done ``due`` while ``at`` is not past it, else ``overdue``.
+
+    >>> timeliness(None, date(2026, 5, 2), date(2026, 5, 2)), timeliness(
+    ...     date(2026, 5, 3), date(2026, 5, 2), date(2026, 6, 1))
+    (<Status.DUE: 'due'>, <Status.LATE: 'late'>)
+    """
+    if done is not None:
+        return Status.OK if done <= due else Status.LATE
+    return Status.DUE if at <= due else Status.OVERDUE
+
+
 WAIVABLE: frozenset[Status] = frozenset({Status.DUE, Status.OVERDUE, Status.LATE})
 """The statuses a waiver suspends; ``invalid`` data is never waived."""
 

@@ -26,6 +26,7 @@ from integriteit.engine import (
     Severity,
     Status,
     SubjectKind,
+    timeliness,
 )
 from integriteit.i18n import Text
 from integriteit.model import (
@@ -123,6 +124,7 @@ _NOT_AMBTENAAR: dict[EmploymentKind, Text] = {
         "duty does not apply. Record an intern with an employment contract as ambtenaar.",
     ),
 }
+_TEMPLATES = {Status.OK: _OK, Status.LATE: _LATE, Status.DUE: _DUE, Status.OVERDUE: _OVERDUE}
 _FORMS = {OathForm.EED: Text("eed", "eed"), OathForm.BELOFTE: Text("belofte", "belofte")}
 
 
@@ -156,28 +158,28 @@ def _prepare(definition: Text) -> Callable[[RuleContext], Evaluator]:
                 facts["end"] = e.end
             oath = e.oath
             # An oath dated after the reference date was not known on that date.
-            if oath is not None and oath.date <= at:
-                facts["oath_date"] = oath.date
+            taken = oath.date if oath is not None and oath.date <= at else None
+            left = e.end is not None and e.end <= at
+            if oath is not None and taken is not None:
+                facts["oath_date"] = taken
                 facts["form"] = _FORMS[oath.form]
-                if oath.date < start:
+                if taken < start:
                     return finding(e.id, Status.INVALID, deadline, _BEFORE_START, facts,
                                    explanation=dl)
-                if e.end is not None and oath.date > e.end:
+                if e.end is not None and taken > e.end:
                     return finding(e.id, Status.INVALID, deadline, _AFTER_END, facts,
                                    explanation=dl)
-                if oath.date <= deadline:
-                    return finding(e.id, Status.OK, deadline, _OK, facts, explanation=dl)
-                facts["days_late"] = (oath.date - deadline).days
-                return finding(e.id, Status.LATE, deadline, _LATE, facts, explanation=dl)
-            if e.end is not None and e.end < deadline and e.end <= at:
+            elif left and e.end is not None and e.end < deadline:
                 return finding(e.id, Status.NOT_APPLICABLE, None, _LEFT_IN_TERM, facts)
-            if at <= deadline:
+            status = timeliness(taken, deadline, at)
+            if taken is not None and status is Status.LATE:
+                facts["days_late"] = (taken - deadline).days
+            elif status is Status.DUE:
                 facts["days_left"] = (deadline - at).days
-                return finding(e.id, Status.DUE, deadline, _DUE, facts, explanation=dl)
-            facts["days_overdue"] = (at - deadline).days
-            if e.end is not None and e.end <= at:
-                return finding(e.id, Status.OVERDUE, deadline, _OVERDUE_LEFT, facts, explanation=dl)
-            return finding(e.id, Status.OVERDUE, deadline, _OVERDUE, facts, explanation=dl)
+            elif status is Status.OVERDUE:
+                facts["days_overdue"] = (at - deadline).days
+            template = _OVERDUE_LEFT if status is Status.OVERDUE and left else _TEMPLATES[status]
+            return finding(e.id, status, deadline, template, facts, explanation=dl)
 
         return evaluate
 

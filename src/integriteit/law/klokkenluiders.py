@@ -36,6 +36,7 @@ from integriteit.engine import (
     Severity,
     Status,
     SubjectKind,
+    timeliness,
 )
 from integriteit.i18n import Text
 from integriteit.model import Channel, EntryKind, Meldprocedure, Organisation, RegisterEntry
@@ -209,6 +210,10 @@ _ACK_BEFORE_RECEIPT = Text(
 )
 
 
+_ACK_TEMPLATES = {Status.OK: _ACK_OK, Status.LATE: _ACK_LATE, Status.DUE: _ACK_DUE,
+                  Status.OVERDUE: _ACK_OVERDUE}
+
+
 def _prepare_acknowledgement(ctx: RuleContext) -> Evaluator:
     at = ctx.at
 
@@ -229,12 +234,10 @@ def _prepare_acknowledgement(ctx: RuleContext) -> Evaluator:
             facts["acknowledged"] = ack
             if ack < entry.received:
                 return finding(Status.INVALID, _ACK_BEFORE_RECEIPT)
-            if ack <= due:
-                return finding(Status.OK, _ACK_OK)
+        status = timeliness(ack, due, at)
+        if ack is not None and status is Status.LATE:
             facts["days_late"] = (ack - due).days
-            return finding(Status.LATE, _ACK_LATE)
-        return finding(Status.DUE, _ACK_DUE) if at <= due else finding(Status.OVERDUE,
-                                                                          _ACK_OVERDUE)
+        return finding(status, _ACK_TEMPLATES[status])
 
     return evaluate
 
@@ -316,6 +319,10 @@ _FB_BEFORE_ACK = Text(
 )
 
 
+_FB_TEMPLATES = {Status.OK: _FB_OK, Status.LATE: _FB_LATE, Status.DUE: _FB_DUE,
+                 Status.OVERDUE: _FB_OVERDUE}
+
+
 def _prepare_feedback(ctx: RuleContext) -> Evaluator:
     at = ctx.at
 
@@ -349,14 +356,12 @@ def _prepare_feedback(ctx: RuleContext) -> Evaluator:
         def finding(status: Status, template: Text) -> Finding:
             return ctx.finding(entry.id, status, due, template, facts, explanation=deadline)
 
-        if feedback is not None:
-            if ack is not None and feedback < ack:
-                return finding(Status.INVALID, _FB_BEFORE_ACK)
-            if feedback <= due:
-                return finding(Status.OK, _FB_OK)
+        if feedback is not None and ack is not None and feedback < ack:
+            return finding(Status.INVALID, _FB_BEFORE_ACK)
+        status = timeliness(feedback, due, at)
+        if feedback is not None and status is Status.LATE:
             facts["days_late"] = (feedback - due).days
-            return finding(Status.LATE, _FB_LATE)
-        return finding(Status.DUE, _FB_DUE) if at <= due else finding(Status.OVERDUE, _FB_OVERDUE)
+        return finding(status, _FB_TEMPLATES[status])
 
     return evaluate
 
