@@ -337,6 +337,12 @@ def timeliness(done: date | None, due: date, at: date) -> Status:
     return Status.DUE if at <= due else Status.OVERDUE
 
 
+def adoption(adopted: date | None, at: date) -> Status:
+    """The status of a duty met by adopting something (a policy, a procedure): ``ok`` when it
+    was adopted on or before ``at``, else ``overdue`` (not adopted, or only later)."""
+    return Status.OK if adopted is not None and adopted <= at else Status.OVERDUE
+
+
 WAIVABLE: frozenset[Status] = frozenset({Status.DUE, Status.OVERDUE, Status.LATE})
 """The statuses a waiver suspends; ``invalid`` data is never waived."""
 

@@ -26,6 +26,7 @@ from integriteit.engine import (
     Severity,
     Status,
     SubjectKind,
+    adoption,
     timeliness,
 )
 from integriteit.i18n import Text
@@ -323,12 +324,12 @@ def _prepare_adopted(field_name: str, what: Text, old_law: bool) -> Callable[
                                    {"fact": f"facts.{field_name}"})
             adopted: date | None = getattr(facts, field_name)
             values: dict[str, object] = {"what": what, "at": ctx.at}
-            if adopted is None:
-                return ctx.finding("organisation", Status.OVERDUE, None, _ORG_MISSING, values)
-            values["adopted"] = adopted
-            if adopted > ctx.at:
-                return ctx.finding("organisation", Status.OVERDUE, None, _ORG_LATER, values)
-            return ctx.finding("organisation", Status.OK, None, _ORG_OK, values)
+            if adopted is not None:
+                values["adopted"] = adopted
+            status = adoption(adopted, ctx.at)
+            template = (_ORG_OK if status is Status.OK
+                        else _ORG_MISSING if adopted is None else _ORG_LATER)
+            return ctx.finding("organisation", status, None, template, values)
         return evaluate
     return prepare
 

@@ -36,6 +36,7 @@ from integriteit.engine import (
     Severity,
     Status,
     SubjectKind,
+    adoption,
     timeliness,
 )
 from integriteit.i18n import Text
@@ -465,15 +466,12 @@ def _prepare_procedure(wbk_source: LegalSource, aw_source: LegalSource) -> Calla
             if proc is None:
                 return ctx.finding("organisation", Status.UNKNOWN, None, _UNKNOWN,
                                    {"fact": "facts.meldprocedure"}, sources=sources)
-            if proc.adopted is None:
-                return ctx.finding("organisation", Status.OVERDUE, None, _PROC_MISSING, facts,
-                                   sources=sources)
-            facts["adopted"] = proc.adopted
-            if proc.adopted > ctx.at:
-                return ctx.finding("organisation", Status.OVERDUE, None, _PROC_LATER, facts,
-                                   sources=sources)
-            return ctx.finding("organisation", Status.OK, None, _PROC_OK, facts,
-                               sources=sources)
+            if proc.adopted is not None:
+                facts["adopted"] = proc.adopted
+            status = adoption(proc.adopted, ctx.at)
+            template = (_PROC_OK if status is Status.OK
+                        else _PROC_MISSING if proc.adopted is None else _PROC_LATER)
+            return ctx.finding("organisation", status, None, template, facts, sources=sources)
         return evaluate
     return prepare
 
