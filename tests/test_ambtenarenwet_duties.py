@@ -112,10 +112,11 @@ IN_TIME = [(y, f"{y + 1}-06-01") for y in range(2020, 2026)]
 
 
 def test_the_duty_rules_are_registered_after_the_oath_rule() -> None:
-    """The six duties follow the oath rule, in the order of the articles (5(1)(d) last)."""
+    """The seven duties follow the oath rule, in the order of the articles (5(1)(d) last)."""
     ids = [r.id for r in integriteit.rules() if r.id.startswith("ambtenarenwet.")]
     assert ids == ["ambtenarenwet.eed", INTEGRITEITSBELEID, PERSONEELSBELEID, GEDRAGSCODE,
-                   VERANTWOORDING, NEVENWERK, FINANCIELE_BELANGEN]
+                   VERANTWOORDING, NEVENWERK, "ambtenarenwet.openbaarmaking",
+                   FINANCIELE_BELANGEN]
 
 
 @pytest.mark.parametrize(("rule", "subject", "severity"), [
@@ -403,12 +404,17 @@ def test_verantwoording_left_out_is_unknown() -> None:
 
 def test_the_deadline_is_a_library_default_not_law() -> None:
     """31 December of the next year is the library's choice: the law says only "jaarlijks"."""
-    assert ambtenarenwet.VERANTWOORDING_DEADLINE == (12, 31)
+    from integriteit.policy import VERANTWOORDING_DEADLINE, OriginKind
+
+    assert VERANTWOORDING_DEADLINE.default == "12-31"
+    assert VERANTWOORDING_DEADLINE.origin is OriginKind.ORGANISATION
+    assert "sets no date" in VERANTWOORDING_DEADLINE.origin_note.en
     assert ambtenarenwet.FIRST_VERANTWOORDING_YEAR == 2020
     rule = next(r for r in integriteit.rules() if r.id == VERANTWOORDING)
+    assert rule.parameters == ("verantwoording_deadline",)
     assert rule.explanation is not None
     assert "the law says only 'yearly'" in rule.explanation.en
-    assert "31 December of the next year" in rule.explanation.en
+    assert "default 31 December" in rule.explanation.en
 
 
 # --- art. 5(1)(b): nevenwerkzaamheden, per employee ------------------------------------------
@@ -504,10 +510,12 @@ def test_one_nevenwerk_finding_per_employee() -> None:
 
 
 def test_check_employee_runs_the_nevenwerk_rule_without_facts() -> None:
-    """``check_employee`` has no document facts: the nevenwerk rule says unknown."""
+    """``check_employee`` has no document facts: the nevenwerk rule says unknown; with no
+    functions designated, publication does not apply."""
     found = integriteit.check_employee(EMPLOYEES[0], AT)
     assert [(f.rule, f.status) for f in found] == [
-        ("ambtenarenwet.eed", Status.OVERDUE), (NEVENWERK, Status.UNKNOWN)]
+        ("ambtenarenwet.eed", Status.OVERDUE), (NEVENWERK, Status.UNKNOWN),
+        ("ambtenarenwet.openbaarmaking", Status.NOT_APPLICABLE)]
 
 
 # --- versions: the old Ambtenarenwet before 2020 ----------------------------------------------

@@ -29,10 +29,12 @@ FINDING_KEYS = {"rule", "subject", "status", "due", "message", "source", "severi
 NEVENWERK = "ambtenarenwet.nevenwerkzaamheden"
 ALL_RULES = ("ambtenarenwet.eed, ambtenarenwet.integriteitsbeleid, ambtenarenwet.personeelsbeleid, "
              "ambtenarenwet.gedragscode, ambtenarenwet.verantwoording, "
-             "ambtenarenwet.nevenwerkzaamheden, ambtenarenwet.financiele_belangen, "
+             "ambtenarenwet.nevenwerkzaamheden, ambtenarenwet.openbaarmaking, "
+             "ambtenarenwet.financiele_belangen, "
              "wbk.ontvangstbevestiging, wbk.terugkoppeling, wbk.meldprocedure, "
              "wbk.meldprocedure.functionaris, wbk.meldprocedure.adviseur_in_vertrouwen, "
-             "wbk.meldprocedure.instemming, wbk.register")
+             "wbk.meldprocedure.instemming, wbk.register, beleid.integriteitsverklaring, "
+             "beleid.workshop")
 
 EMPLOYEES: list[dict[str, Any]] = [
     {"id": "A-ok", "start": "2024-01-15", "employment": "ambtenaar",
@@ -123,16 +125,20 @@ def test_check_json_lists_every_employee_with_the_finding_keys(
     assert due["E-na"] is None
     nevenwerk = [f for f in data["findings"] if f["rule"] == NEVENWERK]
     assert {f["subject"]: f["status"] for f in nevenwerk} == NEVENWERK_EXPECTED
-    others = [f for f in data["findings"] if f["rule"] not in (EED, NEVENWERK)]
+    publication = [f for f in data["findings"] if f["rule"] == "ambtenarenwet.openbaarmaking"]
+    assert {f["status"] for f in publication} == {"not_applicable"}  # nothing designated
+    others = [f for f in data["findings"] if f["rule"] not in (EED, NEVENWERK,
+                                                                 "ambtenarenwet.openbaarmaking")]
     assert {f["subject"] for f in others} == {"organisation"}
     assert {f["rule"]: f["status"] for f in others} == ORGANISATION
     assert data["at"] == AT
     assert data["lang"] == "en"
-    # 6 employees x 2 rules, no register entries, the organisation x 10 rules.
-    assert len(data["findings"]) == 6 * 2 + 10
-    # not_applicable: E-na twice, 4 Wbk elements; unknown: 5 nevenwerk, 5 Aw duties, procedure.
+    # 6 employees x 3 rules, no register entries, the organisation x 10 rules.
+    assert len(data["findings"]) == 6 * 3 + 10
+    # not_applicable: E-na twice, 4 Wbk elements, publication x 6 (nothing designated);
+    # unknown: 5 nevenwerk, 5 Aw duties, procedure.
     assert data["summary"] == {**{s.value: 0 for s in Status}, "ok": 1, "late": 1, "due": 1,
-                               "overdue": 1, "not_applicable": 2 + 4, "invalid": 1,
+                               "overdue": 1, "not_applicable": 2 + 4 + 6, "invalid": 1,
                                "unknown": 5 + 5 + 1}
 
 
@@ -197,10 +203,10 @@ def test_check_text_is_grouped_overdue_first_with_a_summary(
     assert listed(out, "unknown", "wbk.meldprocedure") == ["organisation"]
     lines = out.rstrip("\n").splitlines()
     assert lines[0] == "Provincie Test (province, 10 staff), as of 2024-06-01"
-    # 12 employee findings (2 rules) and 10 about the organisation; 14 rules; 6 employees + the
-    # organisation.
-    assert lines[-1] == ("Summary: 22 finding(s) of 14 rule(s) over 7 subject(s): 1 overdue, "
-                         "1 invalid, 1 late, 1 due, 11 unknown, 1 ok, 6 not_applicable.")
+    # 18 employee findings (3 rules; publication: nothing designated) and 10 about the
+    # organisation; 15 rules (the policy rules are off); 6 employees + the organisation.
+    assert lines[-1] == ("Summary: 28 finding(s) of 15 rule(s) over 7 subject(s): 1 overdue, "
+                         "1 invalid, 1 late, 1 due, 11 unknown, 1 ok, 12 not_applicable.")
 
 
 def listed(out: str, status: str, rule: str) -> list[str]:
@@ -241,7 +247,7 @@ def test_check_text_without_employees(tmp_path: Path,
     assert code == 0
     assert "No findings." not in out
     assert out.rstrip().splitlines()[-1] == (
-        "Summary: 10 finding(s) of 14 rule(s) over 1 subject(s): 10 unknown.")
+        "Summary: 10 finding(s) of 15 rule(s) over 1 subject(s): 10 unknown.")
 
 
 # --- exit codes ------------------------------------------------------------------------------
@@ -420,10 +426,10 @@ def test_demo_exits_0_and_mentions_the_rule(capsys: pytest.CaptureFixture[str]) 
     assert "ambtenarenwet.eed" in out
     assert "wbk.ontvangstbevestiging" in out
     assert "as of 2026-06-01" in out
-    # Worked out in test_demo.py: 15 employees x 2 rules, 12 register, 10 organisation.
+    # Worked out in test_demo.py: 15 employees x 4 rules, 12 register, 10 organisation.
     assert out.rstrip().splitlines()[-1] == (
-        "Summary: 52 finding(s) of 14 rule(s) over 22 subject(s): 4 overdue, 1 invalid, 3 late, "
-        "4 due, 16 ok, 24 not_applicable.")
+        "Summary: 82 finding(s) of 16 rule(s) over 22 subject(s): 5 overdue, 1 invalid, 4 late, "
+        "4 due, 19 ok, 49 not_applicable.")
 
 
 def test_demo_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -432,7 +438,7 @@ def test_demo_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["at"] == "2026-06-01"
-    assert len(data["findings"]) == 15 * 2 + 12 + 10
+    assert len(data["findings"]) == 15 * 4 + 12 + 10
 
 
 def test_demo_print_input_is_accepted_by_check(tmp_path: Path,

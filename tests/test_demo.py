@@ -83,6 +83,30 @@ NEVENWERK_EXPECTED: dict[str, tuple[Status, str]] = {
     "P014": (Status.OVERDUE, "eigen adviesbureau, reported 2026-05-04, registered: false"),
 }
 
+PUBLICATION = "ambtenarenwet.openbaarmaking"
+
+# Art. 5(1)(c), per employee; the demo's policy designates "directeur" and "inkoper".
+PUBLICATION_EXPECTED: dict[str, tuple[Status, str]] = {
+    **dict.fromkeys(("P001", "P002", "P004", "P005", "P006", "P012", "P013", "P014"),
+                    (Status.NOT_APPLICABLE, "function not designated")),
+    **dict.fromkeys(("P007", "P008", "P009", "P010"), (Status.NOT_APPLICABLE, "not an ambtenaar")),
+    "P003": (Status.NOT_APPLICABLE, "inkoper (designated), no nevenwerk reported"),
+    "P015": (Status.NOT_APPLICABLE, "inkoper (designated), no nevenwerk reported"),
+    "P011": (Status.OK, "directeur (designated); rekenkamercommissie published: true"),
+}
+
+VERKLARING = "beleid.integriteitsverklaring"
+
+# Policy (integriteitsverklaring_required: true, term 0 months: by the first day), per employee.
+VERKLARING_EXPECTED: dict[str, tuple[Status, date | None, str]] = {
+    **dict.fromkeys(("P001", "P002", "P003", "P004", "P005", "P006", "P011", "P012", "P013",
+                     "P014", "P015"), (Status.NOT_APPLICABLE, None, "ambtenaar: the oath instead")),
+    "P007": (Status.OK, date(2026, 2, 1), "inhuur, signed on the first day 2026-02-01"),
+    "P008": (Status.OVERDUE, date(2026, 4, 1), "uitzendkracht since 2026-04-01, none signed"),
+    "P009": (Status.LATE, date(2025, 11, 1), "gedetacheerd since 2025-11-01, signed 11-20"),
+    "P010": (Status.OK, date(2026, 2, 16), "stagiair, signed 2026-02-10, before the start"),
+}
+
 # The organisation, 640 staff: rule -> (status, due, why).
 ORGANISATION: dict[str, tuple[Status, date | None, str]] = {
     "ambtenarenwet.integriteitsbeleid": (Status.OK, None,
@@ -145,19 +169,24 @@ def test_demo_oath_counts(demo: Document) -> None:
 
 
 def test_demo_counts(demo: Document) -> None:
-    """Every rule: 52 findings (15 employees x 2 rules, 6 entries x 2 rules, 10 about the
-    organisation)."""
+    """Every rule: 82 findings (15 employees x 4 rules: the oath, nevenwerk, publication and
+    the integriteitsverklaring the policy asks of externals; 6 entries x 2 rules; 10 about the
+    organisation). The workshop policy rule is off: the demo's policy does not ask for it."""
     result = integriteit.check(demo, DEMO_AT)
-    assert len(result.findings) == 15 * 2 + 12 + 10
-    # ok: 4 oaths + 2 nevenwerk (P001, P011) + R-2025-01 twice + 3 Aw duties + 5 Wbk;
-    # late: P002 + R-2026-02 ack + verantwoording over 2023;
+    assert len(result.findings) == 15 * 4 + 12 + 10
+    assert "beleid.workshop" not in {f.rule for f in result.findings}
+    # ok: 4 oaths + 2 nevenwerk (P001, P011) + R-2025-01 twice + 3 Aw duties + 5 Wbk
+    #     + P011 publication + P007, P010 verklaring;
+    # late: P002 + R-2026-02 ack + verantwoording over 2023 + P009 verklaring;
     # due: P004, P015 + feedback of R-2026-02 and R-2026-03;
-    # overdue: P003 + P014 nevenwerk + R-2026-03 ack + financiele_belangen;
-    # not_applicable: 6 oaths + 12 nevenwerk + 3 entries x 2 rules.
-    assert result.counts() == {**dict.fromkeys(Status, 0), Status.OK: 4 + 2 + 2 + 3 + 5,
-                               Status.LATE: 1 + 1 + 1, Status.DUE: 2 + 2,
-                               Status.OVERDUE: 1 + 1 + 1 + 1,
-                               Status.NOT_APPLICABLE: 6 + 12 + 6, Status.INVALID: 1}
+    # overdue: P003 + P014 nevenwerk + R-2026-03 ack + financiele_belangen + P008 verklaring;
+    # not_applicable: 6 oaths + 12 nevenwerk + 3 entries x 2 rules + 14 publication
+    #     + 11 verklaring.
+    assert result.counts() == {**dict.fromkeys(Status, 0),
+                               Status.OK: 4 + 2 + 2 + 3 + 5 + 1 + 2,
+                               Status.LATE: 1 + 1 + 1 + 1, Status.DUE: 2 + 2,
+                               Status.OVERDUE: 1 + 1 + 1 + 1 + 1,
+                               Status.NOT_APPLICABLE: 6 + 12 + 6 + 14 + 11, Status.INVALID: 1}
     assert result.failed()
 
 
@@ -208,6 +237,25 @@ def test_demo_nevenwerk_status(demo: Document, emp_id: str) -> None:
     [f] = [f for f in integriteit.check(demo, DEMO_AT, rules=[NEVENWERK]).findings
            if f.subject == emp_id]
     assert (f.status, f.due) == (status, None), why
+
+
+@pytest.mark.parametrize("emp_id", list(PUBLICATION_EXPECTED))
+def test_demo_publication_status(demo: Document, emp_id: str) -> None:
+    """Each demo employee gets the publication (art. 5(1)(c)) status worked out by hand."""
+    status, why = PUBLICATION_EXPECTED[emp_id]
+    [f] = [f for f in integriteit.check(demo, DEMO_AT, rules=[PUBLICATION]).findings
+           if f.subject == emp_id]
+    assert (f.status, f.due) == (status, None), why
+
+
+@pytest.mark.parametrize("emp_id", list(VERKLARING_EXPECTED))
+def test_demo_integriteitsverklaring_status(demo: Document, emp_id: str) -> None:
+    """Each demo employee gets the integriteitsverklaring (policy) status worked out by hand."""
+    status, due, why = VERKLARING_EXPECTED[emp_id]
+    [f] = [f for f in integriteit.check(demo, DEMO_AT, rules=[VERKLARING]).findings
+           if f.subject == emp_id]
+    assert (f.status, f.due) == (status, due), why
+    assert f.sources == ()  # policy cites no article
 
 
 def test_demo_duty_messages(demo: Document) -> None:
@@ -282,5 +330,11 @@ def test_demo_cli_shows_the_same_statuses(capsys: pytest.CaptureFixture[str]) ->
     assert {f["subject"]: (f["status"], f["due"]) for f in data["findings"]
             if f["rule"] == NEVENWERK} == {
         k: (s.value, None) for k, (s, _) in NEVENWERK_EXPECTED.items()}
+    for rule, expected in ((PUBLICATION, PUBLICATION_EXPECTED),):
+        assert {f["subject"]: (f["status"], f["due"]) for f in data["findings"]
+                if f["rule"] == rule} == {k: (s.value, None) for k, (s, _) in expected.items()}
+    assert {f["subject"]: (f["status"], f["due"]) for f in data["findings"]
+            if f["rule"] == VERKLARING} == {
+        k: (s.value, d.isoformat() if d else None) for k, (s, d, _) in VERKLARING_EXPECTED.items()}
     assert len(data["findings"]) == len(EXPECTED) + len(REGISTER) + len(ORGANISATION) + len(
-        NEVENWERK_EXPECTED)
+        NEVENWERK_EXPECTED) + len(PUBLICATION_EXPECTED) + len(VERKLARING_EXPECTED)

@@ -90,12 +90,14 @@ def test_json_export_header() -> None:
                                     "headcount": 3}
     term = data["policy"]["oath_term_months"]
     assert (term["value"], term["set_by"]) == (3, "call")
-    assert [r["id"] for r in data["rules"]] == [r.id for r in integriteit.rules()]
+    # Every rule, except the built-in policy rules the document's policy does not switch on.
+    assert [r["id"] for r in data["rules"]] == [r.id for r in integriteit.rules()
+                                                if not r.id.startswith("beleid.")]
     assert [r["id"] for r in data["rules"]][:7] == [
         EED, "ambtenarenwet.integriteitsbeleid", "ambtenarenwet.personeelsbeleid",
         "ambtenarenwet.gedragscode", "ambtenarenwet.verantwoording",
-        "ambtenarenwet.nevenwerkzaamheden", "ambtenarenwet.financiele_belangen"]
-    assert [r["id"] for r in data["rules"]][7:9] == [
+        "ambtenarenwet.nevenwerkzaamheden", "ambtenarenwet.openbaarmaking"]
+    assert [r["id"] for r in data["rules"]][8:10] == [
         "wbk.ontvangstbevestiging", "wbk.terugkoppeling"]
     assert {r["id"]: r["subject"] for r in data["rules"]}["wbk.terugkoppeling"] == "register_entry"
     assert list(data["summary"]) == [s.value for s in Status]
@@ -220,11 +222,12 @@ def test_text_export_of_the_whole_sample() -> None:
     assert "  wbk.meldprocedure\n    organisation " in unknown
     assert "  ambtenarenwet.verantwoording\n    organisation " in unknown
     assert "  ambtenarenwet.nevenwerkzaamheden\n    A " in unknown
-    assert "Not applicable [not_applicable]: 6\n" in text
+    # 6, and 3 for publication (art. 5(1)(c)): no functions designated.
+    assert "Not applicable [not_applicable]: 9\n" in text
     assert text.index("[unknown]") < text.index("[ok]")
     assert text.splitlines()[-1] == (
-        "Summary: 16 finding(s) of 14 rule(s) over 4 subject(s): 1 overdue, 8 unknown, 1 ok, "
-        "6 not_applicable.")
+        "Summary: 19 finding(s) of 15 rule(s) over 4 subject(s): 1 overdue, 8 unknown, 1 ok, "
+        "9 not_applicable.")
 
 
 @pytest.mark.parametrize("status", list(Status))

@@ -511,7 +511,7 @@ def test_unknown_key_lists_allowed_fields() -> None:
     p = only_problem(data)
     assert p.render("en") == (
         "<dict>: employees[0].salary: unknown field (allowed: id, start, employment, end, "
-        "oath, function) [id 'P1']")
+        "oath, function, scale, integriteitsverklaring, workshop) [id 'P1']")
 
 
 def test_typo_in_required_key_reports_missing_and_unknown() -> None:
@@ -699,7 +699,9 @@ def test_check_employee_takes_a_model_object() -> None:
     assert [(f.rule, f.subject, f.status.value, f.due) for f in found] == [
         ("ambtenarenwet.eed", "N1", "due", date(2026, 2, 28)),
         # No document, so no facts about nevenwerkzaamheden: unknown.
-        ("ambtenarenwet.nevenwerkzaamheden", "N1", "unknown", None)]
+        ("ambtenarenwet.nevenwerkzaamheden", "N1", "unknown", None),
+        # No functions designated (policy publication_functions): publication does not apply.
+        ("ambtenarenwet.openbaarmaking", "N1", "not_applicable", None)]
 
 
 def test_check_employee_rejects_end_before_start() -> None:

@@ -39,11 +39,11 @@ AT = date(2024, 6, 1)
 BUILTIN_RULES = ["ambtenarenwet.eed", "ambtenarenwet.integriteitsbeleid",
                  "ambtenarenwet.personeelsbeleid", "ambtenarenwet.gedragscode",
                  "ambtenarenwet.verantwoording", "ambtenarenwet.nevenwerkzaamheden",
-                 "ambtenarenwet.financiele_belangen",
+                 "ambtenarenwet.openbaarmaking", "ambtenarenwet.financiele_belangen",
                  "wbk.ontvangstbevestiging", "wbk.terugkoppeling",
                  "wbk.meldprocedure", "wbk.meldprocedure.functionaris",
                  "wbk.meldprocedure.adviseur_in_vertrouwen", "wbk.meldprocedure.instemming",
-                 "wbk.register"]
+                 "wbk.register", "beleid.integriteitsverklaring", "beleid.workshop"]
 
 _VOG_NEEDED = Text("Integriteitsverklaring nodig voor {kind}.",
                    "Integrity statement needed for {kind}.")
@@ -127,7 +127,8 @@ def test_check_employee_runs_plugin_employee_rules() -> None:
         {"id": "X", "start": "2024-03-01", "employment": "uitzendkracht"}, AT, registry=reg)
     assert [(f.rule, f.status) for f in found] == [
         ("ambtenarenwet.eed", Status.NOT_APPLICABLE),
-        ("ambtenarenwet.nevenwerkzaamheden", Status.NOT_APPLICABLE), (VOG.id, Status.DUE)]
+        ("ambtenarenwet.nevenwerkzaamheden", Status.NOT_APPLICABLE),
+        ("ambtenarenwet.openbaarmaking", Status.NOT_APPLICABLE), (VOG.id, Status.DUE)]
     assert [r.id for r in integriteit.rules(reg)] == [*BUILTIN_RULES, VOG.id]
 
 
@@ -314,6 +315,8 @@ def test_entry_point_plugin_output_is_valid_json(monkeypatch: pytest.MonkeyPatch
     data = json.loads(out.getvalue())
     [vog] = [r for r in data["rules"] if r["id"] == VOG.id]
     assert vog["binding"] == "policy"
-    # No register entries: the two register-entry rules have no subjects.
+    # No register entries: the two register-entry rules have no subjects; the built-in policy
+    # rules are off (the document's policy does not ask for them).
     assert {f["rule"] for f in data["findings"]} == (
-        set(BUILTIN_RULES) - {"wbk.ontvangstbevestiging", "wbk.terugkoppeling"} | {VOG.id})
+        set(BUILTIN_RULES) - {"wbk.ontvangstbevestiging", "wbk.terugkoppeling",
+                              "beleid.integriteitsverklaring", "beleid.workshop"} | {VOG.id})

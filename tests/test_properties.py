@@ -39,7 +39,13 @@ from integriteit import (
 )
 from integriteit.i18n import LANGS
 from integriteit.law.termijnenwet import day_off
-from integriteit.model import TrainingSession, Verantwoording, Waiver
+from integriteit.model import (
+    TrainingSession,
+    Verantwoording,
+    Vertrouwenspersoon,
+    VertrouwenspersoonScope,
+    Waiver,
+)
 from integriteit.termijnen import Term, TermOrigin
 from integriteit.testing import (
     MAX_DATE,
@@ -177,13 +183,16 @@ def test_document_to_dict_writes_every_model_field() -> None:
     doc = Document(
         Organisation("X", OrganisationKind.GEMEENTE, 80),
         (Employee("P1", day, EmploymentKind.AMBTENAAR, day, Oath(day, OathForm.EED),
-                  "inkoper"),),
-        PolicySettings(3),
+                  "inkoper", 11, day, day),),
+        PolicySettings(3, {date(2020, 1, 1): "12-31", date(2024, 1, 1): "07-01"}, True, 0,
+                       "externals", 6, ("directeur",), {date(2020, 1, 1): 14}),
         register=(RegisterEntry("R1", EntryKind.MISSTAND, day, Channel.WERKGEVER, True, day,
                                 day, day),),
         facts=Facts(Meldprocedure(day, day, True, False, True), day, day, True,
                     (TrainingSession(day, 12),), (Verantwoording(2023, day),), day,
-                    (Nevenwerk("P1", "docent", day, True, False),)),
+                    (Nevenwerk("P1", "docent", day, True, False),),
+                    (Vertrouwenspersoon("VP1", True, (VertrouwenspersoonScope.INTEGRITEIT,),
+                                        day, day),)),
         waivers=(Waiver("ambtenarenwet.eed", "P1", "besluit 2024-17", day, day),),
         schema="document.schema.json",
     )
@@ -205,6 +214,9 @@ def test_document_to_dict_writes_every_model_field() -> None:
     assert set(data["facts"]["training"][0]) == keys(TrainingSession)
     assert set(data["facts"]["verantwoording"][0]) == keys(Verantwoording)
     assert set(data["facts"]["nevenwerkzaamheden"][0]) == keys(Nevenwerk)
+    assert set(data["facts"]["vertrouwenspersonen"][0]) == keys(Vertrouwenspersoon)
+    assert data["policy"]["verantwoording_deadline"] == {"2020-01-01": "12-31",
+                                                         "2024-01-01": "07-01"}
     assert integriteit.from_dict(data) == doc
     assert integriteit.dump_document(doc) == data
 

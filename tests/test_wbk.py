@@ -653,7 +653,8 @@ def test_check_employee_runs_no_wbk_rule() -> None:
     the employee rules (the oath, the nevenwerkzaamheden) run."""
     found = integriteit.check_employee(
         {"id": "N1", "start": "2026-03-31", "employment": "ambtenaar"}, AT)
-    assert [f.rule for f in found] == ["ambtenarenwet.eed", "ambtenarenwet.nevenwerkzaamheden"]
+    assert [f.rule for f in found] == ["ambtenarenwet.eed", "ambtenarenwet.nevenwerkzaamheden",
+                                       "ambtenarenwet.openbaarmaking"]
     assert not [f for f in found if f.rule.startswith("wbk.")]
 
 
@@ -892,7 +893,8 @@ def test_cli_rules_lists_the_wbk_rules(capsys: pytest.CaptureFixture[str]) -> No
     ids = [r["id"] for r in json.loads(capsys.readouterr().out)]
     aw = [i for i in ids if i.startswith("ambtenarenwet.")]
     assert aw[0] == "ambtenarenwet.eed"
-    assert ids == [*aw, *ENTRY_RULES, PROCEDURE, FUNCTIONARIS, ADVISEUR, INSTEMMING, REGISTER]
+    assert ids == [*aw, *ENTRY_RULES, PROCEDURE, FUNCTIONARIS, ADVISEUR, INSTEMMING, REGISTER,
+                   "beleid.integriteitsverklaring", "beleid.workshop"]
 
 
 def test_cli_identity_key_is_exit_2_without_the_value(tmp_path: Path,

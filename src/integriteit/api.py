@@ -43,8 +43,8 @@ def check_employee(
     org = organisation or Organisation("-", OrganisationKind.OVERIG)
     doc = Document(org, (employee,), policy or PolicySettings())
     reg = registry if registry is not None else default_registry()
-    employee_rules = [r for r in reg.rules.values() if r.subject is SubjectKind.EMPLOYEE]
-    return check(doc, at, term_months=term_months, rules=employee_rules, registry=reg).findings
+    return check(doc, at, term_months=term_months, registry=reg,
+                 subject=SubjectKind.EMPLOYEE).findings
 
 
 def rules(registry: Registry | None = None) -> tuple[Rule, ...]:

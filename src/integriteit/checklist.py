@@ -17,6 +17,7 @@ from attrs import frozen
 
 from integriteit.engine import Binding, CheckResult, Rule, RuleVersion, Status
 from integriteit.model import Organisation
+from integriteit.policy import Policy
 from integriteit.sources import LegalSource
 
 
@@ -43,8 +44,14 @@ class Item:
 
 
 def checklist(organisation: Organisation, at: date, rules: Iterable[Rule],
-              result: CheckResult | None = None) -> list[Item]:
-    """The obligations of ``organisation`` on ``at``; states from ``result`` when given."""
+              result: CheckResult | None = None, policy: Policy | None = None) -> list[Item]:
+    """The obligations of ``organisation`` on ``at``; states from ``result`` when given.
+
+    A policy rule is listed only when ``policy`` (default: the result's, else the defaults)
+    asks for it on ``at``.
+    """
+    if policy is None:
+        policy = result.policy if result is not None else Policy.resolve(at=at)
     findings: dict[str, Counter[Status]] = {}
     if result is not None:
         for f in result.findings:
@@ -54,6 +61,8 @@ def checklist(organisation: Organisation, at: date, rules: Iterable[Rule],
         version = rule.version_on(at)
         if version is None or (rule.applies_to is not None
                                and not rule.applies_to(organisation, version)):
+            continue
+        if rule.required_by is not None and not rule.required_by(policy, at):
             continue
         sources = (rule.sources_for(organisation, version) if rule.sources_for is not None
                    else version.sources)

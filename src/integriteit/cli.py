@@ -14,7 +14,7 @@ import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TextIO
+from typing import Any, TextIO
 
 from attrs import evolve
 
@@ -25,7 +25,7 @@ from integriteit.checklist import State, checklist
 from integriteit.engine import DEFAULT_FAIL_ON, Binding, Rule, RuleFailure, Severity, Status, check
 from integriteit.errors import InputError
 from integriteit.exporters._common import STATUS_ORDER
-from integriteit.exporters.json import rule_to_json
+from integriteit.exporters.json import policy_to_json, rule_to_json
 from integriteit.i18n import LANGS, Lang, Text
 from integriteit.io import load, loads
 from integriteit.model import ORGANISATION_KIND_LABELS, Document, Organisation, OrganisationKind
@@ -186,6 +186,9 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
                                      "of the default. Policy is not law.")
     pol.add_argument("file", metavar="FILE", nargs="?", default=None,
                      help="a document whose 'policy' settings apply (optional)")
+    pol.add_argument("--at", type=_iso_date, default=None,
+                     help="the date whose values are shown (default: today); values that "
+                          "change over time are listed with their periods")
     pol.add_argument("--term-months", type=_term, default=None, metavar="N",
                      help="oath term override, as for 'check'")
     output_options(pol, ["text", "json"])
@@ -302,8 +305,14 @@ _STATE_WORDS = {State.MET: Text("voldaan", "met"), State.NOT_MET: Text("niet vol
                 State.UNKNOWN: Text("onbekend", "unknown")}
 
 
+def _policy_values(rule: Rule, policy: Policy) -> list[str]:
+    """``name = value [set_by]`` for the parameters a rule reads, on the policy's date."""
+    return [f"{n} = {policy[n].parameter.show(policy[n].value)} [{policy[n].set_by.value}]"
+            for n in rule.parameters if n in policy.timelines]
+
+
 def _write_checklist(org: Organisation, at: date, items: list[ChecklistItem], fmt: str,
-                     lang: Lang, out: TextIO, *, with_file: bool) -> None:
+                     lang: Lang, out: TextIO, *, with_file: bool, policy: Policy) -> None:
     if fmt == "json":
         json.dump({
             "at": at.isoformat(),
@@ -315,6 +324,7 @@ def _write_checklist(org: Organisation, at: date, items: list[ChecklistItem], fm
                                       if i.version.valid_from else None),
                        "sources": [s.cite(lang) for s in i.sources],
                        "urls": list(dict.fromkeys(s.link() for s in i.sources)),
+                       "policy": _policy_values(i.rule, policy),
                        "state": i.state.value if i.state is not None else None,
                        "findings": {s.value: n for s, n in i.counts.items()}}
                       for i in items]}, out, ensure_ascii=False, indent=1)
@@ -335,8 +345,9 @@ def _write_checklist(org: Organisation, at: date, items: list[ChecklistItem], fm
             continue
         out.write(f"\n## {heading.get(lang)}\n\n")
         for i in group:
+            basis = cite_all(i.sources, lang) or "; ".join(_policy_values(i.rule, policy))
             line = (f"- {_STATE_MARKS[i.state]} **{i.rule.title.get(lang)}** "
-                    f"(`{i.rule.id}`): {cite_all(i.sources, lang)}")
+                    f"(`{i.rule.id}`): {basis}")
             if i.state is not None:
                 counts = ", ".join(f"{n} {s.value}" for s, n in i.counts.items())
                 line += f" — **{_STATE_WORDS[i.state].get(lang)}**" + (
@@ -349,20 +360,33 @@ def _write_checklist(org: Organisation, at: date, items: list[ChecklistItem], fm
 
 def _write_policy(policy: Policy, fmt: str, lang: Lang, out: TextIO) -> None:
     if fmt == "json":
-        json.dump({name: {"value": ev.value, "set_by": ev.set_by.value,
-                          "unit": ev.parameter.unit.get(lang),
-                          "default": ev.parameter.default,
-                          "origin": ev.parameter.origin.value,
-                          "note": ev.parameter.origin_note.get(lang),
-                          "source": (ev.parameter.source.cite(lang)
-                                     if ev.parameter.source else None)}
-                   for name, ev in policy.values.items()}, out, ensure_ascii=False, indent=1)
+        data: dict[str, Any] = {}
+        for name, ev in policy.values.items():
+            p = ev.parameter
+            item = policy_to_json(policy, name, lang)
+            item.update({"unit": p.unit.get(lang),
+                         "default": list(p.default) if isinstance(p.default, tuple)
+                         else p.default,
+                         "kind": p.kind.value,
+                         "source": p.source.cite(lang) if p.source else None,
+                         "used_by": list(p.used_by)})
+            data[name] = item
+        json.dump(data, out, ensure_ascii=False, indent=1)
         out.write("\n")
         return
+    nl = lang == "nl"
+    note = "beleid van de organisatie, geen wet" if nl else "organisation policy, not law"
+    out.write(f"{'Beleidsparameters op' if nl else 'Policy parameters on'} {policy.at} ({note})\n")
     for name, ev in policy.values.items():
         p = ev.parameter
-        out.write(f"{name} = {ev.value} {p.unit.get(lang)}  [{ev.set_by.value}]\n")
+        out.write(f"\n{name} = {p.show(ev.value)} {p.unit.get(lang)}  [{ev.set_by.value}]\n")
         out.write(f"    {p.title.get(lang)}; {ev.explanation.get(lang)}\n")
+        if policy.is_dated(name):
+            for period in policy.timelines[name]:
+                out.write(f"    {period.period(lang):<25} {p.show(period.value)}  "
+                          f"[{period.set_by.value}]\n")
+        if p.used_by:
+            out.write(f"    {'gelezen door' if nl else 'read by'}: {', '.join(p.used_by)}\n")
 
 
 def _emit(write: Callable[[], object]) -> None:
@@ -407,15 +431,18 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
             org = evolve(org, kind=OrganisationKind(args.kind) if args.kind else org.kind,
                          headcount=(args.headcount if args.headcount is not None
                                     else org.headcount))
-            items = checklist(org, at, registry.rules.values(), result)
+            policy = (result.policy if result is not None
+                      else Policy.resolve(at=at))
+            items = checklist(org, at, registry.rules.values(), result, policy)
             _emit(lambda: _write_checklist(org, at, items, args.format, lang, out,
-                                           with_file=result is not None))
+                                           with_file=result is not None, policy=policy))
             return EXIT_OK
         if args.command == "policy":
             settings = load(args.file).policy if args.file is not None else None
             overrides = ({"oath_term_months": args.term_months}
                          if args.term_months is not None else {})
-            policy = Policy.resolve(settings, overrides)
+            policy = Policy.resolve(settings, overrides,
+                                    args.at if args.at is not None else date.today())
             _emit(lambda: _write_policy(policy, args.format, lang, out))
             return EXIT_OK
         if args.command == "explain":

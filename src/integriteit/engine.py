@@ -203,6 +203,9 @@ class Rule:
     """The sources that apply to a given organisation, when they depend on it."""
     explanation: Text | None = field(default=None, repr=False)
     """How the rule decides and computes its deadline; ``integriteit explain`` prints it."""
+    required_by: Callable[[Policy, date], bool] | None = field(default=None, repr=False)
+    """For a policy rule: whether the organisation's policy asks for it on a date (the
+    checklist leaves it out when not); ``None``: always."""
 
     def version_on(self, on: date) -> RuleVersion | None:
         """The version in force on ``on``, if any."""
@@ -291,18 +294,29 @@ class CheckResult:
         number, else the last day of the month; Algemene termijnenwet does not apply: not a
         statutory term (art. 1 covers only terms set in a wet or AMvB); deadline 2026-05-02.
         """
-        parts = [finding.source(lang) or "-"]
+        rule = next((r for r in self.rules if r.id == finding.rule), None)
+        policy_only = Text("Beleid van de organisatie, geen wet", "Organisation policy, not law")
+        parts = [finding.source(lang) or (policy_only.get(lang) if rule is not None
+                                          and rule.binding is Binding.POLICY else "-")]
         facts = localize(finding.facts, lang)
         if facts:
             label = "Feiten" if lang == "nl" else "Facts"
             parts.append(f"{label}: " + ", ".join(f"{k} = {v}" for k, v in facts.items()))
-        rule = next((r for r in self.rules if r.id == finding.rule), None)
-        params = [self.policy[n] for n in (rule.parameters if rule else ())
-                  if n in self.policy.values]
-        if params:
+        names = [n for n in (rule.parameters if rule else ()) if n in self.policy.timelines]
+        if names:
             label = "Beleid" if lang == "nl" else "Policy"
-            parts.append(f"{label}: " + "; ".join(
-                f"{ev.parameter.name} = {ev.value} ({ev.explanation.get(lang)})" for ev in params))
+            shown: list[str] = []
+            for name in names:
+                periods = self.policy.timelines[name]
+                if len(periods) == 1:
+                    ev = periods[0]
+                    shown.append(f"{name} = {ev.parameter.show(ev.value)} "
+                                 f"({ev.explanation.get(lang)})")
+                    continue
+                shown.append(f"{name} = " + ", ".join(
+                    f"{ev.parameter.show(ev.value)} {ev.period(lang)} [{ev.set_by.value}]"
+                    for ev in periods))
+            parts.append(f"{label}: " + "; ".join(shown))
         if finding.explanation is not None:
             label = "Termijn" if lang == "nl" else "Deadline"
             parts.append(f"{label}: {finding.explanation.explain(lang)}")
@@ -451,11 +465,15 @@ def check(
     rules: Iterable[Rule | str] | None = None,
     registry: Registry | None = None,
     source: str = "<document>",
+    subject: SubjectKind | None = None,
 ) -> CheckResult:
     """Check ``document`` as of ``at`` (default: today) with every registered rule.
 
     ``term_months`` overrides the oath term for this call (above the document's own policy).
-    ``rules`` limits the run to some rules (objects or ids). Waivers that name an unknown rule or
+    ``rules`` limits the run to some rules (objects or ids); without it, a policy rule runs
+    only when the document's policy asks for it on some date (e.g.
+    ``integriteitsverklaring_required``). ``subject`` limits the run to the rules about one
+    kind of subject (e.g. :attr:`SubjectKind.EMPLOYEE`). Waivers that name an unknown rule or
     subject raise :class:`~integriteit.InputError` (``source`` names the document in it).
 
     >>> from datetime import date
@@ -474,10 +492,16 @@ def check(
 
     reg = registry if registry is not None else default_registry()
     selected = reg.select(rules)
+    if subject is not None:
+        selected = tuple(r for r in selected if r.subject is subject)
     problems = waiver_problems(document, {**reg.rules, **{r.id: r for r in selected}}.values(),
                                source)
     if problems:
         raise InputError(problems)
     overrides = {"oath_term_months": term_months} if term_months is not None else {}
-    policy = Policy.resolve(document.policy, overrides)
-    return run(document, selected, at if at is not None else date.today(), policy)
+    day = at if at is not None else date.today()
+    policy = Policy.resolve(document.policy, overrides, day)
+    if rules is None:  # policy rules the organisation never switched on are left out
+        selected = tuple(r for r in selected if r.required_by is None
+                         or any(r.required_by(policy, d) for d in policy.change_dates(day)))
+    return run(document, selected, day, policy)

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 from cattrs.errors import (
+    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
@@ -31,6 +32,7 @@ from integriteit.errors import BadValue, InputError, Problem
 from integriteit.i18n import Text
 from integriteit.model import (
     Channel,
+    DatedValue,
     Document,
     Employee,
     EmploymentKind,
@@ -38,8 +40,11 @@ from integriteit.model import (
     Facts,
     OathForm,
     OrganisationKind,
+    PolicySettings,
     RegisterEntry,
+    VertrouwenspersoonScope,
 )
+from integriteit.policy import PARAMETERS, Parameter, ValueKind
 
 T = TypeVar("T")
 
@@ -226,6 +231,85 @@ def _unstructure_attrs_hook(cls: type) -> Callable[[Any], dict[str, Any]]:
     return unstructure
 
 
+def _attribute_error(exc: Exception, name: str, cls: type) -> Exception:
+    exc.__notes__ = [*getattr(exc, "__notes__", []),
+                     AttributeValidationNote(f"Structuring @ attribute {name}", name, cls)]
+    return exc
+
+
+def _policy_value(param: Parameter, value: object) -> Any:
+    if param.kind is ValueKind.NAMES and isinstance(value, list):
+        value = tuple(value)
+    problem = param.problem(value)
+    if problem is not None:
+        shown = _show(value if not isinstance(value, tuple) else list(value))
+        raise BadValue(Text(f"{shown} {problem.nl}", f"{shown} {problem.en}"),
+                       Text(f"de waarde {problem.nl}", f"the value {problem.en}"))
+    return value
+
+
+def _structure_setting(param: Parameter, value: object) -> Any:
+    """One value for every date, or ``{"YYYY-MM-DD": value, ...}`` by the date it takes effect."""
+    if type(value) is _DuplicateKeys:
+        keys = ", ".join(repr(k) for k in value.duplicates)
+        raise BadValue(Text(f"datum {keys} komt meer dan eens voor",
+                            f"date {keys} occurs more than once"))
+    if not isinstance(value, dict):
+        return _policy_value(param, value)
+    if not value:
+        raise BadValue(Text("geef een waarde of datums met een waarde, niet {}",
+                            "give a value, or dates with a value, not {}"))
+    dated: dict[date, Any] = {}
+    errors: list[Exception] = []
+    for key, item in value.items():
+        try:
+            since = _structure_date(key, date)
+            dated[since] = _policy_value(param, item)
+        except BadValue as exc:
+            errors.append(_attribute_error(exc, key, PolicySettings))
+    if errors:
+        raise ClassValidationError("While structuring dated values", errors, PolicySettings)
+    return dated
+
+
+def _structure_policy(value: object, _: type) -> PolicySettings:
+    if type(value) is _DuplicateKeys:
+        keys = ", ".join(repr(k) for k in value.duplicates)
+        raise BadValue(Text(f"sleutel {keys} komt meer dan eens voor",
+                            f"key {keys} occurs more than once"))
+    if not isinstance(value, dict):
+        raise _expected("object", "an object", value)
+    errors: list[Exception] = []
+    extra = set(value) - set(PARAMETERS)
+    if extra:
+        errors.append(ForbiddenExtraKeysError("", PolicySettings, extra))
+    settings: dict[str, Any] = {}
+    for name, param in PARAMETERS.items():
+        if value.get(name) is None:
+            continue
+        try:
+            settings[name] = _structure_setting(param, value[name])
+        except Exception as exc:
+            errors.append(_attribute_error(exc, name, PolicySettings))
+    if errors:
+        raise ClassValidationError("While structuring PolicySettings", errors, PolicySettings)
+    return PolicySettings(**settings)
+
+
+def _unstructure_policy(settings: PolicySettings) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for name in PARAMETERS:
+        value = getattr(settings, name)
+        if value is None:
+            continue
+        if isinstance(value, tuple) and value and isinstance(value[0], DatedValue):
+            data[name] = {d.since.isoformat(): (list(d.value) if isinstance(d.value, tuple)
+                                                else d.value) for d in value}
+        else:
+            data[name] = list(value) if isinstance(value, tuple) else value
+    return data
+
+
 converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
 """The one converter for all (de)serialisation. Strict: no coercion of ``"1"`` into ``1``."""
 
@@ -237,6 +321,9 @@ converter.register_structure_hook(bool, _structure_bool)
 converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
 converter.register_structure_hook_factory(attrs.has, _attrs_hook)
 converter.register_unstructure_hook_factory(attrs.has, _unstructure_attrs_hook)
+converter.register_structure_hook(PolicySettings, _structure_policy)
+converter.register_unstructure_hook(PolicySettings, _unstructure_policy)
+_FIELD_NAMES[PolicySettings] = tuple(PARAMETERS)
 
 
 
@@ -248,7 +335,8 @@ def register_enum(cls: type[enum.Enum]) -> None:
     converter.register_unstructure_hook(cls, _enum_value)
 
 
-for _enum in (OrganisationKind, EmploymentKind, OathForm, EntryKind, Channel):
+for _enum in (OrganisationKind, EmploymentKind, OathForm, EntryKind, Channel,
+              VertrouwenspersoonScope):
     register_enum(_enum)
 
 
@@ -426,11 +514,6 @@ def document_problems(doc: Document, source: str) -> list[Problem]:
     if hc is not None and hc < 0:
         problems.append(Problem(source, "organisation.headcount", Text(
             f"{hc} is negatief", f"{hc} is negative")))
-    months = doc.policy.oath_term_months
-    if months is not None and not 0 <= months <= 120:
-        problems.append(Problem(source, "policy.oath_term_months", Text(
-            f"{months} ligt niet tussen 0 en 120 maanden",
-            f"{months} is not between 0 and 120 months")))
     return problems
 
 

@@ -9,8 +9,9 @@ several values (duplicate ids, an end before a start) run right after, in the sa
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
+from typing import Any
 
 from attrs import field, fields, frozen
 
@@ -91,6 +92,12 @@ class Employee:
     oath: Oath | None = None
     function: str | None = None
     """The function (as the organisation names it), for designated functions (art. 5(1)(c))."""
+    scale: int | None = None
+    """The salary scale, where the organisation designates functions by scale (policy)."""
+    integriteitsverklaring: date | None = None
+    """The day an external signed the organisation's integriteitsverklaring (policy)."""
+    workshop: date | None = None
+    """The day the person attended the organisation's integrity workshop (policy)."""
 
 
 class EntryKind(enum.StrEnum):
@@ -189,6 +196,30 @@ class Nevenwerk:
     published: bool | None = None
 
 
+class VertrouwenspersoonScope(enum.StrEnum):
+    """What a vertrouwenspersoon is there for."""
+
+    INTEGRITEIT = "integriteit"
+    ONGEWENST_GEDRAG = "ongewenst_gedrag"
+
+
+@frozen
+class Vertrouwenspersoon:
+    """A confidential adviser the organisation appointed: internal or external, for integrity
+    and/or ongewenst gedrag, from ``since`` (optional) to ``until`` (optional).
+
+    No statute requires one (the bill of Kamerstuk 35592 was pending in the Eerste Kamer in
+    2024); Wbk art. 2(2)(g) requires only that a worker can consult an adviseur in vertrouwen.
+    No name is held: ``id`` is the organisation's own reference.
+    """
+
+    id: str
+    external: bool
+    scope: tuple[VertrouwenspersoonScope, ...]
+    since: date | None = None
+    until: date | None = None
+
+
 @frozen
 class Facts:
     """What the organisation states about itself; each part optional (left out: unknown).
@@ -211,6 +242,8 @@ class Facts:
     """Art. 5(1)(d): functions with a risk of financial conflicts designated on."""
     nevenwerkzaamheden: tuple[Nevenwerk, ...] | None = None
     """Art. 5(1)(b)-(c): the register of nevenwerkzaamheden."""
+    vertrouwenspersonen: tuple[Vertrouwenspersoon, ...] | None = None
+    """The confidential advisers appointed (no statutory duty; reported in the year report)."""
     stated: frozenset[str] = field(init=False, repr=False)
     """The facts stated: the keys the input gave (the loader sets them, so a ``null`` date
     there means "not adopted"); for objects built in Python, the fields that are not None."""
@@ -241,11 +274,48 @@ class Waiver:
     since: date | None = None
 
 
+PolicyValue = int | bool | str | tuple[str, ...] | None
+"""A value of a policy parameter (its kind says which; see :mod:`integriteit.policy`)."""
+
+
+@frozen
+class DatedValue:
+    """A policy value that takes effect on ``since`` (until the next one)."""
+
+    since: date
+    value: PolicyValue
+
+
+def _dated(value: Any) -> Any:
+    """A mapping ``{date: value}`` becomes the dated values in date order; other values stay."""
+    if isinstance(value, Mapping):
+        return tuple(DatedValue(since, v) for since, v in sorted(value.items()))
+    if isinstance(value, list):
+        return tuple(value)
+    return value
+
+
+def _setting() -> Any:
+    return field(default=None, converter=_dated)
+
+
 @frozen
 class PolicySettings:
-    """Organisation policy set in the document; ``None`` means "use the default"."""
+    """Organisation policy set in the document; ``None`` means "use the default".
 
-    oath_term_months: int | None = None
+    Each field takes one value for every date, or values by the date they take effect (in
+    Python a mapping ``{date: value}``, kept as :class:`DatedValue` in date order). The
+    parameters, their kinds and defaults are in :mod:`integriteit.policy`.
+    """
+
+    oath_term_months: int | tuple[DatedValue, ...] | None = _setting()
+    verantwoording_deadline: str | tuple[DatedValue, ...] | None = _setting()
+    integriteitsverklaring_required: bool | tuple[DatedValue, ...] | None = _setting()
+    integriteitsverklaring_term_months: int | tuple[DatedValue, ...] | None = _setting()
+    workshop_required_for: str | tuple[DatedValue, ...] | None = _setting()
+    workshop_term_months: int | tuple[DatedValue, ...] | None = _setting()
+    publication_functions: tuple[str, ...] | tuple[DatedValue, ...] | None = _setting()
+    publication_scale_from: int | tuple[DatedValue, ...] | None = _setting()
 
 
 def _employees(items: Iterable[Employee]) -> tuple[Employee, ...]:

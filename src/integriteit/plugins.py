@@ -31,6 +31,7 @@ ENTRY_POINT_GROUP = "integriteit"
 BUILTIN: tuple[str, ...] = (
     "integriteit.law.ambtenarenwet:register",
     "integriteit.law.klokkenluiders:register",
+    "integriteit.policy_rules:register",
     "integriteit.exporters.text:register",
     "integriteit.exporters.json:register",
 )

@@ -37,6 +37,7 @@ from hypothesis import strategies as st
 from integriteit.io import structure
 from integriteit.model import (
     Channel,
+    DatedValue,
     Document,
     Employee,
     EmploymentKind,
@@ -52,7 +53,10 @@ from integriteit.model import (
     RegisterEntry,
     TrainingSession,
     Verantwoording,
+    Vertrouwenspersoon,
+    VertrouwenspersoonScope,
 )
+from integriteit.policy import OATH_TERM_MONTHS, PARAMETERS, Parameter, ValueKind
 
 __all__ = [
     "MAX_DATE",
@@ -77,6 +81,7 @@ __all__ = [
     "term_months",
     "training_sessions",
     "verantwoordingen",
+    "vertrouwenspersonen",
 ]
 
 MIN_DATE = date(1990, 1, 1)
@@ -175,7 +180,11 @@ def employees(
         ))
         oath = Oath(when, draw(st.sampled_from(OathForm)))
     named = draw(function if function is not None else functions())
-    return Employee(emp_id, start, kind, end, oath, named)
+    scale = draw(st.none() | st.integers(1, 18))
+    near_start = st.integers(-30, 400).map(lambda n: _shifted(start, n))
+    verklaring = draw(st.none() | near_start) if kind is not EmploymentKind.AMBTENAAR else None
+    workshop = draw(st.none() | near_start)
+    return Employee(emp_id, start, kind, end, oath, named, scale, verklaring, workshop)
 
 
 def organisations() -> st.SearchStrategy[Organisation]:
@@ -188,9 +197,32 @@ def organisations() -> st.SearchStrategy[Organisation]:
     )
 
 
+def _parameter_values(param: Parameter) -> st.SearchStrategy[Any]:
+    kind = param.kind
+    if kind is ValueKind.MONTHS:
+        return st.integers(param.minimum, min(param.maximum, _MAX_TERM_MONTHS))
+    if kind is ValueKind.NUMBER_OR_NONE:
+        return st.none() | st.integers(param.minimum, param.maximum)
+    if kind is ValueKind.MONTH_DAY:
+        return dates(date(2000, 1, 1), date(2000, 12, 31)).map(lambda d: d.strftime("%m-%d"))
+    if kind is ValueKind.FLAG:
+        return st.booleans()
+    if kind is ValueKind.CHOICE:
+        return st.sampled_from(param.choices)
+    name = st.text(min_size=1, max_size=12).filter(lambda t: bool(t.strip()))
+    return st.lists(name, max_size=3).map(tuple)
+
+
 def policy_settings() -> st.SearchStrategy[PolicySettings]:
-    """Policy settings: the default, or an oath term from :func:`term_months`."""
-    return st.builds(PolicySettings, oath_term_months=st.none() | term_months())
+    """Policy settings: per parameter the default, one value, or values by date (the oath
+    term from :func:`term_months`)."""
+    fields: dict[str, st.SearchStrategy[Any]] = {}
+    for name, param in PARAMETERS.items():
+        values = term_months() if param is OATH_TERM_MONTHS else _parameter_values(param)
+        dated = st.dictionaries(dates(), values, min_size=1, max_size=3)
+        one = values.filter(lambda v: v is not None)
+        fields[name] = st.none() | one | dated
+    return st.builds(PolicySettings, **fields)
 
 
 def register_ids() -> st.SearchStrategy[str]:
@@ -292,6 +324,16 @@ def nevenwerken(employee_ids: Sequence[str], on: st.SearchStrategy[date] | None 
                      published=known)
 
 
+def vertrouwenspersonen(on: st.SearchStrategy[date] | None = None
+                        ) -> st.SearchStrategy[Vertrouwenspersoon]:
+    """A vertrouwenspersoon: internal or external, one or both scopes, maybe dated."""
+    days = on if on is not None else dates()
+    return st.builds(Vertrouwenspersoon, id=register_ids(), external=st.booleans(),
+                     scope=st.lists(st.sampled_from(VertrouwenspersoonScope), min_size=1,
+                                    max_size=2, unique=True).map(tuple),
+                     since=st.none() | days, until=st.none())
+
+
 @st.composite
 def facts(
     draw: st.DrawFn,
@@ -321,6 +363,8 @@ def facts(
         "financiele_belangen": days,
         "nevenwerkzaamheden": (st.lists(nevenwerken(employee_ids, days), max_size=4).map(tuple)
                                if employee_ids else st.just(())),
+        "vertrouwenspersonen": st.lists(vertrouwenspersonen(days), max_size=3,
+                                        unique_by=lambda v: v.id).map(tuple),
     }
     choices = ["absent", "null", "given"] if nulls else ["absent", "given"]
     given: dict[str, Any] = {}
@@ -399,10 +443,25 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
                 item["oath"] = {"date": e.oath.date.isoformat(), "form": e.oath.form.value}
             if e.function is not None:
                 item["function"] = e.function
+            if e.scale is not None:
+                item["scale"] = e.scale
+            for key, day in (("integriteitsverklaring", e.integriteitsverklaring),
+                             ("workshop", e.workshop)):
+                if day is not None:
+                    item[key] = day.isoformat()
             staff.append(item)
         data["employees"] = staff
-    if doc.policy.oath_term_months is not None:
-        data["policy"] = {"oath_term_months": doc.policy.oath_term_months}
+    policy: dict[str, Any] = {}
+    for name in PARAMETERS:
+        setting = getattr(doc.policy, name)
+        if setting is None:
+            continue
+        if isinstance(setting, tuple) and setting and isinstance(setting[0], DatedValue):
+            policy[name] = {d.since.isoformat(): _plain(d.value) for d in setting}
+        else:
+            policy[name] = _plain(setting)
+    if policy:
+        data["policy"] = policy
     if doc.register:
         entries: list[dict[str, Any]] = []
         for r in doc.register:
@@ -431,6 +490,10 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
     if doc.schema is not None:
         data["$schema"] = doc.schema
     return data
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
 
 
 def _facts_to_dict(facts: Facts) -> dict[str, Any]:
@@ -477,6 +540,16 @@ def _facts_to_dict(facts: Facts) -> dict[str, Any]:
                     item[key] = flag
             items.append(item)
         data["nevenwerkzaamheden"] = items
+    if facts.vertrouwenspersonen is not None:
+        advisers: list[dict[str, Any]] = []
+        for v in facts.vertrouwenspersonen:
+            adviser: dict[str, Any] = {"id": v.id, "external": v.external,
+                                       "scope": [x.value for x in v.scope]}
+            for key, when in (("since", v.since), ("until", v.until)):
+                if when is not None:
+                    adviser[key] = when.isoformat()
+            advisers.append(adviser)
+        data["vertrouwenspersonen"] = advisers
     for key in sorted(facts.given - set(data)):  # stated as null
         data[key] = None
     return data

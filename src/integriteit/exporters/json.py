@@ -21,6 +21,7 @@ from integriteit.i18n import Lang, Text
 if TYPE_CHECKING:
     from integriteit.engine import CheckResult, Finding, Rule
     from integriteit.plugins import Registry
+    from integriteit.policy import Policy
 
 
 def rule_to_json(rule: Rule, lang: Lang) -> dict[str, Any]:
@@ -78,6 +79,29 @@ def finding_to_json(f: Finding, lang: Lang) -> dict[str, Any]:
     return data
 
 
+def _json_value(value: object) -> object:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def policy_to_json(policy: Policy, name: str, lang: Lang) -> dict[str, Any]:
+    """One parameter as JSON: its value on the reference date, where it came from, and (when
+    it changes over time) every period as ``history``."""
+    ev = policy.values[name]
+    data: dict[str, Any] = {
+        "value": _json_value(ev.value),
+        "set_by": ev.set_by.value,
+        "origin": ev.parameter.origin.value,
+        "note": ev.parameter.origin_note.get(lang),
+    }
+    if policy.is_dated(name):
+        data["history"] = [
+            {"since": p.since.isoformat() if p.since else None,
+             "until": p.until.isoformat() if p.until else None,
+             "value": _json_value(p.value), "set_by": p.set_by.value}
+            for p in policy.timelines[name]]
+    return data
+
+
 def _header(result: CheckResult, lang: Lang) -> dict[str, Any]:
     org = result.document.organisation
     return {
@@ -85,15 +109,8 @@ def _header(result: CheckResult, lang: Lang) -> dict[str, Any]:
         "at": result.at.isoformat(),
         "lang": lang,
         "organisation": {"name": org.name, "kind": org.kind.value, "headcount": org.headcount},
-        "policy": {
-            name: {
-                "value": ev.value,
-                "set_by": ev.set_by.value,
-                "origin": ev.parameter.origin.value,
-                "note": ev.parameter.origin_note.get(lang),
-            }
-            for name, ev in result.policy.values.items()
-        },
+        "policy": {name: policy_to_json(result.policy, name, lang)
+                   for name in result.policy.timelines},
         "summary": {s.value: n for s, n in result.counts().items()},
         "rules": [rule_to_json(r, lang) for r in result.rules],
     }

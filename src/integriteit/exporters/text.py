@@ -52,10 +52,18 @@ def _write(result: CheckResult, out: TextIO, lang: Lang, *, explain: bool) -> No
     headcount = _HEADCOUNT.format(lang, n=org.headcount) if org.headcount is not None else ""
     out.write(_HEAD.format(lang, name=org.name, kind=ORGANISATION_KIND_LABELS[org.kind],
                            headcount=headcount, at=result.at) + "\n")
-    for ev in result.policy.values.values():
+    # The parameters the run's rules read, with their value on the reference date.
+    read = dict.fromkeys(n for r in result.rules for n in r.parameters
+                         if n in result.policy.timelines)
+    for name in read:
+        ev = result.policy[name]
         p = ev.parameter
-        out.write(_POLICY.format(lang, title=p.title, value=ev.value, unit=p.unit,
-                                 why=ev.explanation) + "\n")
+        why = ev.explanation.get(lang)
+        if result.policy.is_dated(name):
+            why += "; " + ("wijzigt in de tijd, zie 'integriteit policy'" if lang == "nl"
+                           else "changes over time, see 'integriteit policy'")
+        out.write(_POLICY.format(lang, title=p.title, value=p.show(ev.value), unit=p.unit,
+                                 why=why) + "\n")
     by_status = {s: [] for s in STATUS_ORDER}  # type: dict[object, list[Finding]]
     for f in result.findings:
         by_status.setdefault(f.status, []).append(f)

@@ -39,7 +39,13 @@ from integriteit.model import (
     Organisation,
     OrganisationKind,
 )
-from integriteit.policy import OATH_TERM_MONTHS
+from integriteit.policy import (
+    OATH_TERM_MONTHS,
+    PUBLICATION_FUNCTIONS,
+    PUBLICATION_SCALE_FROM,
+    VERANTWOORDING_DEADLINE,
+    month_day,
+)
 from integriteit.sources import AMBTENARENWET, AMBTENARENWET_2017, LegalSource
 from integriteit.termijnen import Deadline, Term, TermOrigin
 
@@ -133,14 +139,11 @@ def _prepare(definition: Text) -> Callable[[RuleContext], Evaluator]:
     """The evaluator factory for one version; ``definition`` cites who is an ambtenaar."""
 
     def prepare(ctx: RuleContext) -> Evaluator:
-        term_value = ctx.policy[OATH_TERM_MONTHS.name]
-        term = Term.of_months(term_value.value, TermOrigin.ORGANISATION)
-        term_label = term.label
+        # The term in force on the day of indiensttreding (policy can change over time).
+        term_on = ctx.policy.reader(OATH_TERM_MONTHS.name)
         at = ctx.at
         finding = ctx.finding
-        deadlines: dict[date, Deadline] = {}  # many employees share a start date
-        base = {"term": term_label, "term_months": term.amount,
-                "term_set_by": term_value.set_by.value}
+        deadlines: dict[date, tuple[Deadline, dict[str, object]]] = {}  # starts are shared
 
         def evaluate(e: Employee) -> Finding:
             if e.employment is not EmploymentKind.AMBTENAAR:
@@ -150,9 +153,16 @@ def _prepare(definition: Text) -> Callable[[RuleContext], Evaluator]:
             if start > at:
                 return finding(e.id, Status.NOT_APPLICABLE, None, _NOT_STARTED,
                                {"start": start, "at": at})
-            dl = deadlines.get(start)
-            if dl is None:
-                dl = deadlines[start] = term.compute(start)
+            cached = deadlines.get(start)
+            if cached is None:
+                ev = term_on(start)
+                term = Term.of_months(ev.value, TermOrigin.ORGANISATION)  # type: ignore[arg-type]
+                base: dict[str, object] = {"term": term.label, "term_months": term.amount,
+                                           "term_set_by": ev.set_by.value}
+                if ev.since is not None:
+                    base["term_since"] = ev.since
+                cached = deadlines[start] = (term.compute(start), base)
+            dl, base = cached
             deadline = dl.end
             facts: dict[str, object] = {**base, "start": start, "deadline": deadline}
             if e.end is not None:
@@ -491,16 +501,17 @@ _VA_OLD = Text("Vóór 2020 eiste art. 125quater onder d alleen een afspraak ove
                "publishing; {law_date} is earlier.")
 
 
-def _deadline_for(year: int, month_day: tuple[int, int]) -> date:
-    month, day = month_day
-    try:
-        return date(year + 1, month, day)
-    except ValueError:  # 29 February in a year without one
-        return date(year + 1, month, 28)
-
-
 def _prepare_verantwoording(ctx: RuleContext) -> Evaluator:
-    month_day = VERANTWOORDING_DEADLINE
+    # The organisation's deadline for the account over Y: the policy in force on 1 January of
+    # Y+1, when the year to publish in begins.
+    deadline_on = ctx.policy.reader(VERANTWOORDING_DEADLINE.name)
+
+    def _deadline_for(year: int) -> date:
+        month, day = month_day(str(deadline_on(date(year + 1, 1, 1)).value))
+        try:
+            return date(year + 1, month, day)
+        except ValueError:  # 29 February in a year without one
+            return date(year + 1, month, 28)
 
     def evaluate(org: Organisation) -> Finding:
         facts = ctx.document.facts
@@ -512,14 +523,14 @@ def _prepare_verantwoording(ctx: RuleContext) -> Evaluator:
         years = range(FIRST_VERANTWOORDING_YEAR, ctx.at.year)
         if not years:
             first = FIRST_VERANTWOORDING_YEAR
-            return ctx.finding("organisation", Status.DUE, _deadline_for(first, month_day),
+            return ctx.finding("organisation", Status.DUE, _deadline_for(first),
                                _VA_NONE, {"first": first,
-                                          "due": _deadline_for(first, month_day)})
+                                          "due": _deadline_for(first)})
         overdue: list[tuple[int, date]] = []
         late: list[tuple[int, date]] = []
         due: list[tuple[int, date]] = []
         for year in years:
-            deadline = _deadline_for(year, month_day)
+            deadline = _deadline_for(year)
             when = published.get(year)
             if when is None:
                 (overdue if ctx.at > deadline else due).append((year, deadline))
@@ -547,15 +558,13 @@ def _prepare_verantwoording(ctx: RuleContext) -> Evaluator:
     return evaluate
 
 
-VERANTWOORDING_DEADLINE = (12, 31)
-"""Policy default: the account over year Y is public by 31 December of Y+1 (no legal date)."""
-
 VERANTWOORDING = Rule(
     id="ambtenarenwet.verantwoording",
     title=Text("Jaarlijkse openbare verantwoording", "Yearly public account"),
     severity=Severity.WARNING,
     subject=SubjectKind.ORGANISATION,
     not_in_force=_VA_OLD,
+    parameters=(VERANTWOORDING_DEADLINE.name,),
     versions=(
         RuleVersion(date(2020, 1, 1), None, (_aw("4", "4"),), _prepare_verantwoording,
                     Text("De werkgever maakt jaarlijks een verantwoording over de uitvoering van "
@@ -565,12 +574,14 @@ VERANTWOORDING = Rule(
     ),
     explanation=Text(
         "Uit facts.verantwoording (jaar, openbaar gemaakt op). Voor elk jaar vanaf 2020 tot "
-        "het jaar vóór de peildatum: openbaar uiterlijk 31 december van het jaar erna "
-        "(organisatiebeleid: de wet zegt alleen 'jaarlijks'). Een ontbrekend jaar waarvan de "
+        "het jaar vóór de peildatum: openbaar uiterlijk op verantwoording_deadline van het "
+        "jaar erna (organisatiebeleid, standaard 31 december; de wet zegt alleen 'jaarlijks'; "
+        "de waarde die op 1 januari van dat jaar gold). Een ontbrekend jaar waarvan de "
         "termijn verstreken is: overdue; te laat: late; nog binnen de termijn: due.",
         "From facts.verantwoording (year, published on). For every year from 2020 to the year "
-        "before the reference date: public by 31 December of the next year (organisation "
-        "policy: the law says only 'yearly'). A missing year past its deadline: overdue; "
+        "before the reference date: public by verantwoording_deadline of the next year "
+        "(organisation policy, default 31 December; the law says only 'yearly'; the value in "
+        "force on 1 January of that year). A missing year past its deadline: overdue; "
         "late: late; still within the term: due."),
 )
 
@@ -664,8 +675,140 @@ NEVENWERKZAAMHEDEN = Rule(
 )
 
 
+# --- art. 5(1)(c): publication for designated functions --------------------------------------
+
+_PUB_NONE_DESIGNATED = Text(
+    "De organisatie heeft (op {at}) geen functies aangewezen waarvan nevenwerkzaamheden "
+    "openbaar worden gemaakt (publication_functions, publication_scale_from).",
+    "The organisation has designated no functions (on {at}) whose nevenwerkzaamheden are made "
+    "public (publication_functions, publication_scale_from).")
+_PUB_NOT_DESIGNATED = Text("Functie niet aangewezen voor openbaarmaking ({function}).",
+                           "Function not designated for publication ({function}).")
+_PUB_WHO_UNKNOWN = Text("Functie of schaal niet opgegeven; niet te bepalen of de functie is "
+                        "aangewezen voor openbaarmaking.",
+                        "Function or scale not stated; cannot tell whether the function is "
+                        "designated for publication.")
+_PUB_NOTHING = Text("Aangewezen functie ({designation}); geen nevenwerkzaamheden gemeld, niets "
+                    "openbaar te maken.",
+                    "Designated function ({designation}); no nevenwerkzaamheden reported, "
+                    "nothing to make public.")
+_PUB_OK = Text("Aangewezen functie ({designation}); {count} nevenwerkzaamhe(i)d(en) openbaar "
+               "gemaakt.",
+               "Designated function ({designation}); {count} nevenwerkzaamhe(i)d(en) made "
+               "public.")
+_PUB_MISSING = Text("Aangewezen functie ({designation}); {missing} van {count} "
+                    "nevenwerkzaamhe(i)d(en) niet openbaar gemaakt.",
+                    "Designated function ({designation}); {missing} of {count} "
+                    "nevenwerkzaamhe(i)d(en) not made public.")
+_PUB_UNKNOWN = Text("Aangewezen functie ({designation}); van {unknown} van {count} "
+                    "nevenwerkzaamhe(i)d(en) is niet opgegeven of ze openbaar zijn.",
+                    "Designated function ({designation}); for {unknown} of {count} "
+                    "nevenwerkzaamhe(i)d(en) publication is not stated.")
+
+
+def _prepare_publication(old_law: bool) -> Callable[[RuleContext], Evaluator]:
+    def prepare(ctx: RuleContext) -> Evaluator:
+        at = ctx.at
+        if old_law and ctx.document.organisation.kind not in _PRE_2020_KINDS:
+            kind = ctx.document.organisation.kind.value
+            return lambda e: ctx.finding(e.id, Status.NOT_APPLICABLE, None, _OLD_KINDS,
+                                         {"kind": kind})
+        # The designation in force on the reference date (the organisation's choice).
+        names = ctx.policy.on(PUBLICATION_FUNCTIONS.name, at).value
+        functions = {n.casefold() for n in names} if isinstance(names, tuple) else set()
+        scale_value = ctx.policy.on(PUBLICATION_SCALE_FROM.name, at).value
+        scale_from = scale_value if isinstance(scale_value, int) else None
+        given = "nevenwerkzaamheden" in _given(ctx.document.facts)
+        by_employee: dict[str, list[Nevenwerk]] = {}
+        for item in ctx.document.facts.nevenwerkzaamheden or ():
+            if item.reported <= at:
+                by_employee.setdefault(item.employee, []).append(item)
+
+        def evaluate(e: Employee) -> Finding:
+            if e.employment is not EmploymentKind.AMBTENAAR:
+                return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _NW_NOT_AMBTENAAR,
+                                   {"employment": e.employment.value})
+            if not functions and scale_from is None:
+                return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NONE_DESIGNATED,
+                                   {"at": at})
+            by_function = e.function is not None and e.function.casefold() in functions
+            by_scale = scale_from is not None and e.scale is not None and e.scale >= scale_from
+            if not (by_function or by_scale):
+                if (functions and e.function is None) or (scale_from is not None
+                                                          and e.scale is None):
+                    return ctx.finding(e.id, Status.UNKNOWN, None, _PUB_WHO_UNKNOWN, {})
+                return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NOT_DESIGNATED,
+                                   {"function": e.function or "-"})
+            designation = (Text(f"functie {e.function}", f"function {e.function}")
+                           if by_function else
+                           Text(f"schaal {e.scale}, vanaf {scale_from}",
+                                f"scale {e.scale}, from {scale_from}"))
+            if not given:
+                return ctx.finding(e.id, Status.UNKNOWN, None, _ORG_UNKNOWN,
+                                   {"fact": "facts.nevenwerkzaamheden"})
+            items = by_employee.get(e.id, [])
+            values: dict[str, object] = {"designation": designation, "count": len(items)}
+            if not items:
+                return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NOTHING, values)
+            missing = sum(1 for i in items if i.published is False)
+            unknown = sum(1 for i in items if i.published is None)
+            if missing:
+                return ctx.finding(e.id, Status.OVERDUE, None, _PUB_MISSING,
+                                   {**values, "missing": missing})
+            if unknown:
+                return ctx.finding(e.id, Status.UNKNOWN, None, _PUB_UNKNOWN,
+                                   {**values, "unknown": unknown})
+            return ctx.finding(e.id, Status.OK, None, _PUB_OK, values)
+
+        return evaluate
+    return prepare
+
+
+OPENBAARMAKING = Rule(
+    id="ambtenarenwet.openbaarmaking",
+    applies_to=_kind_applies,
+    title=Text("Openbaarmaking van nevenwerkzaamheden (aangewezen functies)",
+               "Publication of nevenwerkzaamheden (designated functions)"),
+    severity=Severity.WARNING,
+    subject=SubjectKind.EMPLOYEE,
+    parameters=(PUBLICATION_FUNCTIONS.name, PUBLICATION_SCALE_FROM.name),
+    versions=(
+        RuleVersion(None, date(2019, 12, 31), (_old("125quinquies", "1", "c"),),
+                    _prepare_publication(True),
+                    Text("Vóór 2020: openbaarmaking van nevenwerkzaamheden van ambtenaren in "
+                         "functies waarvoor dat noodzakelijk is (art. 125quinquies lid 1 onder "
+                         "c).",
+                         "Before 2020: publication of the nevenwerkzaamheden of ambtenaren in "
+                         "functions where that is needed (art. 125quinquies(1)(c)).")),
+        RuleVersion(date(2020, 1, 1), None, (_aw("5", "1", "c"),), _prepare_publication(False),
+                    Text("De werkgever maakt de geregistreerde nevenwerkzaamheden openbaar van "
+                         "ambtenaren in de functies die hij daartoe aanwijst (art. 5 lid 1 "
+                         "onder c). De wet kent geen schaalgrens: de aanwijzing is aan de "
+                         "werkgever.",
+                         "The employer makes public the registered nevenwerkzaamheden of "
+                         "ambtenaren in the functions it designates (art. 5(1)(c)). The law "
+                         "sets no salary-scale threshold: the designation is the employer's.")),
+    ),
+    explanation=Text(
+        "Per ambtenaar. Aangewezen: de functie staat in publication_functions (zonder "
+        "onderscheid in hoofdletters) of de schaal is ten minste publication_scale_from "
+        "(beide beleid, de aanwijzing die op de peildatum geldt). Niets aangewezen of niet "
+        "aangewezen: not_applicable; functie of schaal onbekend: unknown. Voor een aangewezen "
+        "functie, uit facts.nevenwerkzaamheden (gemeld op of vóór de peildatum): alles "
+        "openbaar (published true): ok; iets niet: overdue; niet opgegeven: unknown. Berichten "
+        "noemen aantallen, niet de activiteiten.",
+        "Per ambtenaar. Designated: the function is in publication_functions (case does not "
+        "matter) or the scale is at least publication_scale_from (both policy, the designation "
+        "in force on the reference date). Nothing designated, or not designated: "
+        "not_applicable; function or scale unknown: unknown. For a designated function, from "
+        "facts.nevenwerkzaamheden (reported on or before the reference date): all made public "
+        "(published true): ok; any not: overdue; not stated: unknown. Messages give counts, "
+        "not the activities."),
+)
+
+
 def register_duties(registry: Registry) -> None:
     """Add the rules of art. 4 and 5(1)(b)-(d) (called by :func:`register`)."""
     for rule in (INTEGRITEITSBELEID, PERSONEELSBELEID, GEDRAGSCODE, VERANTWOORDING,
-                 NEVENWERKZAAMHEDEN, FINANCIELE_BELANGEN):
+                 NEVENWERKZAAMHEDEN, OPENBAARMAKING, FINANCIELE_BELANGEN):
         registry.add_rule(rule)
