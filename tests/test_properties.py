@@ -40,6 +40,9 @@ from integriteit import (
 from integriteit.i18n import LANGS
 from integriteit.law.termijnenwet import day_off
 from integriteit.model import (
+    Findings,
+    Measure,
+    Outcome,
     TrainingSession,
     Verantwoording,
     Vertrouwenspersoon,
@@ -187,13 +190,17 @@ def test_document_to_dict_writes_every_model_field() -> None:
         PolicySettings(3, {date(2020, 1, 1): "12-31", date(2024, 1, 1): "07-01"}, True, 0,
                        "externals", 6, ("directeur",), {date(2020, 1, 1): 14}),
         register=(RegisterEntry("R1", EntryKind.MISSTAND, day, Channel.WERKGEVER, True, day,
-                                day, day),),
+                                day, day, ("integriteit", "pesten"), None,
+                                Outcome(True, Findings.GEGROND, Measure.BERISPING)),
+                  RegisterEntry("R2", EntryKind.GESPREK, day, Channel.VERTROUWENSPERSOON_INTERN,
+                                related_to="R1")),
         facts=Facts(Meldprocedure(day, day, True, False, True), day, day, True,
                     (TrainingSession(day, 12),), (Verantwoording(2023, day),), day,
                     (Nevenwerk("P1", "docent", day, True, False),),
                     (Vertrouwenspersoon("VP1", True, (VertrouwenspersoonScope.INTEGRITEIT,),
                                         day, day),)),
         waivers=(Waiver("ambtenarenwet.eed", "P1", "besluit 2024-17", day, day),),
+        category_labels={"ruzie op de afdeling": "arbeidsconflict"},
         schema="document.schema.json",
     )
     data = document_to_dict(doc)
@@ -208,7 +215,8 @@ def test_document_to_dict_writes_every_model_field() -> None:
     assert set(data["employees"][0]) == keys(Employee)
     assert set(data["employees"][0]["oath"]) == keys(Oath)
     assert set(data["policy"]) == keys(PolicySettings)
-    assert set(data["register"][0]) == keys(RegisterEntry)
+    assert set(data["register"][0]) | set(data["register"][1]) == keys(RegisterEntry)
+    assert set(data["register"][0]["outcome"]) == keys(Outcome)
     assert set(data["facts"]) == keys(Facts)
     assert set(data["facts"]["meldprocedure"]) == keys(Meldprocedure)
     assert set(data["facts"]["training"][0]) == keys(TrainingSession)

@@ -39,6 +39,7 @@ from integriteit import (
 )
 from integriteit.model import (
     DatedValue,
+    Outcome,
     TrainingSession,
     Verantwoording,
     Vertrouwenspersoon,
@@ -66,6 +67,7 @@ OBJECTS: list[tuple[str, type]] = [
     ("Nevenwerk", Nevenwerk),
     ("Waiver", Waiver),
     ("Vertrouwenspersoon", Vertrouwenspersoon),
+    ("Outcome", Outcome),
 ]
 
 # Where each model enum sits in the schema: ($defs name, property name).

@@ -718,7 +718,8 @@ def test_ordinary_typo_in_a_register_key_is_an_unknown_field_with_a_hint() -> No
     [p] = info.value.problems
     assert p.path == "register[0].recieved"
     assert p.message.en.startswith("unknown field (allowed: id, kind, received, channel, "
-                                   "anonymous, acknowledged, feedback, closed)")
+                                   "anonymous, acknowledged, feedback, closed, "
+                                   "categories, related_to, outcome)")
     assert p.message.en.endswith("did you mean 'received'?")
 
 

@@ -31,6 +31,8 @@ from integriteit.io import load, loads
 from integriteit.model import ORGANISATION_KIND_LABELS, Document, Organisation, OrganisationKind
 from integriteit.plugins import PluginError, Registry, UnknownNameError, default_registry
 from integriteit.policy import OATH_TERM_MONTHS, PARAMETERS, Policy, PolicyError
+from integriteit.report import FORMATS as REPORT_FORMATS
+from integriteit.report import annual_report, write_report
 from integriteit.sources import cite_all
 from integriteit.temporal import COVERAGE_START, periods
 
@@ -76,6 +78,18 @@ def _fail_on(text: str) -> tuple[frozenset[Status], frozenset[Severity] | None]:
             allowed = ", ".join([*(s.value for s in Status), *(s.value for s in Severity)])
             raise argparse.ArgumentTypeError(f"{word!r} is not a status or severity ({allowed})")
     return (frozenset(statuses) or DEFAULT_FAIL_ON, frozenset(severities) or None)
+
+
+def _year(text: str) -> int:
+    if text.isascii() and text.isdigit() and len(text) == 4:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"{text!r} is not a year (YYYY)")
+
+
+def _positive(text: str) -> int:
+    if text.isascii() and text.isdigit() and 0 < int(text) <= 1000:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"{text!r} is not a whole number from 1 to 1000")
 
 
 def _term(text: str) -> int:
@@ -192,6 +206,25 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
     pol.add_argument("--term-months", type=_term, default=None, metavar="N",
                      help="oath term override, as for 'check'")
     output_options(pol, ["text", "json"])
+
+    rep = sub.add_parser(
+        "report", help="the tables of the annual integrity report (jaarverslag)",
+        description="Counts the register of FILE per year of receipt, kind and category for "
+                    "YEAR and the years before it, and adds the figures of YEAR: oaths, "
+                    "externals, nevenwerkzaamheden, Wbk terms. An entry counts once in each "
+                    "of its categories and once in its kind's total. Never shows who.")
+    rep.add_argument("file", metavar="FILE")
+    rep.add_argument("--year", type=_year, required=True, help="the report year")
+    rep.add_argument("--years", type=_positive, default=5, metavar="N",
+                     help="years in the comparison, the report year included (default: 5)")
+    rep.add_argument("--at", type=_iso_date, default=None,
+                     help="reference date of the year's figures (default: 31 December of "
+                          "YEAR)")
+    rep.add_argument("--suppress-below", type=_positive, default=0, metavar="K",
+                     help="show counts from 1 to K-1 as '<K', so small groups cannot be "
+                          "traced to people")
+    output_options(rep, list(REPORT_FORMATS))
+    rep.set_defaults(format="markdown")
 
     e = sub.add_parser("explain", help="explain one rule: sources, versions, how it decides")
     e.add_argument("rule", metavar="RULE", help="rule id, e.g. ambtenarenwet.eed")
@@ -436,6 +469,12 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
             items = checklist(org, at, registry.rules.values(), result, policy)
             _emit(lambda: _write_checklist(org, at, items, args.format, lang, out,
                                            with_file=result is not None, policy=policy))
+            return EXIT_OK
+        if args.command == "report":
+            rdoc = load(args.file)
+            report = annual_report(rdoc, args.year, years=args.years, at=args.at,
+                                   registry=registry)
+            _emit(lambda: write_report(report, out, args.format, lang, args.suppress_below))
             return EXIT_OK
         if args.command == "policy":
             settings = load(args.file).policy if args.file is not None else None

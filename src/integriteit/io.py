@@ -11,6 +11,7 @@ import difflib
 import enum
 import json
 import os
+import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
@@ -38,13 +39,17 @@ from integriteit.model import (
     EmploymentKind,
     EntryKind,
     Facts,
+    Findings,
+    Measure,
     OathForm,
     OrganisationKind,
+    Outcome,
     PolicySettings,
     RegisterEntry,
     VertrouwenspersoonScope,
 )
 from integriteit.policy import PARAMETERS, Parameter, ValueKind
+from integriteit.taxonomies import LabelMap, label_problems
 
 T = TypeVar("T")
 
@@ -296,6 +301,25 @@ def _structure_policy(value: object, _: type) -> PolicySettings:
     return PolicySettings(**settings)
 
 
+def _structure_labels(value: object, _: type) -> dict[str, str]:
+    """An object of texts (``category_labels``): every key and value a string, no key twice."""
+    if type(value) is _DuplicateKeys:
+        keys = ", ".join(repr(k) for k in value.duplicates)
+        raise BadValue(Text(f"sleutel {keys} komt meer dan eens voor",
+                            f"key {keys} occurs more than once"))
+    if not isinstance(value, dict):
+        raise _expected("object", "an object", value)
+    errors: list[Exception] = []
+    for key, item in value.items():
+        try:
+            _structure_str(item, str)
+        except BadValue as exc:
+            errors.append(_attribute_error(exc, key, Document))
+    if errors:
+        raise ClassValidationError("While structuring labels", errors, Document)
+    return dict(value)
+
+
 def _unstructure_policy(settings: PolicySettings) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for name in PARAMETERS:
@@ -322,6 +346,8 @@ converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
 converter.register_structure_hook_factory(attrs.has, _attrs_hook)
 converter.register_unstructure_hook_factory(attrs.has, _unstructure_attrs_hook)
 converter.register_structure_hook(PolicySettings, _structure_policy)
+converter.register_structure_hook_func(lambda t: t == Mapping[str, str], _structure_labels)
+converter.register_unstructure_hook(types.MappingProxyType, dict)
 converter.register_unstructure_hook(PolicySettings, _unstructure_policy)
 _FIELD_NAMES[PolicySettings] = tuple(PARAMETERS)
 
@@ -336,7 +362,7 @@ def register_enum(cls: type[enum.Enum]) -> None:
 
 
 for _enum in (OrganisationKind, EmploymentKind, OathForm, EntryKind, Channel,
-              VertrouwenspersoonScope):
+              VertrouwenspersoonScope, Findings, Measure):
     register_enum(_enum)
 
 
@@ -397,7 +423,7 @@ _IDENTITY_WORDS = ("naam", "name", "melder", "reporter", "klokkenluider", "whist
 
 
 def _is_identity_key(cls: type, key: str) -> bool:
-    return cls is RegisterEntry and any(w in key.lower() for w in _IDENTITY_WORDS)
+    return cls in (RegisterEntry, Outcome) and any(w in key.lower() for w in _IDENTITY_WORDS)
 
 
 def _problems(exc: BaseException, data: object, cls: type, source: str) -> list[Problem]:
@@ -517,6 +543,57 @@ def document_problems(doc: Document, source: str) -> list[Problem]:
     return problems
 
 
+def resolve_categories(doc: Document, source: str) -> tuple[Document, list[Problem]]:
+    """``doc`` with every register category as a canonical key, and the problems: a
+    ``category_labels`` entry that maps to no key, a category that is no key, no label of a
+    taxonomy and not mapped, a gesprek linked to an entry that does not exist.
+
+    Messages never repeat the wording given: the register holds no one's identity, and a name
+    typed into a category must not leak into an error log.
+    """
+    problems: list[Problem] = []
+    labels = dict(doc.category_labels)
+    for message in label_problems(labels):
+        problems.append(Problem(source, "category_labels", Text(message, message)))
+    if problems:
+        return doc, problems
+    lookup = LabelMap(labels)
+    ids = {e.id: e for e in doc.register}
+    entries: list[RegisterEntry] = []
+    changed = False
+    for i, entry in enumerate(doc.register):
+        keys: list[str] = []
+        for j, raw in enumerate(entry.categories):
+            key = lookup.resolve(raw)
+            if key is None:
+                problems.append(Problem(source, f"register[{i}].categories[{j}]", Text(
+                    "onbekende categorie: geen sleutel van een taxonomie, geen bekende "
+                    "omschrijving en niet vertaald in category_labels",
+                    "unknown category: not a key of a taxonomy, not a known wording and not "
+                    "mapped in category_labels"), entry.id))
+            elif key not in keys:
+                keys.append(key)
+        if tuple(keys) != entry.categories:
+            entry = attrs.evolve(entry, categories=tuple(keys))
+            changed = True
+        if entry.related_to is not None:
+            target = ids.get(entry.related_to)
+            if target is None or target.id == entry.id:
+                problems.append(Problem(source, f"register[{i}].related_to", Text(
+                    "verwijst niet naar een ander item van het register",
+                    "does not name another entry of the register"), entry.id))
+            elif target.kind is EntryKind.GESPREK:
+                problems.append(Problem(source, f"register[{i}].related_to", Text(
+                    "een gesprek hoort bij een melding, klacht of misstand, niet bij een "
+                    "ander gesprek",
+                    "a gesprek belongs to a melding, klacht or misstand, not to another "
+                    "gesprek"), entry.id))
+        entries.append(entry)
+    if changed and not problems:
+        doc = attrs.evolve(doc, register=tuple(entries))
+    return doc, problems
+
+
 # --- the ways in and out -------------------------------------------------------------------
 
 
@@ -546,6 +623,8 @@ def from_dict(data: Mapping[str, Any] | object, *, source: str = "<dict>") -> Do
     """
     doc = structure(data, Document, source=source)
     problems = document_problems(doc, source)
+    doc, more = resolve_categories(doc, source)
+    problems.extend(more)
     if problems:
         raise InputError(problems)
     return doc

@@ -9,6 +9,7 @@ several values (duplicate ids, an end before a start) run right after, in the sa
 from __future__ import annotations
 
 import enum
+import types
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
@@ -127,6 +128,76 @@ class Channel(enum.StrEnum):
     """An external authority (e.g. the Huis voor klokkenluiders, Wbk art. 2c), not the employer."""
 
 
+class Findings(enum.StrEnum):
+    """What an investigation found (the "bevindingen" of a year report, as a key)."""
+
+    GEGROND = "gegrond"
+    """The suspicion was confirmed."""
+    DEELS_GEGROND = "deels_gegrond"
+    """Confirmed in part."""
+    ONGEGROND = "ongegrond"
+    """Not confirmed."""
+    GEEN_OORDEEL = "geen_oordeel"
+    """No judgement (settled otherwise, or not judged)."""
+
+
+class Measure(enum.StrEnum):
+    """The measure taken after a formal case (the heaviest, when there were several)."""
+
+    GEEN = "geen"
+    GESPREK = "gesprek"
+    AANTEKENING_IN_DOSSIER = "aantekening_in_dossier"
+    SCHRIFTELIJKE_WAARSCHUWING = "schriftelijke_waarschuwing"
+    BERISPING = "berisping"
+    TEAMTRAJECT = "teamtraject"
+    OVERPLAATSING = "overplaatsing"
+    DETACHERING = "detachering"
+    VOORNEMEN_INGETROKKEN = "voornemen_ingetrokken"
+    """The intended act (e.g. a departure arrangement) was not carried out."""
+    VOORWAARDELIJK_STRAFONTSLAG = "voorwaardelijk_strafontslag"
+    STRAFONTSLAG = "strafontslag"
+    AANGIFTE = "aangifte"
+    OVERIG = "overig"
+
+
+MEASURE_LABELS: dict[Measure, Text] = {
+    Measure.GEEN: Text("geen maatregel", "no measure"),
+    Measure.GESPREK: Text("gesprek", "talk"),
+    Measure.AANTEKENING_IN_DOSSIER: Text("aantekening in het dossier", "note in the file"),
+    Measure.SCHRIFTELIJKE_WAARSCHUWING: Text("schriftelijke waarschuwing", "written warning"),
+    Measure.BERISPING: Text("berisping", "reprimand"),
+    Measure.TEAMTRAJECT: Text("teamontwikkelingstraject", "team development"),
+    Measure.OVERPLAATSING: Text("overplaatsing", "transfer"),
+    Measure.DETACHERING: Text("detachering", "secondment"),
+    Measure.VOORNEMEN_INGETROKKEN: Text("voornemen niet uitgevoerd",
+                                        "intended act not carried out"),
+    Measure.VOORWAARDELIJK_STRAFONTSLAG: Text("voorwaardelijk strafontslag",
+                                              "conditional disciplinary dismissal"),
+    Measure.STRAFONTSLAG: Text("strafontslag", "disciplinary dismissal"),
+    Measure.AANGIFTE: Text("aangifte", "report to the police"),
+    Measure.OVERIG: Text("overig", "other"),
+}
+
+FINDINGS_LABELS: dict[Findings, Text] = {
+    Findings.GEGROND: Text("gegrond", "confirmed"),
+    Findings.DEELS_GEGROND: Text("deels gegrond", "partly confirmed"),
+    Findings.ONGEGROND: Text("ongegrond", "not confirmed"),
+    Findings.GEEN_OORDEEL: Text("geen oordeel", "no judgement"),
+}
+
+
+@frozen
+class Outcome:
+    """How a formal case ended: investigated or not, what was found, the measure taken.
+
+    Only keys: no description of the case, which could identify the people involved.
+    """
+
+    investigation: bool
+    findings: Findings | None = None
+    measure: Measure | None = None
+
+
 @frozen
 class RegisterEntry:
     """One contact, report or complaint in the organisation's integrity register.
@@ -145,6 +216,13 @@ class RegisterEntry:
     acknowledged: date | None = None
     feedback: date | None = None
     closed: date | None = None
+    categories: tuple[str, ...] = ()
+    """Category keys (:mod:`integriteit.taxonomies`); the loader turns the organisation's own
+    wording into keys through the document's ``category_labels``. Empty: not categorised."""
+    related_to: str | None = None
+    """For a gesprek: the id of the melding (or klacht, misstand) it belongs to."""
+    outcome: Outcome | None = None
+    """For a formal case: investigation, findings and measure."""
 
 
 @frozen
@@ -330,6 +408,10 @@ def _waivers(items: Iterable[Waiver]) -> tuple[Waiver, ...]:
     return tuple(items)
 
 
+def _labels(items: Mapping[str, str]) -> Mapping[str, str]:
+    return types.MappingProxyType(dict(items))
+
+
 @frozen
 class Document:
     """One organisation and what it records: the unit a check runs over."""
@@ -340,5 +422,8 @@ class Document:
     register: tuple[RegisterEntry, ...] = field(default=(), converter=_entries)
     facts: Facts = Facts()
     waivers: tuple[Waiver, ...] = field(default=(), converter=_waivers)
+    category_labels: Mapping[str, str] = field(factory=dict, converter=_labels, hash=False)
+    """The organisation's own category wordings and the keys they stand for, e.g.
+    ``{"(dreigend) arbeidsconflict": "arbeidsconflict"}`` (see :mod:`integriteit.taxonomies`)."""
     schema: str | None = None
     """The optional ``$schema`` key, so editors can validate the file; ignored otherwise."""

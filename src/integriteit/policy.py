@@ -91,7 +91,8 @@ def month_day(value: str) -> tuple[int, int]:
     >>> month_day("12-31")
     (12, 31)
     """
-    if len(value) != 5 or value[2] != "-" or not (value[:2] + value[3:]).isdigit():
+    digits = value[:2] + value[3:]
+    if len(value) != 5 or value[2] != "-" or not (digits.isascii() and digits.isdigit()):
         raise ValueError(value)
     month, day = int(value[:2]), int(value[3:])
     date(2000, month, day)  # a leap year: 02-29 is a day of some year
@@ -351,8 +352,9 @@ def _timeline(param: Parameter, setting: PolicyValue | tuple[DatedValue, ...]
         return (EffectiveValue(param, setting, ValueSource.DOCUMENT),)  # type: ignore[arg-type]
     periods: list[EffectiveValue] = []
     first = dated[0].since
-    periods.append(EffectiveValue(param, param.default, ValueSource.DEFAULT, None,
-                                  date.fromordinal(first.toordinal() - 1)))
+    if first > date.min:  # before the first date, the default
+        periods.append(EffectiveValue(param, param.default, ValueSource.DEFAULT, None,
+                                      date.fromordinal(first.toordinal() - 1)))
     for i, d in enumerate(dated):
         until = (date.fromordinal(dated[i + 1].since.toordinal() - 1)
                  if i + 1 < len(dated) else None)

@@ -43,12 +43,15 @@ from integriteit.model import (
     EmploymentKind,
     EntryKind,
     Facts,
+    Findings,
+    Measure,
     Meldprocedure,
     Nevenwerk,
     Oath,
     OathForm,
     Organisation,
     OrganisationKind,
+    Outcome,
     PolicySettings,
     RegisterEntry,
     TrainingSession,
@@ -57,6 +60,7 @@ from integriteit.model import (
     VertrouwenspersoonScope,
 )
 from integriteit.policy import OATH_TERM_MONTHS, PARAMETERS, Parameter, ValueKind
+from integriteit.taxonomies import all_categories
 
 __all__ = [
     "MAX_DATE",
@@ -75,6 +79,7 @@ __all__ = [
     "nevenwerken",
     "oaths",
     "organisations",
+    "outcomes",
     "policy_settings",
     "register_entries",
     "register_ids",
@@ -272,8 +277,18 @@ def register_entries(
     acknowledged = near(day, -3, 20)
     feedback = near(acknowledged or day, -5, 130)
     closed = near(feedback or day, 0, 400)
+    keys = st.sampled_from(sorted(all_categories()))
+    categories = tuple(draw(st.lists(keys, max_size=3, unique=True)))
+    outcome = draw(st.none() | outcomes()) if entry_kind is not EntryKind.GESPREK else None
     return RegisterEntry(entry_id, entry_kind, day, entry_channel, draw(st.booleans()),
-                         acknowledged, feedback, closed)
+                         acknowledged, feedback, closed, categories, None, outcome)
+
+
+def outcomes() -> st.SearchStrategy[Outcome]:
+    """The outcome of a formal case: investigated or not, findings and measure maybe given."""
+    return st.builds(Outcome, investigation=st.booleans(),
+                     findings=st.none() | st.sampled_from(Findings),
+                     measure=st.none() | st.sampled_from(Measure))
 
 
 def meldprocedures(on: st.SearchStrategy[date] | None = None) -> st.SearchStrategy[Meldprocedure]:
@@ -474,6 +489,17 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
                              ("closed", r.closed)):
                 if day is not None:
                     entry[key] = day.isoformat()
+            if r.categories:
+                entry["categories"] = list(r.categories)
+            if r.related_to is not None:
+                entry["related_to"] = r.related_to
+            if r.outcome is not None:
+                outcome: dict[str, Any] = {"investigation": r.outcome.investigation}
+                if r.outcome.findings is not None:
+                    outcome["findings"] = r.outcome.findings.value
+                if r.outcome.measure is not None:
+                    outcome["measure"] = r.outcome.measure.value
+                entry["outcome"] = outcome
             entries.append(entry)
         data["register"] = entries
     if doc.facts.given:
@@ -487,6 +513,8 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
                 waiver["since"] = w.since.isoformat()
             waivers.append(waiver)
         data["waivers"] = waivers
+    if doc.category_labels:
+        data["category_labels"] = dict(doc.category_labels)
     if doc.schema is not None:
         data["$schema"] = doc.schema
     return data

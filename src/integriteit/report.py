@@ -1,0 +1,542 @@
+"""The annual integrity report (jaarverslag): the tables of Ambtenarenwet 2017 art. 4(4).
+
+From the register it counts, per year, kind (gesprek, melding, klacht, misstand) and category,
+the entries received; from the employees, facts and rules it adds the figures of the report
+year: oaths, externals, nevenwerkzaamheden, Wbk terms, vertrouwenspersonen.
+
+The counting rule: an entry counts once in each of its categories and once in its kind's total,
+so a total counts distinct entries and can be smaller than the sum of its categories (the report
+says so when that happens); an entry without categories counts in the total only.
+
+Privacy: only counts leave this module, never an entry id, a date of receipt or anything a
+person could be recognised by; ``suppress_below`` replaces every count from 1 to K-1 by
+``"<K"`` (and its share by a dash).
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from collections import Counter
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TextIO
+
+from attrs import field, frozen
+
+from integriteit.engine import Status, check
+from integriteit.errors import InputError, Problem
+from integriteit.i18n import Lang, Text
+from integriteit.io import resolve_categories
+from integriteit.model import (
+    FINDINGS_LABELS,
+    MEASURE_LABELS,
+    ORGANISATION_KIND_LABELS,
+    Document,
+    EmploymentKind,
+    EntryKind,
+    Findings,
+    Measure,
+)
+from integriteit.plugins import Registry
+from integriteit.policy import INTEGRITEITSVERKLARING_REQUIRED, WORKSHOP_REQUIRED_FOR
+from integriteit.taxonomies import all_categories
+
+__all__ = [
+    "FORMATS",
+    "AnnualReport",
+    "CountRow",
+    "Figure",
+    "OutcomeRow",
+    "TotalRow",
+    "annual_report",
+    "write_report",
+]
+
+KIND_ORDER: tuple[EntryKind, ...] = (EntryKind.MELDING, EntryKind.GESPREK, EntryKind.KLACHT,
+                                     EntryKind.MISSTAND)
+KIND_LABELS: dict[EntryKind, Text] = {
+    EntryKind.MELDING: Text("Meldingen", "Meldingen (reports)"),
+    EntryKind.GESPREK: Text("Gesprekken met vertrouwenspersonen",
+                            "Gesprekken (consultations) with vertrouwenspersonen"),
+    EntryKind.KLACHT: Text("Klachten", "Klachten (complaints)"),
+    EntryKind.MISSTAND: Text("Meldingen van een vermoeden van een misstand (Wbk)",
+                             "Reports of a suspected misstand (Wbk)"),
+}
+
+
+@frozen
+class CountRow:
+    """Entries of ``kind`` received in ``year`` that carry ``category``."""
+
+    year: int
+    kind: EntryKind
+    category: str
+    count: int
+
+
+@frozen
+class TotalRow:
+    """Distinct entries of ``kind`` received in ``year``."""
+
+    year: int
+    kind: EntryKind
+    count: int
+
+
+@frozen
+class OutcomeRow:
+    """Formal cases of the report year with one outcome."""
+
+    kind: EntryKind
+    investigation: bool
+    findings: Findings | None
+    measure: Measure | None
+    count: int
+
+
+@frozen
+class Figure:
+    """One figure of the report year, e.g. ``("eed", "on_time", 12)``; ``None``: not known."""
+
+    section: str
+    key: str
+    count: int | None
+    label: Text
+
+
+@frozen
+class AnnualReport:
+    """Everything the report shows, as counts (see the module docstring for the rule)."""
+
+    document: Document = field(repr=False)
+    year: int
+    years: tuple[int, ...]
+    at: date
+    counts: tuple[CountRow, ...]
+    totals: tuple[TotalRow, ...]
+    uncategorised: tuple[TotalRow, ...]
+    """Per year and kind, the entries without a category (counted in the totals only)."""
+    multi_category: tuple[TotalRow, ...]
+    """Per year and kind, the entries with more than one category."""
+    outcomes: tuple[OutcomeRow, ...]
+    figures: tuple[Figure, ...]
+
+    @property
+    def kinds(self) -> tuple[EntryKind, ...]:
+        """The kinds present in the register, in report order."""
+        present = {e.kind for e in self.document.register}
+        return tuple(k for k in KIND_ORDER if k in present)
+
+
+def _problem(path: str, nl: str, en: str) -> InputError:
+    return InputError([Problem("<report>", path, Text(nl, en))])
+
+
+def annual_report(document: Document, year: int, *, years: int = 5, at: date | None = None,
+                  registry: Registry | None = None) -> AnnualReport:
+    """The report over ``year`` with the ``years - 1`` years before it, as of ``at`` (default
+    31 December of ``year``, or today while that year runs: figures such as "oath still
+    open" are as of that day).
+
+    >>> from integriteit import example
+    >>> r = annual_report(example(), 2026, years=2, at=date(2026, 6, 1))
+    >>> [(t.year, t.kind.value, t.count) for t in r.totals]  # doctest: +NORMALIZE_WHITESPACE
+    [(2025, 'melding', 0), (2026, 'melding', 1), (2025, 'gesprek', 0), (2026, 'gesprek', 1),
+     (2025, 'misstand', 1), (2026, 'misstand', 2)]
+    """
+    if not 1 <= years <= 50:
+        raise _problem("--years", f"{years} ligt niet tussen 1 en 50", f"{years} is not "
+                       "between 1 and 50")
+    if not 1900 <= year <= 9999 - years:
+        raise _problem("--year", f"{year} is geen bruikbaar jaar", f"{year} is not a usable year")
+    document, problems = resolve_categories(document, "<document>")
+    if problems:
+        raise InputError(problems)
+    window = tuple(range(year - years + 1, year + 1))
+    at = at if at is not None else min(date(year, 12, 31), date.today())
+    per_category: Counter[tuple[int, EntryKind, str]] = Counter()
+    per_kind: Counter[tuple[int, EntryKind]] = Counter()
+    bare: Counter[tuple[int, EntryKind]] = Counter()
+    multi: Counter[tuple[int, EntryKind]] = Counter()
+    outcomes: Counter[tuple[EntryKind, bool, Findings | None, Measure | None]] = Counter()
+    for entry in document.register:
+        y = entry.received.year
+        if y not in window:
+            continue
+        per_kind[(y, entry.kind)] += 1
+        for key in entry.categories:
+            per_category[(y, entry.kind, key)] += 1
+        if not entry.categories:
+            bare[(y, entry.kind)] += 1
+        elif len(entry.categories) > 1:
+            multi[(y, entry.kind)] += 1
+        if y == year and entry.outcome is not None:
+            o = entry.outcome
+            outcomes[(entry.kind, o.investigation, o.findings, o.measure)] += 1
+    order = {key: i for i, key in enumerate(all_categories())}
+    present = {e.kind for e in document.register}
+    kinds = [k for k in KIND_ORDER if k in present]
+    counts = tuple(CountRow(y, k, c, n) for (y, k, c), n in sorted(
+        per_category.items(), key=lambda item: (KIND_ORDER.index(item[0][1]), item[0][0],
+                                                order.get(item[0][2], len(order)),
+                                                item[0][2])))
+    totals = tuple(TotalRow(y, k, per_kind[(y, k)]) for k in kinds for y in window)
+    uncategorised = tuple(TotalRow(y, k, bare[(y, k)]) for k in kinds for y in window
+                          if bare[(y, k)])
+    multis = tuple(TotalRow(y, k, multi[(y, k)]) for k in kinds for y in window
+                   if multi[(y, k)])
+    outcome_rows = tuple(OutcomeRow(k, inv, f, m, n) for (k, inv, f, m), n in sorted(
+        outcomes.items(), key=lambda item: (KIND_ORDER.index(item[0][0]), not item[0][1],
+                                            str(item[0][2]), str(item[0][3]))))
+    figures = _figures(document, year, at, registry)
+    return AnnualReport(document, year, window, at, counts, totals, uncategorised, multis,
+                        outcome_rows, figures)
+
+
+# --- the figures of the report year --------------------------------------------------------
+
+_F = Text
+
+
+def _figures(document: Document, year: int, at: date,
+             registry: Registry | None) -> tuple[Figure, ...]:
+    figures: list[Figure] = []
+    rules = ["ambtenarenwet.eed", "wbk.ontvangstbevestiging", "wbk.terugkoppeling"]
+    policy_days = [date(year, 1, 1), at]
+    result = check(document, at, rules=[*rules, "beleid.integriteitsverklaring",
+                                        "beleid.workshop"], registry=registry)
+    status: dict[tuple[str, str], Status] = {(f.rule, f.subject): f.status
+                                             for f in result.findings}
+    starters = [e for e in document.employees if e.start.year == year and e.start <= at]
+    ambtenaren = [e for e in starters if e.employment is EmploymentKind.AMBTENAAR]
+    oath = Counter(status[("ambtenarenwet.eed", e.id)] for e in ambtenaren)
+    with_staff = bool(document.employees)  # a register-only document has no staff figures
+    figures += [] if not with_staff else [
+        Figure("eed", "new_ambtenaren", len(ambtenaren),
+               _F("nieuwe ambtenaren", "new ambtenaren")),
+        Figure("eed", "taken", oath[Status.OK] + oath[Status.LATE],
+               _F("eed of belofte afgelegd", "eed or belofte taken")),
+        Figure("eed", "on_time", oath[Status.OK], _F("op tijd", "in time")),
+        Figure("eed", "late", oath[Status.LATE], _F("te laat", "late")),
+        Figure("eed", "open", oath[Status.DUE] + oath[Status.OVERDUE],
+               _F("nog open", "still open")),
+        Figure("eed", "overdue", oath[Status.OVERDUE],
+               _F("waarvan termijn verstreken", "of which overdue")),
+        Figure("eed", "waived", oath[Status.WAIVED], _F("ontheffing", "waived")),
+        Figure("eed", "invalid", oath[Status.INVALID],
+               _F("ongeldige datum (controleren)", "invalid date (to check)")),
+        Figure("eed", "not_applicable", oath[Status.NOT_APPLICABLE],
+               _F("uit dienst binnen de termijn", "left within the term")),
+    ]
+    externals = [e for e in starters if e.employment is not EmploymentKind.AMBTENAAR]
+    if with_staff:
+        figures.append(Figure("externen", "new_externals", len(externals),
+                              _F("nieuwe externen (geen ambtenaar)",
+                                 "new externals (no ambtenaar)")))
+    policy = result.policy
+    for rule, parameter, what in (
+            ("beleid.integriteitsverklaring", INTEGRITEITSVERKLARING_REQUIRED.name,
+             _F("integriteitsverklaring", "integriteitsverklaring")),
+            ("beleid.workshop", WORKSHOP_REQUIRED_FOR.name,
+             _F("integriteitsworkshop", "integrity workshop"))):
+        required = any(policy.on(parameter, d).value not in (False, "none")
+                       for d in policy_days)
+        if not required or not with_staff:
+            continue
+        judged = Counter(status[(rule, e.id)] for e in starters
+                         if status[(rule, e.id)] is not Status.NOT_APPLICABLE)
+        figures += [
+            Figure(rule, "required", sum(judged.values()),
+                   _F(f"{what.nl}: gevraagd (beleid)", f"{what.en}: required (policy)")),
+            Figure(rule, "on_time", judged[Status.OK], _F(f"{what.nl}: op tijd",
+                                                          f"{what.en}: in time")),
+            Figure(rule, "late", judged[Status.LATE], _F(f"{what.nl}: te laat",
+                                                         f"{what.en}: late")),
+            Figure(rule, "open", judged[Status.DUE] + judged[Status.OVERDUE],
+                   _F(f"{what.nl}: nog open", f"{what.en}: still open")),
+        ]
+    facts = document.facts
+    known = "nevenwerkzaamheden" in facts.given
+    items = [n for n in facts.nevenwerkzaamheden or () if n.reported.year == year]
+    figures += [] if not known else [
+        Figure("nevenwerkzaamheden", "reported", len(items),
+               _F("nevenwerkzaamheden gemeld", "nevenwerkzaamheden reported")),
+        Figure("nevenwerkzaamheden", "registered", sum(1 for n in items if n.registered),
+               _F("waarvan geregistreerd", "of which registered")),
+        Figure("nevenwerkzaamheden", "published", sum(1 for n in items if n.published),
+               _F("waarvan openbaar gemaakt", "of which made public")),
+    ]
+    misstanden = [e for e in document.register
+                  if e.kind is EntryKind.MISSTAND and e.received.year == year]
+    ack = Counter(status[("wbk.ontvangstbevestiging", e.id)] for e in misstanden)
+    fb = Counter(status[("wbk.terugkoppeling", e.id)] for e in misstanden)
+    figures += [
+        Figure("wbk", "received", len(misstanden),
+               _F("vermoedens van een misstand ontvangen", "suspected misstanden received")),
+        Figure("wbk", "acknowledged_in_time", ack[Status.OK],
+               _F("ontvangst binnen 7 dagen bevestigd", "acknowledged within 7 days")),
+        Figure("wbk", "acknowledged_late", ack[Status.LATE],
+               _F("ontvangst te laat bevestigd", "acknowledged late")),
+        Figure("wbk", "not_acknowledged", ack[Status.DUE] + ack[Status.OVERDUE],
+               _F("ontvangst (nog) niet bevestigd", "not (yet) acknowledged")),
+        Figure("wbk", "feedback_in_time", fb[Status.OK],
+               _F("binnen de termijn teruggekoppeld", "feedback within the term")),
+        Figure("wbk", "feedback_late", fb[Status.LATE],
+               _F("te laat teruggekoppeld", "feedback late")),
+        Figure("wbk", "feedback_open", fb[Status.DUE] + fb[Status.OVERDUE],
+               _F("terugkoppeling nog open", "feedback still open")),
+        Figure("wbk", "old_law", ack[Status.NOT_APPLICABLE],
+               _F("ontvangen onder de Wet Huis voor klokkenluiders (geen termijnen)",
+                  "received under the Wet Huis voor klokkenluiders (no terms)")),
+    ]
+    if facts.vertrouwenspersonen is not None:
+        active = [v for v in facts.vertrouwenspersonen
+                  if (v.since is None or v.since <= date(year, 12, 31))
+                  and (v.until is None or v.until >= date(year, 1, 1))]
+        figures += [
+            Figure("vertrouwenspersonen", "internal", sum(1 for v in active if not v.external),
+                   _F("vertrouwenspersonen intern", "internal vertrouwenspersonen")),
+            Figure("vertrouwenspersonen", "external", sum(1 for v in active if v.external),
+                   _F("vertrouwenspersonen extern", "external vertrouwenspersonen")),
+            Figure("vertrouwenspersonen", "integriteit",
+                   sum(1 for v in active if "integriteit" in v.scope),
+                   _F("voor integriteit", "for integrity")),
+            Figure("vertrouwenspersonen", "ongewenst_gedrag",
+                   sum(1 for v in active if "ongewenst_gedrag" in v.scope),
+                   _F("voor ongewenst gedrag", "for ongewenst gedrag")),
+        ]
+    return tuple(figures)
+
+
+# --- output --------------------------------------------------------------------------------
+
+
+def _shown(count: int | None, k: int) -> int | str | None:
+    """A count as published: ``"<K"`` for 1 to K-1 when suppressing."""
+    if count is not None and k > 1 and 0 < count < k:
+        return f"<{k}"
+    return count
+
+
+def _cell(count: int | None, k: int) -> str:
+    value = _shown(count, k)
+    return "?" if value is None else str(value)
+
+
+def _label(key: str, lang: Lang) -> str:
+    category = all_categories().get(key)
+    return category.label.get(lang) if category is not None else key
+
+
+def to_data(report: AnnualReport, lang: Lang, k: int = 0) -> dict[str, Any]:
+    """The report as JSON-ready data (counts suppressed below ``k`` as ``"<k"``)."""
+    org = report.document.organisation
+    return {
+        "year": report.year,
+        "years": list(report.years),
+        "at": report.at.isoformat(),
+        "organisation": {"name": org.name, "kind": org.kind.value},
+        "suppressed_below": k if k > 1 else None,
+        "counts": [{"year": r.year, "kind": r.kind.value, "category": r.category,
+                    "count": _shown(r.count, k)} for r in report.counts],
+        "totals": [{"year": r.year, "kind": r.kind.value, "count": _shown(r.count, k)}
+                   for r in report.totals],
+        "uncategorised": [{"year": r.year, "kind": r.kind.value, "count": _shown(r.count, k)}
+                          for r in report.uncategorised],
+        "multi_category": [{"year": r.year, "kind": r.kind.value, "count": _shown(r.count, k)}
+                           for r in report.multi_category],
+        "categories": {key: _label(key, lang) for key in dict.fromkeys(
+            r.category for r in report.counts)},
+        "outcomes": [{"kind": r.kind.value, "investigation": r.investigation,
+                      "findings": r.findings.value if r.findings else None,
+                      "measure": r.measure.value if r.measure else None,
+                      "count": _shown(r.count, k)} for r in report.outcomes],
+        "figures": [{"section": f.section, "key": f.key, "count": _shown(f.count, k),
+                     "label": f.label.get(lang)} for f in report.figures],
+        "notes": _notes(report, lang, k),
+    }
+
+
+def _notes(report: AnnualReport, lang: Lang, k: int) -> list[str]:
+    nl = lang == "nl"
+    notes: list[str] = []
+    for r in report.multi_category:
+        notes.append(
+            f"{KIND_LABELS[r.kind].get(lang)} {r.year}: {_cell(r.count, k)} "
+            + ("item(s) met meer dan één categorie; het totaal telt items en is kleiner dan de "
+               "som van de categorieën." if nl else
+               "entr(y/ies) with more than one category; the total counts entries and is "
+               "smaller than the sum of the categories."))
+    for r in report.uncategorised:
+        notes.append(
+            f"{KIND_LABELS[r.kind].get(lang)} {r.year}: {_cell(r.count, k)} "
+            + ("item(s) zonder categorie; alleen in het totaal geteld." if nl else
+               "entr(y/ies) without a category; counted in the total only."))
+    if k > 1:
+        notes.append(f"Aantallen van 1 tot {k} zijn vervangen door \"<{k}\"." if nl else
+                     f"Counts from 1 to {k - 1} are shown as \"<{k}\".")
+    return notes
+
+
+def _share(count: int, total: int, k: int) -> str:
+    if total == 0 or (k > 1 and 0 < count < k) or (k > 1 and 0 < total < k):
+        return "–"
+    return f"{round(100 * count / total)}%"
+
+
+_Row = list[str]
+
+
+def _tables(report: AnnualReport, lang: Lang, k: int) -> list[tuple[str, _Row, list[_Row]]]:
+    """The report's tables: (title, header, rows), for Markdown and HTML alike."""
+    nl = lang == "nl"
+    tables: list[tuple[str, _Row, list[_Row]]] = []
+    year = report.year
+    for kind in report.kinds:
+        total = {r.year: r.count for r in report.totals if r.kind is kind}
+        by_key: dict[str, dict[int, int]] = {}
+        for r in report.counts:
+            if r.kind is kind:
+                by_key.setdefault(r.category, {})[r.year] = r.count
+        header = ["Categorie" if nl else "Category", *map(str, report.years),
+                  f"{'aandeel' if nl else 'share'} {year}"]
+        rows = [[_label(key, lang), *(_cell(years.get(y, 0), k) for y in report.years),
+                 _share(years.get(year, 0), total.get(year, 0), k)]
+                for key, years in by_key.items()]
+        bare = {r.year: r.count for r in report.uncategorised if r.kind is kind}
+        if bare:
+            rows.append(["(zonder categorie)" if nl else "(no category)",
+                         *(_cell(bare.get(y, 0), k) for y in report.years),
+                         _share(bare.get(year, 0), total.get(year, 0), k)])
+        rows.append([f"**{'Totaal' if nl else 'Total'}**",
+                     *(f"**{_cell(total.get(y, 0), k)}**" for y in report.years),
+                     "100%" if total.get(year) else "–"])
+        tables.append((KIND_LABELS[kind].get(lang), header, rows))
+    if report.outcomes:
+        header = ["Soort" if nl else "Kind", "Onderzoek" if nl else "Investigation",
+                  "Bevindingen" if nl else "Findings", "Maatregel" if nl else "Measure",
+                  "Aantal" if nl else "Count"]
+        yes, no = ("ja", "nee") if nl else ("yes", "no")
+        rows = [[r.kind.value, yes if r.investigation else no,
+                 FINDINGS_LABELS[r.findings].get(lang) if r.findings else "–",
+                 MEASURE_LABELS[r.measure].get(lang) if r.measure else "–",
+                 _cell(r.count, k)] for r in report.outcomes]
+        tables.append((f"{'Afhandeling' if nl else 'Outcomes'} {year}", header, rows))
+    sections = {"eed": Text("Eed of belofte", "Eed or belofte"),
+                "externen": Text("Externen", "Externals"),
+                "beleid.integriteitsverklaring": Text("Integriteitsverklaring (beleid)",
+                                                      "Integriteitsverklaring (policy)"),
+                "beleid.workshop": Text("Integriteitsworkshop (beleid)",
+                                        "Integrity workshop (policy)"),
+                "nevenwerkzaamheden": Text("Nevenwerkzaamheden", "Nevenwerkzaamheden"),
+                "wbk": Text("Klokkenluidersregeling (Wbk)", "Whistleblowing (Wbk)"),
+                "vertrouwenspersonen": Text("Vertrouwenspersonen", "Vertrouwenspersonen")}
+    for section, title in sections.items():
+        rows = [[f.label.get(lang), _cell(f.count, k)] for f in report.figures
+                if f.section == section]
+        if rows:
+            tables.append((f"{title.get(lang)} {year}", ["", "Aantal" if nl else "Count"],
+                           rows))
+    return tables
+
+
+def _heading(report: AnnualReport, lang: Lang) -> tuple[str, str]:
+    org = report.document.organisation
+    nl = lang == "nl"
+    kind = ORGANISATION_KIND_LABELS[org.kind].get(lang)
+    title = (f"Integriteitsverslag {report.year}: {org.name} ({kind})" if nl else
+             f"Integrity report {report.year}: {org.name} ({kind})")
+    first, last = report.years[0], report.years[-1]
+    intro = (f"Register over {first}–{last}, telling per jaar van ontvangst; cijfers van het "
+             f"jaar per {report.at}. Een item telt één keer in elk van zijn categorieën en één "
+             "keer in het totaal. Verantwoording op grond van Ambtenarenwet 2017 art. 4 lid 4."
+             if nl else
+             f"Register over {first}–{last}, counted by year of receipt; figures of the year as "
+             f"of {report.at}. An entry counts once in each of its categories and once in the "
+             "total. Account under Ambtenarenwet 2017 art. 4(4).")
+    return title, intro
+
+
+def write_markdown(report: AnnualReport, out: TextIO, lang: Lang, k: int = 0) -> None:
+    """The report as Markdown, laid out like the published year reports."""
+    title, intro = _heading(report, lang)
+    out.write(f"# {title}\n\n{intro}\n")
+    for name, header, rows in _tables(report, lang, k):
+        out.write(f"\n## {name}\n\n| " + " | ".join(header) + " |\n")
+        out.write("|" + "|".join(["---", *["---:"] * (len(header) - 1)]) + "|\n")
+        for row in rows:
+            out.write("| " + " | ".join(row) + " |\n")
+    notes = _notes(report, lang, k)
+    if notes:
+        out.write("\n" + "".join(f"- {n}\n" for n in notes))
+
+
+def write_html(report: AnnualReport, out: TextIO, lang: Lang, k: int = 0) -> None:
+    """The report as a standalone HTML page (the same tables as the Markdown)."""
+    title, intro = _heading(report, lang)
+    e = html.escape
+    out.write(f"<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head><meta charset=\"utf-8\">"
+              f"<title>{e(title)}</title></head>\n<body>\n<h1>{e(title)}</h1>\n"
+              f"<p>{e(intro)}</p>\n")
+    for name, header, rows in _tables(report, lang, k):
+        out.write(f"<h2>{e(name)}</h2>\n<table>\n<thead><tr>"
+                  + "".join(f"<th>{e(h)}</th>" for h in header) + "</tr></thead>\n<tbody>\n")
+        for row in rows:
+            cells = []
+            for cell in row:
+                bold = cell.startswith("**") and cell.endswith("**")
+                text = e(cell.strip("*"))
+                cells.append(f"<td><strong>{text}</strong></td>" if bold else f"<td>{text}</td>")
+            out.write("<tr>" + "".join(cells) + "</tr>\n")
+        out.write("</tbody>\n</table>\n")
+    notes = _notes(report, lang, k)
+    if notes:
+        out.write("<ul>\n" + "".join(f"<li>{e(n)}</li>\n" for n in notes) + "</ul>\n")
+    out.write("</body>\n</html>\n")
+
+
+def write_json(report: AnnualReport, out: TextIO, lang: Lang, k: int = 0) -> None:
+    """The report as one JSON object: ``year``, ``counts``, ``totals`` and more."""
+    json.dump(to_data(report, lang, k), out, ensure_ascii=False, indent=1)
+    out.write("\n")
+
+
+def write_csv(report: AnnualReport, out: TextIO, lang: Lang, k: int = 0) -> None:
+    """The report as CSV rows ``table,year,kind,category,count``: the ``counts`` and ``totals``
+    of the window, then the ``outcomes`` and ``figures`` of the report year."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["table", "year", "kind", "category", "count"])
+    for r in report.counts:
+        writer.writerow(["counts", r.year, r.kind.value, r.category, _cell(r.count, k)])
+    for t in report.totals:
+        writer.writerow(["totals", t.year, t.kind.value, "", _cell(t.count, k)])
+    for t in report.uncategorised:
+        writer.writerow(["uncategorised", t.year, t.kind.value, "", _cell(t.count, k)])
+    for t in report.multi_category:
+        writer.writerow(["multi_category", t.year, t.kind.value, "", _cell(t.count, k)])
+    for o in report.outcomes:
+        key = "/".join(["onderzoek" if o.investigation else "geen_onderzoek",
+                        o.findings.value if o.findings else "-",
+                        o.measure.value if o.measure else "-"])
+        writer.writerow(["outcomes", report.year, o.kind.value, key, _cell(o.count, k)])
+    for f in report.figures:
+        writer.writerow([f.section, report.year, "", f.key, _cell(f.count, k)])
+    out.write(buffer.getvalue())
+
+
+Writer = Callable[[AnnualReport, TextIO, Lang, int], None]
+
+FORMATS: dict[str, Writer] = {"markdown": write_markdown, "html": write_html,
+                              "json": write_json, "csv": write_csv}
+"""The report formats, by name (``integriteit report --format``)."""
+
+
+def write_report(report: AnnualReport, out: TextIO, fmt: str = "markdown", lang: Lang = "nl",
+                 suppress_below: int = 0) -> None:
+    """Write ``report`` in ``fmt``; counts from 1 to ``suppress_below - 1`` become ``"<K"``."""
+    FORMATS[fmt](report, out, lang, suppress_below)
+
