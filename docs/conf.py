@@ -1,6 +1,8 @@
 """Sphinx configuration for the integriteit documentation.
 
-Only Sphinx's built-in extensions and the default theme, and nothing that needs the network.
+Only Sphinx's built-in extensions, one local extension (``_ext/integriteit_rules.py``: the
+rule and parameter tables, rendered from the registry) and the default theme, and nothing that
+needs the network.
 Build (warnings are errors) and run every example in the docs and in the docstrings::
 
     sphinx-build -W --keep-going -b html docs docs/_build/html
@@ -15,8 +17,9 @@ from typing import Any
 
 DOCS = Path(__file__).resolve().parent
 # The checkout's own source first, so the docs describe this tree even when another version of
-# the package is installed; and this folder, for the doctest helper ``console``.
-sys.path[:0] = [str(DOCS.parent / "src"), str(DOCS)]
+# the package is installed; this folder, for the doctest helper ``console``; and ``_ext``, for
+# the extension that renders the rules and policy parameters from the registry.
+sys.path[:0] = [str(DOCS.parent / "src"), str(DOCS), str(DOCS / "_ext")]
 
 import integriteit  # noqa: E402
 
@@ -26,7 +29,7 @@ copyright = "The integriteit developers"
 release = integriteit.__version__
 version = ".".join(release.split(".")[:2])
 
-extensions = ["sphinx.ext.autodoc", "sphinx.ext.doctest"]
+extensions = ["sphinx.ext.autodoc", "sphinx.ext.doctest", "integriteit_rules"]
 
 exclude_patterns = ["_build"]
 language = "en"

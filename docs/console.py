@@ -1,8 +1,9 @@
 """Run ``integriteit`` command lines inside the doctest builder, as a terminal would show them.
 
 The docs show console sessions; ``shell`` runs the same commands in-process, in a scratch directory
-that holds ``example.json`` (the bundled demo document) and ``mistakes.json`` (a document with
-input errors, from ``_data/``). It prints each command after ``$``, then its output (stdout and
+that holds ``example.json`` (the bundled demo document), ``mistakes.json`` (a document with
+input errors) and ``policy.json`` (a document with policy values that change over time), the
+last two from ``_data/``. It prints each command after ``$``, then its output (stdout and
 stderr), so a ``testoutput`` block checks what the docs claim. ``echo $?`` prints the exit code.
 """
 
@@ -24,7 +25,8 @@ _SCRATCH = Path(tempfile.mkdtemp(prefix="integriteit-docs-"))
 atexit.register(shutil.rmtree, _SCRATCH, ignore_errors=True)
 _DEMO = resources.files("integriteit").joinpath("data/demo.json").read_text("utf-8")
 (_SCRATCH / "example.json").write_text(_DEMO, encoding="utf-8")
-shutil.copy(Path(__file__).with_name("_data") / "mistakes.json", _SCRATCH / "mistakes.json")
+for _name in ("mistakes.json", "policy.json"):
+    shutil.copy(Path(__file__).with_name("_data") / _name, _SCRATCH / _name)
 
 
 def _run(argv: list[str]) -> int:

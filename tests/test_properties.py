@@ -40,7 +40,7 @@ from integriteit import (
 from integriteit.i18n import LANGS
 from integriteit.law.termijnenwet import day_off
 from integriteit.model import (
-    Findings,
+    CaseFindings,
     Measure,
     Outcome,
     TrainingSession,
@@ -191,7 +191,7 @@ def test_document_to_dict_writes_every_model_field() -> None:
                        "externals", 6, ("directeur",), {date(2020, 1, 1): 14}),
         register=(RegisterEntry("R1", EntryKind.MISSTAND, day, Channel.WERKGEVER, True, day,
                                 day, day, ("integriteit", "pesten"), None,
-                                Outcome(True, Findings.GEGROND, Measure.BERISPING)),
+                                Outcome(True, CaseFindings.GEGROND, Measure.BERISPING)),
                   RegisterEntry("R2", EntryKind.GESPREK, day, Channel.VERTROUWENSPERSOON_INTERN,
                                 related_to="R1")),
         facts=Facts(Meldprocedure(day, day, True, False, True), day, day, True,

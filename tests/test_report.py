@@ -481,3 +481,24 @@ def test_every_format_writes_any_document(doc: Document, year: int) -> None:
         assert text
     assert json.loads(output(report, "json"))["year"] == year
     assert output(report, "csv").startswith("table,year,kind,category,count\n")
+
+
+@pytest.mark.parametrize(("advisers", "path", "message"), [
+    ([{"id": "V", "external": False, "scope": []}], "facts.vertrouwenspersonen[0].scope",
+     "name integriteit and/or ongewenst_gedrag"),
+    ([{"id": "V", "external": False, "scope": ["integriteit"], "since": "2024-01-01",
+       "until": "2023-01-01"}], "facts.vertrouwenspersonen[0].until",
+     "until 2023-01-01 is before since 2024-01-01"),
+    ([{"id": "V", "external": False, "scope": ["integriteit"]},
+      {"id": "V", "external": True, "scope": ["integriteit"]}],
+     "facts.vertrouwenspersonen[1].id", "duplicate id 'V' (also in facts.vertrouwenspersonen[0])"),
+    ([{"id": " ", "external": False, "scope": ["integriteit"]}],
+     "facts.vertrouwenspersonen[0].id", "id must not be empty"),
+])
+def test_vertrouwenspersonen_are_checked(advisers: list[dict[str, Any]], path: str,
+                                         message: str) -> None:
+    with pytest.raises(InputError) as info:
+        integriteit.from_dict({"organisation": {"name": "X", "kind": "gemeente"},
+                               "facts": {"vertrouwenspersonen": advisers}})
+    [p] = info.value.problems
+    assert (p.path, p.message.en) == (path, message)

@@ -34,6 +34,7 @@ def check_employee(
     ...     print(f.rule, f.status.value)
     ambtenarenwet.eed due
     ambtenarenwet.nevenwerkzaamheden unknown
+    ambtenarenwet.openbaarmaking not_applicable
     """
     if not isinstance(employee, Employee):
         employee = structure(employee, Employee, source="<dict>", path="employee")

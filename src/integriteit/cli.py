@@ -262,7 +262,9 @@ def _write_explanation(rule: Rule, fmt: str, lang: Lang, out: TextIO, example: d
             for t, d in terms]
         data["explanation"] = rule.explanation.get(lang) if rule.explanation else None
         data["parameters"] = [
-            {"name": p.name, "default": p.default, "unit": p.unit.get(lang),
+            {"name": p.name,
+             "default": list(p.default) if isinstance(p.default, tuple) else p.default,
+             "unit": p.unit.get(lang),
              "origin": p.origin.value, "note": p.origin_note.get(lang)} for p in params]
         data["statuses"] = [s.value for s in STATUS_ORDER]
         json.dump(data, out, ensure_ascii=False, indent=1)
@@ -297,7 +299,8 @@ def _write_explanation(rule: Rule, fmt: str, lang: Lang, out: TextIO, example: d
     if params:
         out.write(f"\n{label['parameters']}:\n")
         for p in params:
-            out.write(f"  {p.name} = {p.default} {p.unit.get(lang)} ({label['default']})\n")
+            out.write(f"  {p.name} = {p.show(p.default)} {p.unit.get(lang)} "
+                      f"({label['default']})\n")
             para(p.origin_note.get(lang))
 
 

@@ -145,6 +145,8 @@ class RuleVersion:
 
     def period(self, lang: Lang = "nl") -> str:
         """The period as text: ``"2020-01-01 – 2022-12-31"``, ``"2020-01-01 –"`` (open end)."""
+        if self.valid_from is None and self.valid_until is None:
+            return "altijd" if lang == "nl" else "always"
         start = self.valid_from.isoformat() if self.valid_from else "…"
         end = self.valid_until.isoformat() if self.valid_until else ""
         return f"{start} – {end}".rstrip()

@@ -32,6 +32,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from integriteit.errors import BadValue, InputError, Problem
 from integriteit.i18n import Text
 from integriteit.model import (
+    CaseFindings,
     Channel,
     DatedValue,
     Document,
@@ -39,7 +40,6 @@ from integriteit.model import (
     EmploymentKind,
     EntryKind,
     Facts,
-    Findings,
     Measure,
     OathForm,
     OrganisationKind,
@@ -362,7 +362,7 @@ def register_enum(cls: type[enum.Enum]) -> None:
 
 
 for _enum in (OrganisationKind, EmploymentKind, OathForm, EntryKind, Channel,
-              VertrouwenspersoonScope, Findings, Measure):
+              VertrouwenspersoonScope, CaseFindings, Measure):
     register_enum(_enum)
 
 
@@ -524,6 +524,26 @@ def document_problems(doc: Document, source: str) -> list[Problem]:
         if session.attendees is not None and session.attendees < 0:
             problems.append(Problem(source, f"facts.training[{i}].attendees", Text(
                 f"{session.attendees} is negatief", f"{session.attendees} is negative")))
+    seen_advisers: dict[str, int] = {}
+    for i, adviser in enumerate(facts.vertrouwenspersonen or ()):
+        where = f"facts.vertrouwenspersonen[{i}]"
+        if not adviser.id.strip():
+            problems.append(Problem(source, f"{where}.id", Text(
+                "id mag niet leeg zijn", "id must not be empty")))
+        elif seen_advisers.setdefault(adviser.id, i) != i:
+            j = seen_advisers[adviser.id]
+            problems.append(Problem(source, f"{where}.id", Text(
+                f"dubbel id {adviser.id!r} (ook in facts.vertrouwenspersonen[{j}])",
+                f"duplicate id {adviser.id!r} (also in facts.vertrouwenspersonen[{j}])")))
+        if not adviser.scope:
+            problems.append(Problem(source, f"{where}.scope", Text(
+                "noem integriteit en/of ongewenst_gedrag",
+                "name integriteit and/or ongewenst_gedrag")))
+        if adviser.since is not None and adviser.until is not None and (
+                adviser.until < adviser.since):
+            problems.append(Problem(source, f"{where}.until", Text(
+                f"einde {adviser.until} ligt vóór het begin {adviser.since}",
+                f"until {adviser.until} is before since {adviser.since}")))
     for i, waiver in enumerate(doc.waivers):
         where = f"waivers[{i}]"
         if not waiver.reason.strip():

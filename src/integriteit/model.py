@@ -128,7 +128,7 @@ class Channel(enum.StrEnum):
     """An external authority (e.g. the Huis voor klokkenluiders, Wbk art. 2c), not the employer."""
 
 
-class Findings(enum.StrEnum):
+class CaseFindings(enum.StrEnum):
     """What an investigation found (the "bevindingen" of a year report, as a key)."""
 
     GEGROND = "gegrond"
@@ -178,11 +178,11 @@ MEASURE_LABELS: dict[Measure, Text] = {
     Measure.OVERIG: Text("overig", "other"),
 }
 
-FINDINGS_LABELS: dict[Findings, Text] = {
-    Findings.GEGROND: Text("gegrond", "confirmed"),
-    Findings.DEELS_GEGROND: Text("deels gegrond", "partly confirmed"),
-    Findings.ONGEGROND: Text("ongegrond", "not confirmed"),
-    Findings.GEEN_OORDEEL: Text("geen oordeel", "no judgement"),
+CASE_FINDINGS_LABELS: dict[CaseFindings, Text] = {
+    CaseFindings.GEGROND: Text("gegrond", "confirmed"),
+    CaseFindings.DEELS_GEGROND: Text("deels gegrond", "partly confirmed"),
+    CaseFindings.ONGEGROND: Text("ongegrond", "not confirmed"),
+    CaseFindings.GEEN_OORDEEL: Text("geen oordeel", "no judgement"),
 }
 
 
@@ -194,7 +194,7 @@ class Outcome:
     """
 
     investigation: bool
-    findings: Findings | None = None
+    findings: CaseFindings | None = None
     measure: Measure | None = None
 
 

@@ -262,8 +262,8 @@ INTEGRITEITSVERKLARING_TERM_MONTHS = Parameter(
     default=0,
     unit=Text("maanden na aanvang", "months after the start"),
     origin=OriginKind.ORGANISATION,
-    origin_note=Text(f"0: uiterlijk op de eerste werkdag; {_TERM_NOTE.nl}",
-                     f"0: by the first working day; {_TERM_NOTE.en}"),
+    origin_note=Text(f"0: uiterlijk op de dag van aanvang; {_TERM_NOTE.nl}",
+                     f"0: by the day of the start; {_TERM_NOTE.en}"),
     used_by=("beleid.integriteitsverklaring",),
 )
 
@@ -408,10 +408,11 @@ class Policy:
         return read
 
     def change_dates(self, at: date) -> list[date]:
-        """``at`` and every date on which some value starts: where a policy can differ."""
+        """``at`` and every date up to it on which some value starts: the dates on or before
+        ``at`` where the policy can differ."""
         days = {at, date.min}
         for periods in self.timelines.values():
-            days.update(p.since for p in periods if p.since is not None)
+            days.update(p.since for p in periods if p.since is not None and p.since <= at)
         return sorted(days)
 
     def is_dated(self, name: str) -> bool:

@@ -95,12 +95,12 @@ def _prepare_timed(what: Text, done_of: Callable[[Employee], date | None],
         deadlines: dict[tuple[date, int], tuple[Deadline, Text]] = {}
 
         def evaluate(e: Employee) -> Finding:
-            skip = applies(ctx, e)
-            if skip is not None:
-                return skip
             if e.start > at:
                 return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _NOT_STARTED,
                                    {"start": e.start, "at": at})
+            skip = applies(ctx, e)
+            if skip is not None:
+                return skip
             ev = term_on(e.start)
             months = int(ev.value)  # type: ignore[arg-type]
             cached = deadlines.get((e.start, months))

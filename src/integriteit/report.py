@@ -31,13 +31,13 @@ from integriteit.errors import InputError, Problem
 from integriteit.i18n import Lang, Text
 from integriteit.io import resolve_categories
 from integriteit.model import (
-    FINDINGS_LABELS,
+    CASE_FINDINGS_LABELS,
     MEASURE_LABELS,
     ORGANISATION_KIND_LABELS,
+    CaseFindings,
     Document,
     EmploymentKind,
     EntryKind,
-    Findings,
     Measure,
 )
 from integriteit.plugins import Registry
@@ -92,7 +92,7 @@ class OutcomeRow:
 
     kind: EntryKind
     investigation: bool
-    findings: Findings | None
+    findings: CaseFindings | None
     measure: Measure | None
     count: int
 
@@ -161,7 +161,7 @@ def annual_report(document: Document, year: int, *, years: int = 5, at: date | N
     per_kind: Counter[tuple[int, EntryKind]] = Counter()
     bare: Counter[tuple[int, EntryKind]] = Counter()
     multi: Counter[tuple[int, EntryKind]] = Counter()
-    outcomes: Counter[tuple[EntryKind, bool, Findings | None, Measure | None]] = Counter()
+    outcomes: Counter[tuple[EntryKind, bool, CaseFindings | None, Measure | None]] = Counter()
     for entry in document.register:
         y = entry.received.year
         if y not in window:
@@ -421,7 +421,7 @@ def _tables(report: AnnualReport, lang: Lang, k: int) -> list[tuple[str, _Row, l
                   "Aantal" if nl else "Count"]
         yes, no = ("ja", "nee") if nl else ("yes", "no")
         rows = [[r.kind.value, yes if r.investigation else no,
-                 FINDINGS_LABELS[r.findings].get(lang) if r.findings else "–",
+                 CASE_FINDINGS_LABELS[r.findings].get(lang) if r.findings else "–",
                  MEASURE_LABELS[r.measure].get(lang) if r.measure else "–",
                  _cell(r.count, k)] for r in report.outcomes]
         tables.append((f"{'Afhandeling' if nl else 'Outcomes'} {year}", header, rows))

@@ -36,6 +36,7 @@ from hypothesis import strategies as st
 
 from integriteit.io import structure
 from integriteit.model import (
+    CaseFindings,
     Channel,
     DatedValue,
     Document,
@@ -43,7 +44,6 @@ from integriteit.model import (
     EmploymentKind,
     EntryKind,
     Facts,
-    Findings,
     Measure,
     Meldprocedure,
     Nevenwerk,
@@ -287,7 +287,7 @@ def register_entries(
 def outcomes() -> st.SearchStrategy[Outcome]:
     """The outcome of a formal case: investigated or not, findings and measure maybe given."""
     return st.builds(Outcome, investigation=st.booleans(),
-                     findings=st.none() | st.sampled_from(Findings),
+                     findings=st.none() | st.sampled_from(CaseFindings),
                      measure=st.none() | st.sampled_from(Measure))
 
 

@@ -682,6 +682,10 @@ _PUB_NONE_DESIGNATED = Text(
     "openbaar worden gemaakt (publication_functions, publication_scale_from).",
     "The organisation has designated no functions (on {at}) whose nevenwerkzaamheden are made "
     "public (publication_functions, publication_scale_from).")
+_PUB_NOT_AMBTENAAR = Text("Geen ambtenaar ({employment}); de openbaarmaking van art. 5 lid 1 "
+                          "onder c geldt niet.",
+                          "Not an ambtenaar ({employment}); publication under art. 5(1)(c) "
+                          "does not apply.")
 _PUB_NOT_DESIGNATED = Text("Functie niet aangewezen voor openbaarmaking ({function}).",
                            "Function not designated for publication ({function}).")
 _PUB_WHO_UNKNOWN = Text("Functie of schaal niet opgegeven; niet te bepalen of de functie is "
@@ -726,7 +730,7 @@ def _prepare_publication(old_law: bool) -> Callable[[RuleContext], Evaluator]:
 
         def evaluate(e: Employee) -> Finding:
             if e.employment is not EmploymentKind.AMBTENAAR:
-                return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _NW_NOT_AMBTENAAR,
+                return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NOT_AMBTENAAR,
                                    {"employment": e.employment.value})
             if not functions and scale_from is None:
                 return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NONE_DESIGNATED,
