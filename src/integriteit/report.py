@@ -24,7 +24,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, TextIO
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from integriteit.engine import Status, check
 from integriteit.errors import InputError, Problem
@@ -204,13 +204,19 @@ _F = Text
 def _figures(document: Document, year: int, at: date,
              registry: Registry | None) -> tuple[Figure, ...]:
     figures: list[Figure] = []
-    rules = ["ambtenarenwet.eed", "wbk.ontvangstbevestiging", "wbk.terugkoppeling"]
+    rules = ["ambtenarenwet.eed", "wbk.ontvangstbevestiging", "wbk.terugkoppeling",
+             "beleid.integriteitsverklaring", "beleid.workshop"]
     policy_days = [date(year, 1, 1), at]
-    result = check(document, at, rules=[*rules, "beleid.integriteitsverklaring",
-                                        "beleid.workshop"], registry=registry)
+    starters = [e for e in document.employees if e.start.year == year and e.start <= at]
+    misstanden = [e for e in document.register
+                  if e.kind is EntryKind.MISSTAND and e.received.year == year]
+    # Only the people and reports of the year: the rules judge each subject on its own.
+    ids = {e.id for e in starters} | {e.id for e in misstanden}
+    of_the_year = evolve(document, employees=starters, register=misstanden,
+                         waivers=tuple(w for w in document.waivers if w.subject in ids))
+    result = check(of_the_year, at, rules=rules, registry=registry)
     status: dict[tuple[str, str], Status] = {(f.rule, f.subject): f.status
                                              for f in result.findings}
-    starters = [e for e in document.employees if e.start.year == year and e.start <= at]
     ambtenaren = [e for e in starters if e.employment is EmploymentKind.AMBTENAAR]
     oath = Counter(status[("ambtenarenwet.eed", e.id)] for e in ambtenaren)
     with_staff = bool(document.employees)  # a register-only document has no staff figures
@@ -269,8 +275,6 @@ def _figures(document: Document, year: int, at: date,
         Figure("nevenwerkzaamheden", "published", sum(1 for n in items if n.published),
                _F("waarvan openbaar gemaakt", "of which made public")),
     ]
-    misstanden = [e for e in document.register
-                  if e.kind is EntryKind.MISSTAND and e.received.year == year]
     ack = Counter(status[("wbk.ontvangstbevestiging", e.id)] for e in misstanden)
     fb = Counter(status[("wbk.terugkoppeling", e.id)] for e in misstanden)
     figures += [

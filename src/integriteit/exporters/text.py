@@ -80,8 +80,12 @@ def _write(result: CheckResult, out: TextIO, lang: Lang, *, explain: bool) -> No
             # Many subjects with the very same message (e.g. facts not given for anyone): one
             # line with the count and the first ids, so the exceptions stay readable.
             repeated = {m for m, n in Counter(messages).items() if n >= COLLAPSE_AT}
+            subjects_of: dict[str, list[str]] = {m: [] for m in repeated}
+            for f, m in zip(rows, messages, strict=True):
+                if m in subjects_of:
+                    subjects_of[m].append(f.subject)
             for m in sorted(repeated):
-                ids = [f.subject for f, fm in zip(rows, messages, strict=True) if fm == m]
+                ids = subjects_of[m]
                 shown = ", ".join(ids[:3]) + (", ..." if len(ids) > 3 else "")
                 out.write(f"    {_MANY.format(lang, n=len(ids), ids=shown)}  {m}\n")
             for f, message in zip(rows, messages, strict=True):
