@@ -970,3 +970,13 @@ def test_explain_of_a_plain_value_gives_its_origin() -> None:
     assert ("Policy: oath_term_months = 1 (set in the document (organisation policy, not "
             "law))") in text
     assert "from 20" not in text.split("Policy:")[1].split("Deadline:")[0]
+
+
+def test_values_without_a_reference_date_are_todays_and_bad_dates_are_a_policy_error() -> None:
+    """Found in review: without ``at`` the values were the *latest* period (a future value
+    showed as current); string dates set in Python crashed with a TypeError."""
+    future = date(date.today().year + 5, 1, 1)
+    policy = Policy.resolve(PolicySettings(oath_term_months={future: 3}))
+    assert policy.values["oath_term_months"].value == 2
+    with pytest.raises(PolicyError, match="must be dates"):
+        Policy.resolve(PolicySettings(oath_term_months={"2024-01-01": 3}))  # type: ignore[dict-item]

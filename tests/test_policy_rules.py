@@ -802,3 +802,39 @@ def test_checklist_json_has_the_policy_values(capsys: pytest.CaptureFixture[str]
     assert WS not in items
     _, out, _ = run(capsys, "checklist", file, "--at", "2024-06-01", "--format", "json")
     assert IV not in {i["rule"] for i in json.loads(out)["items"]}
+
+
+# --- found in review --------------------------------------------------------------------------
+
+
+def test_publication_skips_people_not_yet_employed_or_gone_and_unregistered_work() -> None:
+    """Someone starting after the reference date, or who left, has nothing to publish (was
+    overdue); a function with stray spaces still matches; a nevenwerk stated as not registered
+    is the registration rule's finding, not one to publish."""
+    found = publication({"publication_functions": ["inkoper"]}, [
+        person("future", "2030-01-01", "ambtenaar", function="inkoper"),
+        person("gone", "2010-01-01", "ambtenaar", function="inkoper", end="2015-12-31"),
+        person("spaces", "2020-01-01", "ambtenaar", function="  Inkoper "),
+        person("unreg", "2020-01-01", "ambtenaar", function="inkoper")],
+        [nevenwerk("future", False), nevenwerk("gone", False), nevenwerk("spaces", True),
+         {**nevenwerk("unreg", False), "registered": False}])
+    assert found["future"].status is Status.NOT_APPLICABLE
+    assert found["future"].message("en").startswith("Employed from 2030-01-01")
+    assert found["gone"].status is Status.NOT_APPLICABLE
+    assert found["gone"].message("en") == "Left on 2015-12-31; no longer to be made public."
+    assert found["spaces"].status is Status.OK
+    assert found["unreg"].status is Status.NOT_APPLICABLE  # nothing registered to publish
+
+
+def test_the_checklist_lists_a_policy_rule_that_judged_someone() -> None:
+    """Asked for only from March to June 2024; as of December a starter of April is overdue:
+    the checklist lists the rule, not met."""
+    from integriteit.checklist import checklist
+
+    doc = document({"workshop_required_for": {"2024-03-01": "all", "2024-07-01": "none"}},
+                   [person("A", "2024-04-01", "inhuur")])
+    at = date(2024, 12, 31)
+    result = integriteit.check(doc, at)
+    items = {i.rule.id: i for i in checklist(doc.organisation, at, integriteit.rules(), result)}
+    assert WS in items
+    assert items[WS].state is not None and items[WS].state.value == "not_met"

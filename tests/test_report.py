@@ -502,3 +502,67 @@ def test_vertrouwenspersonen_are_checked(advisers: list[dict[str, Any]], path: s
                                "facts": {"vertrouwenspersonen": advisers}})
     [p] = info.value.problems
     assert (p.path, p.message.en) == (path, message)
+
+
+# --- found in review --------------------------------------------------------------------------
+
+
+def test_a_label_that_spells_another_key_is_an_error_and_loading_is_idempotent() -> None:
+    """A key always means its own category: an organisation label may not re-map it, so a
+    loaded document (which stores keys) means the same when loaded again or reported on."""
+    with pytest.raises(InputError) as info:
+        register_doc([entry(1, "gesprek", "2024-01-01", "pesten")],
+                      category_labels={"pesten": "intimidatie"})
+    [p] = info.value.problems
+    assert p.path == "category_labels"
+    assert "is itself the key 'pesten'" in p.message.en
+    doc = register_doc([entry(1, "gesprek", "2024-01-01", "Treiteren")],
+                       category_labels={"Treiteren": "pesten", "Pesten op het werk": "pesten"})
+    again = integriteit.loads(integriteit.dumps(doc))
+    assert again.register == doc.register
+    report = annual_report(again, 2024, years=1)
+    assert [(r.category, r.count) for r in report.counts] == [("pesten", 1)]
+
+
+def test_the_note_says_smaller_only_when_the_total_is_smaller() -> None:
+    """One entry in two categories and one without: sum 2, total 2 — not "smaller"."""
+    doc = register_doc([entry(1, "gesprek", "2024-03-01", "pesten", "intimidatie"),
+                        entry(2, "gesprek", "2024-05-01")])
+    notes = to_data(annual_report(doc, 2024, years=1), "en")["notes"]
+    assert notes[0] == ("Gesprekken (consultations) with vertrouwenspersonen 2024: 1 "
+                        "entr(y/ies) with more than one category; the total counts entries.")
+    assert not any("smaller" in n for n in notes)
+
+
+def test_rows_follow_the_taxonomy_order_not_the_year_of_first_occurrence() -> None:
+    doc = register_doc([entry(1, "gesprek", "2023-03-01", "overig"),
+                        entry(2, "gesprek", "2024-05-01", "integriteit")])
+    rows = _markdown_rows(output(annual_report(doc, 2024, years=2), "markdown", "en"))
+    assert [r[0] for r in rows if r[0] in ("Integrity", "Other")] == ["Integrity", "Other"]
+
+
+def test_policy_figures_are_shown_when_someone_was_judged_by_a_policy_of_the_year() -> None:
+    """Workshop and declaration asked for from March to June only: a starter of April is
+    judged by them, so the report shows them (it asked the policy on 1 January and at the
+    reference date only, and dropped them)."""
+    doc = integriteit.from_dict({
+        "organisation": {"name": "X", "kind": "gemeente"},
+        "policy": {"workshop_required_for": {"2024-03-01": "all", "2024-07-01": "none"},
+                   "integriteitsverklaring_required": {"2024-03-01": True,
+                                                       "2024-07-01": False}},
+        "employees": [{"id": "A", "start": "2024-04-01", "employment": "inhuur"}]})
+    figures = {(f.section, f.key): f.count for f in annual_report(doc, 2024).figures}
+    assert figures[("beleid.workshop", "required")] == 1
+    assert figures[("beleid.workshop", "open")] == 1
+    assert figures[("beleid.integriteitsverklaring", "open")] == 1
+    assert figures[("beleid.integriteitsverklaring", "other")] == 0
+
+
+@pytest.mark.parametrize(("year", "years", "at", "path"), [
+    (1901, 5, None, "--year"), (2024, 1, date(2023, 12, 31), "--at")])
+def test_report_window_and_reference_date_are_checked(year: int, years: int, at: date | None,
+                                                       path: str) -> None:
+    with pytest.raises(InputError) as info:
+        annual_report(seed("groningen-2021.json"), year, years=years, at=at)
+    assert info.value.problems[0].path == path
+    assert annual_report(seed("groningen-2021.json"), 9999, years=1).years == (9999,)

@@ -47,8 +47,8 @@ def checklist(organisation: Organisation, at: date, rules: Iterable[Rule],
               result: CheckResult | None = None, policy: Policy | None = None) -> list[Item]:
     """The obligations of ``organisation`` on ``at``; states from ``result`` when given.
 
-    A policy rule is listed only when ``policy`` (default: the result's, else the defaults)
-    asks for it on ``at``.
+    A policy rule is listed when ``policy`` (default: the result's, else the defaults) asks for
+    it on ``at``, or when the result judged someone by it (a policy of an earlier start date).
     """
     if policy is None:
         policy = result.policy if result is not None else Policy.resolve(at=at)
@@ -62,7 +62,8 @@ def checklist(organisation: Organisation, at: date, rules: Iterable[Rule],
         if version is None or (rule.applies_to is not None
                                and not rule.applies_to(organisation, version)):
             continue
-        if rule.required_by is not None and not rule.required_by(policy, at):
+        judged = any(s is not Status.NOT_APPLICABLE for s in findings.get(rule.id, ()))
+        if rule.required_by is not None and not rule.required_by(policy, at) and not judged:
             continue
         sources = (rule.sources_for(organisation, version) if rule.sources_for is not None
                    else version.sources)

@@ -216,7 +216,8 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
     rep.add_argument("file", metavar="FILE")
     rep.add_argument("--year", type=_year, required=True, help="the report year")
     rep.add_argument("--years", type=_positive, default=5, metavar="N",
-                     help="years in the comparison, the report year included (default: 5)")
+                     help="years in the comparison, the report year included, 1 to 50 "
+                          "(default: 5)")
     rep.add_argument("--at", type=_iso_date, default=None,
                      help="reference date of the year's figures (default: 31 December of "
                           "YEAR)")

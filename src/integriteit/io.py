@@ -568,13 +568,15 @@ def resolve_categories(doc: Document, source: str) -> tuple[Document, list[Probl
     ``category_labels`` entry that maps to no key, a category that is no key, no label of a
     taxonomy and not mapped, a gesprek linked to an entry that does not exist.
 
-    Messages never repeat the wording given: the register holds no one's identity, and a name
-    typed into a category must not leak into an error log.
+    Messages about an entry never repeat the wording given: the register holds no one's
+    identity, and a name typed into a category must not leak into an error log. (Messages about
+    ``category_labels``, the organisation's own configuration, do name the label.)
     """
     problems: list[Problem] = []
     labels = dict(doc.category_labels)
     for message in label_problems(labels):
-        problems.append(Problem(source, "category_labels", Text(message, message)))
+        problems.append(Problem(source, "category_labels", Text(
+            f"ongeldige vertaling ({message})", message)))
     if problems:
         return doc, problems
     lookup = LabelMap(labels)

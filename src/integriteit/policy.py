@@ -382,10 +382,9 @@ class Policy:
 
     @property
     def values(self) -> Mapping[str, EffectiveValue]:
-        """The value of each parameter on :attr:`at` (without one: the latest)."""
-        if self.at is None:
-            return {name: periods[-1] for name, periods in self.timelines.items()}
-        return {name: self.on(name, self.at) for name in self.timelines}
+        """The value of each parameter on :attr:`at` (without one: today)."""
+        day = self.at if self.at is not None else date.today()
+        return {name: self.on(name, day) for name in self.timelines}
 
     def __getitem__(self, name: str) -> EffectiveValue:
         return self.values[name]
@@ -435,6 +434,10 @@ class Policy:
             periods: tuple[EffectiveValue, ...] = (
                 EffectiveValue(param, param.default, ValueSource.DEFAULT),)
             setting = getattr(settings, name, None) if settings is not None else None
+            if isinstance(setting, tuple) and any(
+                    isinstance(d, DatedValue) and not isinstance(d.since, date)
+                    for d in setting):
+                raise PolicyError(f"{name}: the dates of dated values must be dates")
             if setting is not None:
                 periods = _timeline(param, setting)
             if name in overrides and overrides[name] is not None:

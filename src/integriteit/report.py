@@ -150,8 +150,12 @@ def annual_report(document: Document, year: int, *, years: int = 5, at: date | N
     if not 1 <= years <= 50:
         raise _problem("--years", f"{years} ligt niet tussen 1 en 50", f"{years} is not "
                        "between 1 and 50")
-    if not 1900 <= year <= 9999 - years:
-        raise _problem("--year", f"{year} is geen bruikbaar jaar", f"{year} is not a usable year")
+    if not 1900 <= year - years + 1 <= year <= 9999:
+        raise _problem("--year", f"{year} met {years} jaar terug begint vóór 1900",
+                       f"{year} with {years} year(s) back starts before 1900")
+    if at is not None and at.year < year:
+        raise _problem("--at", f"{at} ligt vóór het verslagjaar {year}",
+                       f"{at} is before the report year {year}")
     document, problems = resolve_categories(document, "<document>")
     if problems:
         raise InputError(problems)
@@ -248,12 +252,14 @@ def _figures(document: Document, year: int, at: date,
              _F("integriteitsverklaring", "integriteitsverklaring")),
             ("beleid.workshop", WORKSHOP_REQUIRED_FOR.name,
              _F("integriteitsworkshop", "integrity workshop"))):
-        required = any(policy.on(parameter, d).value not in (False, "none")
-                       for d in policy_days)
-        if not required or not with_staff:
-            continue
         judged = Counter(status[(rule, e.id)] for e in starters
                          if status[(rule, e.id)] is not Status.NOT_APPLICABLE)
+        # Asked for on a day of the year, or someone was judged by the policy of their start.
+        required = judged or any(policy.on(parameter, d).value not in (False, "none")
+                                 for d in policy_days)
+        if not required or not with_staff:
+            continue
+        other = judged[Status.WAIVED] + judged[Status.INVALID] + judged[Status.UNKNOWN]
         figures += [
             Figure(rule, "required", sum(judged.values()),
                    _F(f"{what.nl}: gevraagd (beleid)", f"{what.en}: required (policy)")),
@@ -263,6 +269,8 @@ def _figures(document: Document, year: int, at: date,
                                                          f"{what.en}: late")),
             Figure(rule, "open", judged[Status.DUE] + judged[Status.OVERDUE],
                    _F(f"{what.nl}: nog open", f"{what.en}: still open")),
+            Figure(rule, "other", other, _F(f"{what.nl}: ontheffing of ongeldige datum",
+                                            f"{what.en}: waived or invalid date")),
         ]
     facts = document.facts
     known = "nevenwerkzaamheden" in facts.given
@@ -367,13 +375,19 @@ def to_data(report: AnnualReport, lang: Lang, k: int = 0) -> dict[str, Any]:
 def _notes(report: AnnualReport, lang: Lang, k: int) -> list[str]:
     nl = lang == "nl"
     notes: list[str] = []
+    summed: Counter[tuple[int, EntryKind]] = Counter()
+    for c in report.counts:
+        summed[(c.year, c.kind)] += c.count
+    total = {(t.year, t.kind): t.count for t in report.totals}
     for r in report.multi_category:
+        smaller = total.get((r.year, r.kind), 0) < summed[(r.year, r.kind)]
         notes.append(
             f"{KIND_LABELS[r.kind].get(lang)} {r.year}: {_cell(r.count, k)} "
-            + ("item(s) met meer dan één categorie; het totaal telt items en is kleiner dan de "
-               "som van de categorieën." if nl else
-               "entr(y/ies) with more than one category; the total counts entries and is "
-               "smaller than the sum of the categories."))
+            + ("item(s) met meer dan één categorie; het totaal telt items"
+               + (" en is kleiner dan de som van de categorieën." if smaller else ".")
+               if nl else
+               "entr(y/ies) with more than one category; the total counts entries"
+               + (" and is smaller than the sum of the categories." if smaller else ".")))
     for r in report.uncategorised:
         notes.append(
             f"{KIND_LABELS[r.kind].get(lang)} {r.year}: {_cell(r.count, k)} "
@@ -407,9 +421,12 @@ def _tables(report: AnnualReport, lang: Lang, k: int) -> list[tuple[str, _Row, l
                 by_key.setdefault(r.category, {})[r.year] = r.count
         header = ["Categorie" if nl else "Category", *map(str, report.years),
                   f"{'aandeel' if nl else 'share'} {year}"]
+        order = {key: i for i, key in enumerate(all_categories())}
         rows = [[_label(key, lang), *(_cell(years.get(y, 0), k) for y in report.years),
                  _share(years.get(year, 0), total.get(year, 0), k)]
-                for key, years in by_key.items()]
+                for key, years in sorted(by_key.items(),
+                                         key=lambda item: (order.get(item[0], len(order)),
+                                                           item[0]))]
         bare = {r.year: r.count for r in report.uncategorised if r.kind is kind}
         if bare:
             rows.append(["(zonder categorie)" if nl else "(no category)",

@@ -631,6 +631,9 @@ def label_problems(
             hint = _suggest(target, taxonomies) if isinstance(target, str) else None
             more = f" (did you mean {hint!r}?)" if hint is not None else ""
             problems.append(f"label {label!r}: {target!r} is not a category key{more}")
+        elif norm in keys and norm != target:
+            problems.append(f"label {label!r}: is itself the key {norm!r}, so it cannot mean "
+                            f"{target!r}; a key always means its own category")
     return problems
 
 
@@ -653,6 +656,7 @@ class LabelMap:
     labels: Mapping[str, str] = field(factory=FrozenMapping, converter=_freeze)
     taxonomies: tuple[Taxonomy, ...] = field(default=BUILTIN_TAXONOMIES, converter=_taxonomies)
     _index: Mapping[str, str] = field(init=False, repr=False, eq=False)
+    _keys: frozenset[str] = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         problems = label_problems(self.labels, self.taxonomies)
@@ -661,10 +665,15 @@ class LabelMap:
         own = {normalise_label(label): key for label, key in self.labels.items()}
         index = {**_cached_index(self.taxonomies), **own}
         object.__setattr__(self, "_index", MappingProxyType(index))
+        object.__setattr__(self, "_keys", frozenset(_cached_index(self.taxonomies).values()))
 
     def resolve(self, label: str) -> str | None:
-        """The key ``label`` names, or ``None`` when it names none."""
-        return self._index.get(normalise_label(label))
+        """The key ``label`` names, or ``None`` when it names none. A key always names itself,
+        so resolving a resolved key changes nothing."""
+        norm = normalise_label(label)
+        if norm in self._keys:
+            return norm
+        return self._index.get(norm)
 
 
 def canonical_key(

@@ -686,6 +686,10 @@ _PUB_NOT_AMBTENAAR = Text("Geen ambtenaar ({employment}); de openbaarmaking van 
                           "onder c geldt niet.",
                           "Not an ambtenaar ({employment}); publication under art. 5(1)(c) "
                           "does not apply.")
+_PUB_NOT_STARTED = Text("In dienst vanaf {start}, na de peildatum {at}.",
+                        "Employed from {start}, after the reference date {at}.")
+_PUB_LEFT = Text("Uit dienst sinds {end}; niet meer openbaar te maken.",
+                 "Left on {end}; no longer to be made public.")
 _PUB_NOT_DESIGNATED = Text("Functie niet aangewezen voor openbaarmaking ({function}).",
                            "Function not designated for publication ({function}).")
 _PUB_WHO_UNKNOWN = Text("Functie of schaal niet opgegeven; niet te bepalen of de functie is "
@@ -719,23 +723,33 @@ def _prepare_publication(old_law: bool) -> Callable[[RuleContext], Evaluator]:
                                          {"kind": kind})
         # The designation in force on the reference date (the organisation's choice).
         names = ctx.policy.on(PUBLICATION_FUNCTIONS.name, at).value
-        functions = {n.casefold() for n in names} if isinstance(names, tuple) else set()
+        functions = ({n.strip().casefold() for n in names} if isinstance(names, tuple)
+                     else set())
         scale_value = ctx.policy.on(PUBLICATION_SCALE_FROM.name, at).value
         scale_from = scale_value if isinstance(scale_value, int) else None
         given = "nevenwerkzaamheden" in _given(ctx.document.facts)
         by_employee: dict[str, list[Nevenwerk]] = {}
         for item in ctx.document.facts.nevenwerkzaamheden or ():
-            if item.reported <= at:
+            # Art. 5(1)(c) publishes the *registered* ones; one not registered is the
+            # registration rule's finding.
+            if item.reported <= at and item.registered is not False:
                 by_employee.setdefault(item.employee, []).append(item)
 
         def evaluate(e: Employee) -> Finding:
             if e.employment is not EmploymentKind.AMBTENAAR:
                 return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NOT_AMBTENAAR,
                                    {"employment": e.employment.value})
+            if e.start > at:
+                return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NOT_STARTED,
+                                   {"start": e.start, "at": at})
+            if e.end is not None and e.end < at:
+                return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_LEFT,
+                                   {"end": e.end})
             if not functions and scale_from is None:
                 return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NONE_DESIGNATED,
                                    {"at": at})
-            by_function = e.function is not None and e.function.casefold() in functions
+            by_function = (e.function is not None
+                           and e.function.strip().casefold() in functions)
             by_scale = scale_from is not None and e.scale is not None and e.scale >= scale_from
             if not (by_function or by_scale):
                 if (functions and e.function is None) or (scale_from is not None
@@ -798,15 +812,17 @@ OPENBAARMAKING = Rule(
         "onderscheid in hoofdletters) of de schaal is ten minste publication_scale_from "
         "(beide beleid, de aanwijzing die op de peildatum geldt). Niets aangewezen of niet "
         "aangewezen: not_applicable; functie of schaal onbekend: unknown. Voor een aangewezen "
-        "functie, uit facts.nevenwerkzaamheden (gemeld op of vóór de peildatum): alles "
-        "openbaar (published true): ok; iets niet: overdue; niet opgegeven: unknown. Berichten "
-        "noemen aantallen, niet de activiteiten.",
+        "functie, uit facts.nevenwerkzaamheden (gemeld op of vóór de peildatum, niet als "
+        "ongeregistreerd opgegeven): alles openbaar (published true): ok; iets niet: overdue; "
+        "niet opgegeven: unknown. Nog niet in dienst of al vertrokken: not_applicable. "
+        "Berichten noemen aantallen, niet de activiteiten.",
         "Per ambtenaar. Designated: the function is in publication_functions (case does not "
         "matter) or the scale is at least publication_scale_from (both policy, the designation "
         "in force on the reference date). Nothing designated, or not designated: "
         "not_applicable; function or scale unknown: unknown. For a designated function, from "
-        "facts.nevenwerkzaamheden (reported on or before the reference date): all made public "
-        "(published true): ok; any not: overdue; not stated: unknown. Messages give counts, "
+        "facts.nevenwerkzaamheden (reported on or before the reference date, not stated as "
+        "unregistered): all made public (published true): ok; any not: overdue; not stated: "
+        "unknown. Not yet employed or already left: not_applicable. Messages give counts, "
         "not the activities."),
 )
 
