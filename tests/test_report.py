@@ -355,6 +355,8 @@ def test_a_mapped_wording_is_accepted_and_a_bad_mapping_is_an_error() -> None:
     [p] = info.value.problems
     assert p.path == "category_labels"
     assert "did you mean 'arbeidsconflict'" in p.message.en
+    assert p.message.nl == ("label 'ruzie': 'arbeidsconflikt' is geen categoriesleutel "
+                            "(bedoelt u 'arbeidsconflict'?)")
 
 
 def test_dutch_labels_and_keys_both_resolve_and_duplicates_collapse() -> None:

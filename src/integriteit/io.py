@@ -49,7 +49,7 @@ from integriteit.model import (
     VertrouwenspersoonScope,
 )
 from integriteit.policy import PARAMETERS, Parameter, ValueKind
-from integriteit.taxonomies import LabelMap, label_problems
+from integriteit.taxonomies import LabelMap, label_problem_texts
 
 T = TypeVar("T")
 
@@ -574,9 +574,8 @@ def resolve_categories(doc: Document, source: str) -> tuple[Document, list[Probl
     """
     problems: list[Problem] = []
     labels = dict(doc.category_labels)
-    for message in label_problems(labels):
-        problems.append(Problem(source, "category_labels", Text(
-            f"ongeldige vertaling ({message})", message)))
+    for message in label_problem_texts(labels):
+        problems.append(Problem(source, "category_labels", message))
     if problems:
         return doc, problems
     lookup = LabelMap(labels)

@@ -52,6 +52,7 @@ __all__ = [
     "all_categories",
     "canonical_key",
     "get_taxonomy",
+    "label_problem_texts",
     "label_problems",
     "normalise_label",
 ]
@@ -600,9 +601,10 @@ def label_problems(
     """What is wrong with an organisation's label -> key mapping; empty when nothing is.
 
     Every target must be a key of one of ``taxonomies`` (a key, not a label); a label must not
-    be empty, and two labels that compare equal (see :func:`normalise_label`) must not map to
-    different keys. Each message names the label, the bad value and, when one is close, the
-    key probably meant.
+    be empty, must not spell another category's key (a key always means its own category), and
+    two labels that compare equal (see :func:`normalise_label`) must not map to different keys.
+    Each message names the label, the bad value and, when one is close, the key probably meant.
+    :func:`label_problem_texts` gives them in Dutch and English.
 
     >>> from integriteit.taxonomies import label_problems
     >>> for problem in label_problems({"Ruzie": "arbeidsconflikt",
@@ -611,29 +613,44 @@ def label_problems(
     label 'Ruzie': 'arbeidsconflikt' is not a category key (did you mean 'arbeidsconflict'?)
     label 'Onveilig': 'Onveiligheid' is not a category key (did you mean 'onveiligheid'?)
     """
+    return [t.en for t in label_problem_texts(labels, taxonomies)]
+
+
+def label_problem_texts(
+    labels: Mapping[str, str], taxonomies: Iterable[Taxonomy] = BUILTIN_TAXONOMIES
+) -> list[Text]:
+    """:func:`label_problems` in Dutch and English."""
     taxonomies = _taxonomies(taxonomies)
     index = _cached_index(taxonomies)
     keys = set(index.values())
-    problems: list[str] = []
+    problems: list[Text] = []
     first_label: dict[str, str] = {}
     for label, target in labels.items():
         norm = normalise_label(label) if isinstance(label, str) else ""
         if not norm:
-            problems.append(f"label {label!r}: a label must not be empty")
+            problems.append(Text(f"label {label!r}: een label mag niet leeg zijn",
+                                 f"label {label!r}: a label must not be empty"))
             continue
         other = first_label.setdefault(norm, label)
         if other != label and labels[other] != target:
-            problems.append(
+            problems.append(Text(
+                f"label {label!r}: hetzelfde label als {other!r} (hoofdletters, spaties en een "
+                f"punt aan het eind tellen niet), maar vertaald in {target!r}, niet "
+                f"{labels[other]!r}",
                 f"label {label!r}: the same label as {other!r} (case, spaces and a final "
-                f"period do not count), but mapped to {target!r}, not {labels[other]!r}"
-            )
+                f"period do not count), but mapped to {target!r}, not {labels[other]!r}"))
         elif not isinstance(target, str) or target not in keys:
             hint = _suggest(target, taxonomies) if isinstance(target, str) else None
-            more = f" (did you mean {hint!r}?)" if hint is not None else ""
-            problems.append(f"label {label!r}: {target!r} is not a category key{more}")
+            more_nl = f" (bedoelt u {hint!r}?)" if hint is not None else ""
+            more_en = f" (did you mean {hint!r}?)" if hint is not None else ""
+            problems.append(Text(f"label {label!r}: {target!r} is geen categoriesleutel{more_nl}",
+                                 f"label {label!r}: {target!r} is not a category key{more_en}"))
         elif norm in keys and norm != target:
-            problems.append(f"label {label!r}: is itself the key {norm!r}, so it cannot mean "
-                            f"{target!r}; a key always means its own category")
+            problems.append(Text(
+                f"label {label!r}: is zelf de sleutel {norm!r} en kan dus niet {target!r} "
+                "betekenen; een sleutel betekent altijd zijn eigen categorie",
+                f"label {label!r}: is itself the key {norm!r}, so it cannot mean {target!r}; "
+                "a key always means its own category"))
     return problems
 
 
