@@ -358,6 +358,8 @@ def test_unknown_rule_is_usage_error(tmp_path: Path, capsys: pytest.CaptureFixtu
     code, out, err = run(capsys, "check", path, "--rule", "unknown.rule")
     assert code == 2
     assert out == ""
+    assert "onbekende regel 'unknown.rule'" in err  # Dutch by default
+    code, _, err = run(capsys, "check", path, "--rule", "unknown.rule", "--lang", "en")
     assert "unknown rule 'unknown.rule'" in err
     assert "ambtenarenwet.eed" in err
     assert_clean_error(err, lines=1)
@@ -511,10 +513,12 @@ def test_explain_shows_sources_versions_and_parameters(
 
 def test_explain_unknown_rule_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     """``explain`` of an unknown rule: exit 2, one line naming the known rules."""
-    code, out, err = run(capsys, "explain", "unknown.rule")
+    code, out, err = run(capsys, "explain", "unknown.rule", "--lang", "en")
     assert code == 2
     assert out == ""
     assert err == f"integriteit: error: unknown rule 'unknown.rule' (known: {ALL_RULES})\n"
+    _, _, err = run(capsys, "explain", "unknown.rule")
+    assert err == f"integriteit: error: onbekende regel 'unknown.rule' (bekend: {ALL_RULES})\n"
 
 
 # --- failures of rules and plugins -----------------------------------------------------------

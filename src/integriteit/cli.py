@@ -521,7 +521,7 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
             err.write(f"integriteit: error: {problem.render(lang)}\n")
         return EXIT_USAGE
     except (UnknownNameError, PolicyError) as exc:
-        err.write(f"integriteit: error: {exc}\n")
+        err.write(f"integriteit: error: {exc.message(lang)}\n")
         return EXIT_USAGE
     except (RuleFailure, PluginError) as exc:
         err.write(f"integriteit: internal error: {exc}\n")

@@ -8,7 +8,19 @@ from integriteit.i18n import Lang, Text
 
 
 class IntegriteitError(Exception):
-    """Base class of every exception this library raises on purpose."""
+    """Base class of every exception this library raises on purpose.
+
+    Raised with a :class:`~integriteit.i18n.Text`, it reads in English as a string and in
+    either language through :meth:`message`.
+    """
+
+    def __init__(self, *args: object) -> None:
+        self.text = args[0] if args and isinstance(args[0], Text) else None
+        super().__init__(*((self.text.en,) if self.text is not None else args))
+
+    def message(self, lang: Lang = "en") -> str:
+        """The message in ``lang`` (English when the error was raised with plain text)."""
+        return self.text.get(lang) if self.text is not None else str(self)
 
 
 @frozen

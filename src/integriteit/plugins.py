@@ -25,6 +25,7 @@ from attrs import define, field
 from integriteit.engine import Rule
 from integriteit.errors import IntegriteitError
 from integriteit.exporters import Exporter
+from integriteit.i18n import Text
 
 ENTRY_POINT_GROUP = "integriteit"
 
@@ -108,7 +109,8 @@ class Registry:
                 chosen.append(self.rules[r])
             else:
                 known = ", ".join(self.rules)
-                raise UnknownNameError(f"unknown rule {r!r} (known: {known})")
+                raise UnknownNameError(Text(f"onbekende regel {r!r} (bekend: {known})",
+                                            f"unknown rule {r!r} (known: {known})"))
         return tuple(chosen)
 
     def rule(self, rule_id: str) -> Rule:
@@ -121,7 +123,8 @@ class Registry:
             return self.exporters[name]
         except KeyError:
             known = ", ".join(self.exporters)
-            raise UnknownNameError(f"unknown format {name!r} (known: {known})") from None
+            raise UnknownNameError(Text(f"onbekend formaat {name!r} (bekend: {known})",
+                                        f"unknown format {name!r} (known: {known})")) from None
 
 
 def _resolve(spec: str) -> Plugin:

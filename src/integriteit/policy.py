@@ -428,7 +428,9 @@ class Policy:
         overrides = dict(overrides or {})
         unknown = sorted(set(overrides) - set(PARAMETERS))
         if unknown:
-            raise PolicyError(f"unknown policy parameter(s): {', '.join(unknown)}")
+            names = ", ".join(unknown)
+            raise PolicyError(Text(f"onbekende beleidsparameter(s): {names}",
+                                   f"unknown policy parameter(s): {names}"))
         timelines: dict[str, tuple[EffectiveValue, ...]] = {}
         for name, param in PARAMETERS.items():
             periods: tuple[EffectiveValue, ...] = (
@@ -437,7 +439,9 @@ class Policy:
             if isinstance(setting, tuple) and any(
                     isinstance(d, DatedValue) and not isinstance(d.since, date)
                     for d in setting):
-                raise PolicyError(f"{name}: the dates of dated values must be dates")
+                raise PolicyError(Text(f"{name}: de datums van gedateerde waarden moeten "
+                                       "datums zijn",
+                                       f"{name}: the dates of dated values must be dates"))
             if setting is not None:
                 periods = _timeline(param, setting)
             if name in overrides and overrides[name] is not None:
@@ -445,6 +449,8 @@ class Policy:
             for period in periods:
                 problem = param.problem(period.value)
                 if problem is not None:
-                    raise PolicyError(f"{name}: {param.show(period.value)} {problem.en}")
+                    shown = param.show(period.value)
+                    raise PolicyError(Text(f"{name}: {shown} {problem.nl}",
+                                           f"{name}: {shown} {problem.en}"))
             timelines[name] = periods
         return cls(timelines, at)
