@@ -34,7 +34,6 @@ from integriteit.i18n import Text
 from integriteit.model import (
     CaseFindings,
     Channel,
-    DatedValue,
     Document,
     Employee,
     EmploymentKind,
@@ -47,6 +46,7 @@ from integriteit.model import (
     PolicySettings,
     RegisterEntry,
     VertrouwenspersoonScope,
+    dated_values,
 )
 from integriteit.policy import PARAMETERS, Parameter, ValueKind
 from integriteit.taxonomies import LabelMap, label_problem_texts
@@ -190,6 +190,20 @@ def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return obj
 
 
+_KEY = Text("sleutel", "key")
+
+
+def _json_object(value: object, key: Text = _KEY) -> dict[str, Any]:
+    """``value`` as a JSON object; a key given twice (or not an object) is a :class:`BadValue`."""
+    if type(value) is _DuplicateKeys:
+        keys = ", ".join(repr(k) for k in value.duplicates)
+        raise BadValue(Text(f"{key.nl} {keys} komt meer dan eens voor",
+                            f"{key.en} {keys} occurs more than once"))
+    if not isinstance(value, dict):
+        raise _expected("object", "an object", value)
+    return value
+
+
 _RENAMES: dict[type, dict[str, str]] = {Document: {"schema": "$schema"}}
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
@@ -203,15 +217,10 @@ def _attrs_hook(cls: type) -> Callable[[object, type], Any]:
     _FIELD_NAMES[cls] = tuple(renames.get(a.name, a.name) for a in attrs.fields(cls) if a.init)
 
     def structure(value: object, _: type) -> Any:
-        if type(value) is _DuplicateKeys:
-            keys = ", ".join(repr(k) for k in value.duplicates)
-            raise BadValue(Text(f"sleutel {keys} komt meer dan eens voor",
-                                f"key {keys} occurs more than once"))
-        if not isinstance(value, dict):
-            raise _expected("object", "an object", value)
-        result = inner(value, cls)
+        data = _json_object(value)
+        result = inner(data, cls)
         if cls is Facts:  # remember which facts were stated, null ones included
-            object.__setattr__(result, "stated", frozenset(value))
+            object.__setattr__(result, "stated", frozenset(data))
         return result
 
     return structure
@@ -255,12 +264,9 @@ def _policy_value(param: Parameter, value: object) -> Any:
 
 def _structure_setting(param: Parameter, value: object) -> Any:
     """One value for every date, or ``{"YYYY-MM-DD": value, ...}`` by the date it takes effect."""
-    if type(value) is _DuplicateKeys:
-        keys = ", ".join(repr(k) for k in value.duplicates)
-        raise BadValue(Text(f"datum {keys} komt meer dan eens voor",
-                            f"date {keys} occurs more than once"))
     if not isinstance(value, dict):
         return _policy_value(param, value)
+    _json_object(value, Text("datum", "date"))
     if not value:
         raise BadValue(Text("geef een waarde of datums met een waarde, niet {}",
                             "give a value, or dates with a value, not {}"))
@@ -277,13 +283,8 @@ def _structure_setting(param: Parameter, value: object) -> Any:
     return dated
 
 
-def _structure_policy(value: object, _: type) -> PolicySettings:
-    if type(value) is _DuplicateKeys:
-        keys = ", ".join(repr(k) for k in value.duplicates)
-        raise BadValue(Text(f"sleutel {keys} komt meer dan eens voor",
-                            f"key {keys} occurs more than once"))
-    if not isinstance(value, dict):
-        raise _expected("object", "an object", value)
+def _structure_policy(raw: object, _: type) -> PolicySettings:
+    value = _json_object(raw)
     errors: list[Exception] = []
     extra = set(value) - set(PARAMETERS)
     if extra:
@@ -301,14 +302,9 @@ def _structure_policy(value: object, _: type) -> PolicySettings:
     return PolicySettings(**settings)
 
 
-def _structure_labels(value: object, _: type) -> dict[str, str]:
+def _structure_labels(raw: object, _: type) -> dict[str, str]:
     """An object of texts (``category_labels``): every key and value a string, no key twice."""
-    if type(value) is _DuplicateKeys:
-        keys = ", ".join(repr(k) for k in value.duplicates)
-        raise BadValue(Text(f"sleutel {keys} komt meer dan eens voor",
-                            f"key {keys} occurs more than once"))
-    if not isinstance(value, dict):
-        raise _expected("object", "an object", value)
+    value = _json_object(raw)
     errors: list[Exception] = []
     for key, item in value.items():
         try:
@@ -326,9 +322,10 @@ def _unstructure_policy(settings: PolicySettings) -> dict[str, Any]:
         value = getattr(settings, name)
         if value is None:
             continue
-        if isinstance(value, tuple) and value and isinstance(value[0], DatedValue):
+        dated = dated_values(value)
+        if dated:
             data[name] = {d.since.isoformat(): (list(d.value) if isinstance(d.value, tuple)
-                                                else d.value) for d in value}
+                                                else d.value) for d in dated}
         else:
             data[name] = list(value) if isinstance(value, tuple) else value
     return data

@@ -364,6 +364,13 @@ class DatedValue:
     value: PolicyValue
 
 
+def dated_values(setting: object) -> tuple[DatedValue, ...]:
+    """The dated values of a policy setting; empty when it is one value for every date."""
+    if isinstance(setting, tuple):
+        return tuple(d for d in setting if isinstance(d, DatedValue))
+    return ()
+
+
 def _dated(value: Any) -> Any:
     """A mapping ``{date: value}`` becomes the dated values in date order; other values stay."""
     if isinstance(value, Mapping):

@@ -22,7 +22,7 @@ from attrs import field, frozen
 
 from integriteit.errors import IntegriteitError
 from integriteit.i18n import Text
-from integriteit.model import DatedValue, PolicySettings, PolicyValue
+from integriteit.model import DatedValue, PolicySettings, PolicyValue, dated_values
 from integriteit.sources import (
     AMBTENARENWET_2017,
     REGELING_EED_EN_BELOFTE_SZW_1999,
@@ -346,8 +346,7 @@ class PolicyError(IntegriteitError):
 def _timeline(param: Parameter, setting: PolicyValue | tuple[DatedValue, ...]
               ) -> tuple[EffectiveValue, ...]:
     """The periods of one parameter from the document's setting (a value, or dated values)."""
-    dated = tuple(d for d in setting if isinstance(d, DatedValue)) if isinstance(
-        setting, tuple) else ()
+    dated = dated_values(setting)
     if not dated:
         return (EffectiveValue(param, setting, ValueSource.DOCUMENT),)  # type: ignore[arg-type]
     periods: list[EffectiveValue] = []
@@ -436,9 +435,7 @@ class Policy:
             periods: tuple[EffectiveValue, ...] = (
                 EffectiveValue(param, param.default, ValueSource.DEFAULT),)
             setting = getattr(settings, name, None) if settings is not None else None
-            if isinstance(setting, tuple) and any(
-                    isinstance(d, DatedValue) and not isinstance(d.since, date)
-                    for d in setting):
+            if any(not isinstance(d.since, date) for d in dated_values(setting)):
                 raise PolicyError(Text(f"{name}: de datums van gedateerde waarden moeten "
                                        "datums zijn",
                                        f"{name}: the dates of dated values must be dates"))

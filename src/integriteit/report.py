@@ -22,6 +22,7 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 from typing import Any, TextIO
 
 from attrs import evolve, field, frozen
@@ -42,7 +43,7 @@ from integriteit.model import (
 )
 from integriteit.plugins import Registry
 from integriteit.policy import INTEGRITEITSVERKLARING_REQUIRED, WORKSHOP_REQUIRED_FOR
-from integriteit.taxonomies import all_categories
+from integriteit.taxonomies import Category, all_categories
 
 __all__ = [
     "FORMATS",
@@ -180,7 +181,7 @@ def annual_report(document: Document, year: int, *, years: int = 5, at: date | N
         if y == year and entry.outcome is not None:
             o = entry.outcome
             outcomes[(entry.kind, o.investigation, o.findings, o.measure)] += 1
-    order = {key: i for i, key in enumerate(all_categories())}
+    order = _category_order()
     present = {e.kind for e in document.register}
     kinds = [k for k in KIND_ORDER if k in present]
     counts = tuple(CountRow(y, k, c, n) for (y, k, c), n in sorted(
@@ -201,9 +202,6 @@ def annual_report(document: Document, year: int, *, years: int = 5, at: date | N
 
 
 # --- the figures of the report year --------------------------------------------------------
-
-_F = Text
-
 
 def _figures(document: Document, year: int, at: date,
              registry: Registry | None) -> tuple[Figure, ...]:
@@ -226,32 +224,32 @@ def _figures(document: Document, year: int, at: date,
     with_staff = bool(document.employees)  # a register-only document has no staff figures
     figures += [] if not with_staff else [
         Figure("eed", "new_ambtenaren", len(ambtenaren),
-               _F("nieuwe ambtenaren", "new ambtenaren")),
+               Text("nieuwe ambtenaren", "new ambtenaren")),
         Figure("eed", "taken", oath[Status.OK] + oath[Status.LATE],
-               _F("eed of belofte afgelegd", "eed or belofte taken")),
-        Figure("eed", "on_time", oath[Status.OK], _F("op tijd", "in time")),
-        Figure("eed", "late", oath[Status.LATE], _F("te laat", "late")),
+               Text("eed of belofte afgelegd", "eed or belofte taken")),
+        Figure("eed", "on_time", oath[Status.OK], Text("op tijd", "in time")),
+        Figure("eed", "late", oath[Status.LATE], Text("te laat", "late")),
         Figure("eed", "open", oath[Status.DUE] + oath[Status.OVERDUE],
-               _F("nog open", "still open")),
+               Text("nog open", "still open")),
         Figure("eed", "overdue", oath[Status.OVERDUE],
-               _F("waarvan termijn verstreken", "of which overdue")),
-        Figure("eed", "waived", oath[Status.WAIVED], _F("ontheffing", "waived")),
+               Text("waarvan termijn verstreken", "of which overdue")),
+        Figure("eed", "waived", oath[Status.WAIVED], Text("ontheffing", "waived")),
         Figure("eed", "invalid", oath[Status.INVALID],
-               _F("ongeldige datum (controleren)", "invalid date (to check)")),
+               Text("ongeldige datum (controleren)", "invalid date (to check)")),
         Figure("eed", "not_applicable", oath[Status.NOT_APPLICABLE],
-               _F("uit dienst binnen de termijn", "left within the term")),
+               Text("uit dienst binnen de termijn", "left within the term")),
     ]
     externals = [e for e in starters if e.employment is not EmploymentKind.AMBTENAAR]
     if with_staff:
         figures.append(Figure("externen", "new_externals", len(externals),
-                              _F("nieuwe externen (geen ambtenaar)",
-                                 "new externals (no ambtenaar)")))
+                              Text("nieuwe externen (geen ambtenaar)",
+                                   "new externals (no ambtenaar)")))
     policy = result.policy
     for rule, parameter, what in (
             ("beleid.integriteitsverklaring", INTEGRITEITSVERKLARING_REQUIRED.name,
-             _F("integriteitsverklaring", "integriteitsverklaring")),
+             Text("integriteitsverklaring", "integriteitsverklaring")),
             ("beleid.workshop", WORKSHOP_REQUIRED_FOR.name,
-             _F("integriteitsworkshop", "integrity workshop"))):
+             Text("integriteitsworkshop", "integrity workshop"))):
         judged = Counter(status[(rule, e.id)] for e in starters
                          if status[(rule, e.id)] is not Status.NOT_APPLICABLE)
         # Asked for on a day of the year, or someone was judged by the policy of their start.
@@ -262,47 +260,47 @@ def _figures(document: Document, year: int, at: date,
         other = judged[Status.WAIVED] + judged[Status.INVALID] + judged[Status.UNKNOWN]
         figures += [
             Figure(rule, "required", sum(judged.values()),
-                   _F(f"{what.nl}: gevraagd (beleid)", f"{what.en}: required (policy)")),
-            Figure(rule, "on_time", judged[Status.OK], _F(f"{what.nl}: op tijd",
-                                                          f"{what.en}: in time")),
-            Figure(rule, "late", judged[Status.LATE], _F(f"{what.nl}: te laat",
-                                                         f"{what.en}: late")),
+                   Text(f"{what.nl}: gevraagd (beleid)", f"{what.en}: required (policy)")),
+            Figure(rule, "on_time", judged[Status.OK], Text(f"{what.nl}: op tijd",
+                                                            f"{what.en}: in time")),
+            Figure(rule, "late", judged[Status.LATE], Text(f"{what.nl}: te laat",
+                                                           f"{what.en}: late")),
             Figure(rule, "open", judged[Status.DUE] + judged[Status.OVERDUE],
-                   _F(f"{what.nl}: nog open", f"{what.en}: still open")),
-            Figure(rule, "other", other, _F(f"{what.nl}: ontheffing of ongeldige datum",
-                                            f"{what.en}: waived or invalid date")),
+                   Text(f"{what.nl}: nog open", f"{what.en}: still open")),
+            Figure(rule, "other", other, Text(f"{what.nl}: ontheffing of ongeldige datum",
+                                              f"{what.en}: waived or invalid date")),
         ]
     facts = document.facts
     known = "nevenwerkzaamheden" in facts.given
     items = [n for n in facts.nevenwerkzaamheden or () if n.reported.year == year]
     figures += [] if not known else [
         Figure("nevenwerkzaamheden", "reported", len(items),
-               _F("nevenwerkzaamheden gemeld", "nevenwerkzaamheden reported")),
+               Text("nevenwerkzaamheden gemeld", "nevenwerkzaamheden reported")),
         Figure("nevenwerkzaamheden", "registered", sum(1 for n in items if n.registered),
-               _F("waarvan geregistreerd", "of which registered")),
+               Text("waarvan geregistreerd", "of which registered")),
         Figure("nevenwerkzaamheden", "published", sum(1 for n in items if n.published),
-               _F("waarvan openbaar gemaakt", "of which made public")),
+               Text("waarvan openbaar gemaakt", "of which made public")),
     ]
     ack = Counter(status[("wbk.ontvangstbevestiging", e.id)] for e in misstanden)
     fb = Counter(status[("wbk.terugkoppeling", e.id)] for e in misstanden)
     figures += [
         Figure("wbk", "received", len(misstanden),
-               _F("vermoedens van een misstand ontvangen", "suspected misstanden received")),
+               Text("vermoedens van een misstand ontvangen", "suspected misstanden received")),
         Figure("wbk", "acknowledged_in_time", ack[Status.OK],
-               _F("ontvangst binnen 7 dagen bevestigd", "acknowledged within 7 days")),
+               Text("ontvangst binnen 7 dagen bevestigd", "acknowledged within 7 days")),
         Figure("wbk", "acknowledged_late", ack[Status.LATE],
-               _F("ontvangst te laat bevestigd", "acknowledged late")),
+               Text("ontvangst te laat bevestigd", "acknowledged late")),
         Figure("wbk", "not_acknowledged", ack[Status.DUE] + ack[Status.OVERDUE],
-               _F("ontvangst (nog) niet bevestigd", "not (yet) acknowledged")),
+               Text("ontvangst (nog) niet bevestigd", "not (yet) acknowledged")),
         Figure("wbk", "feedback_in_time", fb[Status.OK],
-               _F("binnen de termijn teruggekoppeld", "feedback within the term")),
+               Text("binnen de termijn teruggekoppeld", "feedback within the term")),
         Figure("wbk", "feedback_late", fb[Status.LATE],
-               _F("te laat teruggekoppeld", "feedback late")),
+               Text("te laat teruggekoppeld", "feedback late")),
         Figure("wbk", "feedback_open", fb[Status.DUE] + fb[Status.OVERDUE],
-               _F("terugkoppeling nog open", "feedback still open")),
+               Text("terugkoppeling nog open", "feedback still open")),
         Figure("wbk", "old_law", ack[Status.NOT_APPLICABLE],
-               _F("ontvangen onder de Wet Huis voor klokkenluiders (geen termijnen)",
-                  "received under the Wet Huis voor klokkenluiders (no terms)")),
+               Text("ontvangen onder de Wet Huis voor klokkenluiders (geen termijnen)",
+                    "received under the Wet Huis voor klokkenluiders (no terms)")),
     ]
     if facts.vertrouwenspersonen is not None:
         active = [v for v in facts.vertrouwenspersonen
@@ -310,15 +308,15 @@ def _figures(document: Document, year: int, at: date,
                   and (v.until is None or v.until >= date(year, 1, 1))]
         figures += [
             Figure("vertrouwenspersonen", "internal", sum(1 for v in active if not v.external),
-                   _F("vertrouwenspersonen intern", "internal vertrouwenspersonen")),
+                   Text("vertrouwenspersonen intern", "internal vertrouwenspersonen")),
             Figure("vertrouwenspersonen", "external", sum(1 for v in active if v.external),
-                   _F("vertrouwenspersonen extern", "external vertrouwenspersonen")),
+                   Text("vertrouwenspersonen extern", "external vertrouwenspersonen")),
             Figure("vertrouwenspersonen", "integriteit",
                    sum(1 for v in active if "integriteit" in v.scope),
-                   _F("voor integriteit", "for integrity")),
+                   Text("voor integriteit", "for integrity")),
             Figure("vertrouwenspersonen", "ongewenst_gedrag",
                    sum(1 for v in active if "ongewenst_gedrag" in v.scope),
-                   _F("voor ongewenst gedrag", "for ongewenst gedrag")),
+                   Text("voor ongewenst gedrag", "for ongewenst gedrag")),
         ]
     return tuple(figures)
 
@@ -338,8 +336,19 @@ def _cell(count: int | None, k: int) -> str:
     return "?" if value is None else str(value)
 
 
+@cache
+def _categories() -> dict[str, Category]:
+    """The built-in categories, in taxonomy order (built once)."""
+    return all_categories()
+
+
+@cache
+def _category_order() -> dict[str, int]:
+    return {key: i for i, key in enumerate(_categories())}
+
+
 def _label(key: str, lang: Lang) -> str:
-    category = all_categories().get(key)
+    category = _categories().get(key)
     return category.label.get(lang) if category is not None else key
 
 
@@ -421,7 +430,7 @@ def _tables(report: AnnualReport, lang: Lang, k: int) -> list[tuple[str, _Row, l
                 by_key.setdefault(r.category, {})[r.year] = r.count
         header = ["Categorie" if nl else "Category", *map(str, report.years),
                   f"{'aandeel' if nl else 'share'} {year}"]
-        order = {key: i for i, key in enumerate(all_categories())}
+        order = _category_order()
         rows = [[_label(key, lang), *(_cell(years.get(y, 0), k) for y in report.years),
                  _share(years.get(year, 0), total.get(year, 0), k)]
                 for key, years in sorted(by_key.items(),

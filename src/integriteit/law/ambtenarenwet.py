@@ -603,22 +603,32 @@ _NW_NOT_AMBTENAAR = Text("Geen ambtenaar ({employment}); de registratieplicht va
                          "does not apply.")
 
 
-def _prepare_nevenwerk(old_law: bool) -> Callable[[RuleContext], Evaluator]:
+def _per_employee(old_law: bool, make: Callable[[RuleContext], Evaluator]
+                  ) -> Callable[[RuleContext], Evaluator]:
+    """An employee rule's ``prepare``; before 2020 only for the kinds art. 125quinquies bound."""
     def prepare(ctx: RuleContext) -> Evaluator:
         if old_law and ctx.document.organisation.kind not in _PRE_2020_KINDS:
             kind = ctx.document.organisation.kind.value
             return lambda e: ctx.finding(e.id, Status.NOT_APPLICABLE, None, _OLD_KINDS,
                                          {"kind": kind})
-        return _evaluate_nevenwerk(ctx)
+        return make(ctx)
     return prepare
+
+
+def _reported_by_employee(ctx: RuleContext, *, registered_only: bool = False
+                          ) -> dict[str, list[Nevenwerk]]:
+    """The nevenwerkzaamheden reported on or before the reference date, per employee id
+    (``registered_only``: leave out those stated as not registered)."""
+    by_employee: dict[str, list[Nevenwerk]] = {}
+    for item in ctx.document.facts.nevenwerkzaamheden or ():
+        if item.reported <= ctx.at and not (registered_only and item.registered is False):
+            by_employee.setdefault(item.employee, []).append(item)
+    return by_employee
 
 
 def _evaluate_nevenwerk(ctx: RuleContext) -> Evaluator:
     given = "nevenwerkzaamheden" in _given(ctx.document.facts)
-    by_employee: dict[str, list[Nevenwerk]] = {}
-    for item in ctx.document.facts.nevenwerkzaamheden or ():
-        if item.reported <= ctx.at:
-            by_employee.setdefault(item.employee, []).append(item)
+    by_employee = _reported_by_employee(ctx)
 
     def evaluate(e: Employee) -> Finding:
         if e.employment is not EmploymentKind.AMBTENAAR:
@@ -651,13 +661,13 @@ NEVENWERKZAAMHEDEN = Rule(
     subject=SubjectKind.EMPLOYEE,
     versions=(
         RuleVersion(None, date(2019, 12, 31), (_old("125quinquies", "1", "b"),),
-                    _prepare_nevenwerk(True),
+                    _per_employee(True, _evaluate_nevenwerk),
                     Text("Vóór 2020: melding en registratie van nevenwerkzaamheden "
                          "(art. 125quinquies lid 1 onder b).",
                          "Before 2020: reporting and registration of nevenwerkzaamheden "
                          "(art. 125quinquies(1)(b)).")),
         RuleVersion(date(2020, 1, 1), None, (_aw("5", "1", "b"), _aw("8", "2", "a")),
-                    _prepare_nevenwerk(False),
+                    _per_employee(False, _evaluate_nevenwerk),
                     Text("De werkgever registreert de gemelde nevenwerkzaamheden die de "
                          "belangen van de dienst kunnen raken (art. 5 lid 1 onder b; de "
                          "meldplicht van de ambtenaar: art. 8 lid 2 onder a).",
@@ -714,72 +724,63 @@ _PUB_UNKNOWN = Text("Aangewezen functie ({designation}); van {unknown} van {coun
                     "nevenwerkzaamhe(i)d(en) publication is not stated.")
 
 
-def _prepare_publication(old_law: bool) -> Callable[[RuleContext], Evaluator]:
-    def prepare(ctx: RuleContext) -> Evaluator:
-        at = ctx.at
-        if old_law and ctx.document.organisation.kind not in _PRE_2020_KINDS:
-            kind = ctx.document.organisation.kind.value
-            return lambda e: ctx.finding(e.id, Status.NOT_APPLICABLE, None, _OLD_KINDS,
-                                         {"kind": kind})
-        # The designation in force on the reference date (the organisation's choice).
-        names = ctx.policy.on(PUBLICATION_FUNCTIONS.name, at).value
-        functions = ({n.strip().casefold() for n in names} if isinstance(names, tuple)
-                     else set())
-        scale_value = ctx.policy.on(PUBLICATION_SCALE_FROM.name, at).value
-        scale_from = scale_value if isinstance(scale_value, int) else None
-        given = "nevenwerkzaamheden" in _given(ctx.document.facts)
-        by_employee: dict[str, list[Nevenwerk]] = {}
-        for item in ctx.document.facts.nevenwerkzaamheden or ():
-            # Art. 5(1)(c) publishes the *registered* ones; one not registered is the
-            # registration rule's finding.
-            if item.reported <= at and item.registered is not False:
-                by_employee.setdefault(item.employee, []).append(item)
+def _evaluate_publication(ctx: RuleContext) -> Evaluator:
+    at = ctx.at
+    # The designation in force on the reference date (the organisation's choice).
+    names = ctx.policy.on(PUBLICATION_FUNCTIONS.name, at).value
+    functions = ({n.strip().casefold() for n in names} if isinstance(names, tuple)
+                 else set())
+    scale_value = ctx.policy.on(PUBLICATION_SCALE_FROM.name, at).value
+    scale_from = scale_value if isinstance(scale_value, int) else None
+    given = "nevenwerkzaamheden" in _given(ctx.document.facts)
+    # Art. 5(1)(c) publishes the *registered* ones; one not registered is the
+    # registration rule's finding.
+    by_employee = _reported_by_employee(ctx, registered_only=True)
 
-        def evaluate(e: Employee) -> Finding:
-            if e.employment is not EmploymentKind.AMBTENAAR:
-                return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NOT_AMBTENAAR,
-                                   {"employment": e.employment.value})
-            if e.start > at:
-                return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NOT_STARTED,
-                                   {"start": e.start, "at": at})
-            if e.end is not None and e.end < at:
-                return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_LEFT,
-                                   {"end": e.end})
-            if not functions and scale_from is None:
-                return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NONE_DESIGNATED,
-                                   {"at": at})
-            by_function = (e.function is not None
-                           and e.function.strip().casefold() in functions)
-            by_scale = scale_from is not None and e.scale is not None and e.scale >= scale_from
-            if not (by_function or by_scale):
-                if (functions and e.function is None) or (scale_from is not None
-                                                          and e.scale is None):
-                    return ctx.finding(e.id, Status.UNKNOWN, None, _PUB_WHO_UNKNOWN, {})
-                return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NOT_DESIGNATED,
-                                   {"function": e.function or "-"})
-            designation = (Text(f"functie {e.function}", f"function {e.function}")
-                           if by_function else
-                           Text(f"schaal {e.scale}, vanaf {scale_from}",
-                                f"scale {e.scale}, from {scale_from}"))
-            if not given:
-                return ctx.finding(e.id, Status.UNKNOWN, None, _ORG_UNKNOWN,
-                                   {"fact": "facts.nevenwerkzaamheden"})
-            items = by_employee.get(e.id, [])
-            values: dict[str, object] = {"designation": designation, "count": len(items)}
-            if not items:
-                return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NOTHING, values)
-            missing = sum(1 for i in items if i.published is False)
-            unknown = sum(1 for i in items if i.published is None)
-            if missing:
-                return ctx.finding(e.id, Status.OVERDUE, None, _PUB_MISSING,
-                                   {**values, "missing": missing})
-            if unknown:
-                return ctx.finding(e.id, Status.UNKNOWN, None, _PUB_UNKNOWN,
-                                   {**values, "unknown": unknown})
-            return ctx.finding(e.id, Status.OK, None, _PUB_OK, values)
+    def evaluate(e: Employee) -> Finding:
+        if e.employment is not EmploymentKind.AMBTENAAR:
+            return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NOT_AMBTENAAR,
+                               {"employment": e.employment.value})
+        if e.start > at:
+            return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NOT_STARTED,
+                               {"start": e.start, "at": at})
+        if e.end is not None and e.end < at:
+            return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_LEFT,
+                               {"end": e.end})
+        if not functions and scale_from is None:
+            return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NONE_DESIGNATED,
+                               {"at": at})
+        by_function = (e.function is not None
+                       and e.function.strip().casefold() in functions)
+        by_scale = scale_from is not None and e.scale is not None and e.scale >= scale_from
+        if not (by_function or by_scale):
+            if (functions and e.function is None) or (scale_from is not None
+                                                      and e.scale is None):
+                return ctx.finding(e.id, Status.UNKNOWN, None, _PUB_WHO_UNKNOWN, {})
+            return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NOT_DESIGNATED,
+                               {"function": e.function or "-"})
+        designation = (Text(f"functie {e.function}", f"function {e.function}")
+                       if by_function else
+                       Text(f"schaal {e.scale}, vanaf {scale_from}",
+                            f"scale {e.scale}, from {scale_from}"))
+        if not given:
+            return ctx.finding(e.id, Status.UNKNOWN, None, _ORG_UNKNOWN,
+                               {"fact": "facts.nevenwerkzaamheden"})
+        items = by_employee.get(e.id, [])
+        values: dict[str, object] = {"designation": designation, "count": len(items)}
+        if not items:
+            return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NOTHING, values)
+        missing = sum(1 for i in items if i.published is False)
+        unknown = sum(1 for i in items if i.published is None)
+        if missing:
+            return ctx.finding(e.id, Status.OVERDUE, None, _PUB_MISSING,
+                               {**values, "missing": missing})
+        if unknown:
+            return ctx.finding(e.id, Status.UNKNOWN, None, _PUB_UNKNOWN,
+                               {**values, "unknown": unknown})
+        return ctx.finding(e.id, Status.OK, None, _PUB_OK, values)
 
-        return evaluate
-    return prepare
+    return evaluate
 
 
 OPENBAARMAKING = Rule(
@@ -792,13 +793,14 @@ OPENBAARMAKING = Rule(
     parameters=(PUBLICATION_FUNCTIONS.name, PUBLICATION_SCALE_FROM.name),
     versions=(
         RuleVersion(None, date(2019, 12, 31), (_old("125quinquies", "1", "c"),),
-                    _prepare_publication(True),
+                    _per_employee(True, _evaluate_publication),
                     Text("Vóór 2020: openbaarmaking van nevenwerkzaamheden van ambtenaren in "
                          "functies waarvoor dat noodzakelijk is (art. 125quinquies lid 1 onder "
                          "c).",
                          "Before 2020: publication of the nevenwerkzaamheden of ambtenaren in "
                          "functions where that is needed (art. 125quinquies(1)(c)).")),
-        RuleVersion(date(2020, 1, 1), None, (_aw("5", "1", "c"),), _prepare_publication(False),
+        RuleVersion(date(2020, 1, 1), None, (_aw("5", "1", "c"),),
+                    _per_employee(False, _evaluate_publication),
                     Text("De werkgever maakt de geregistreerde nevenwerkzaamheden openbaar van "
                          "ambtenaren in de functies die hij daartoe aanwijst (art. 5 lid 1 "
                          "onder c). De wet kent geen schaalgrens: de aanwijzing is aan de "
