@@ -32,13 +32,16 @@ class Problem:
     """
 
     source: str
-    path: str
+    path: str | Text
+    """Where in the source: ``employees[3].start``, or a :class:`Text` where the words differ
+    by language (``regel 7: "Datum in dienst" (start)``)."""
     message: Text
     record: str | None = None
 
     def render(self, lang: Lang = "en") -> str:
         """One line: ``source: path: message`` (and the record id, when known)."""
-        where = f"{self.source}: {self.path}" if self.path else self.source
+        path = self.path.get(lang) if isinstance(self.path, Text) else self.path
+        where = f"{self.source}: {path}" if path else self.source
         line = f"{where}: {self.message.get(lang)}"
         if self.record is not None:
             line += f" [id {self.record!r}]"
@@ -48,13 +51,25 @@ class Problem:
 class InputError(IntegriteitError):
     """The input cannot be used; :attr:`problems` lists every problem found, in input order."""
 
-    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...],
+                 total: int | None = None) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
+        self.total: int = max(total if total is not None else 0, len(self.problems))
+        """How many problems were found; more than :attr:`problems` holds when a reader of a
+        large file kept only the first ones."""
         super().__init__(self.render("en"))
 
     def render(self, lang: Lang = "en") -> str:
-        """All problems, one line each."""
-        return "\n".join(p.render(lang) for p in self.problems)
+        """All problems kept, one line each (and how many more there were)."""
+        lines = [p.render(lang) for p in self.problems]
+        more = self.total - len(self.problems)
+        if more:
+            lines.append((MORE_PROBLEMS if more > 1 else ONE_MORE_PROBLEM).format(lang, n=more))
+        return "\n".join(lines)
+
+
+MORE_PROBLEMS = Text("en nog {n} problemen", "and {n} more problems")
+ONE_MORE_PROBLEM = Text("en nog 1 probleem", "and 1 more problem")
 
 
 class BadValue(ValueError):
