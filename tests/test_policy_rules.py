@@ -462,8 +462,8 @@ def test_named_rules_run_whatever_the_policy() -> None:
     result = integriteit.check(doc, AT, rules=[IV, WS])
     assert [r.id for r in result.rules] == [IV, WS]
     assert [(f.rule, f.subject, f.status) for f in result.findings] == [
-        (IV, "amb", Status.NOT_APPLICABLE), (IV, "ext", Status.NOT_APPLICABLE),
-        (WS, "amb", Status.NOT_APPLICABLE), (WS, "ext", Status.NOT_APPLICABLE)]
+        (IV, "amb", Status.NOT_APPLICABLE), (WS, "amb", Status.NOT_APPLICABLE),
+        (IV, "ext", Status.NOT_APPLICABLE), (WS, "ext", Status.NOT_APPLICABLE)]
 
 
 def test_check_employee_follows_the_same_logic() -> None:

@@ -16,16 +16,18 @@ from __future__ import annotations
 import enum
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, Protocol
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from attrs import evolve, field, frozen
 
 from integriteit.errors import InputError, IntegriteitError, Problem
 from integriteit.i18n import Lang, Text, localize
-from integriteit.model import Document, Organisation, Waiver
+from integriteit.io import employee_problems
+from integriteit.model import Document, Employee, Organisation, Waiver
 from integriteit.policy import Policy
 from integriteit.sources import LegalSource, cite_all
 from integriteit.termijnen import Term
@@ -91,24 +93,26 @@ class Explanation(Protocol):
         ...
 
 
-@frozen
-class Finding:
+class Finding(NamedTuple):
     """One rule's outcome for one subject.
 
     ``due`` is the deadline where the rule has one. ``facts`` are the values the rule used (dates,
     numbers, texts): the message is rendered from them, in Dutch or English, on demand.
     ``explanation``, where the rule gives one, says how the deadline was computed.
+
+    A light, immutable record (a named tuple: a large run makes millions of them); facts that do
+    not depend on the subject are best built once per run (see :func:`shared_facts`).
     """
 
     rule: str
     subject: str
     status: Status
     due: date | None
-    template: Text = field(repr=False)
-    facts: Mapping[str, object] = field(repr=False)
-    sources: tuple[LegalSource, ...] = field(repr=False)
-    severity: Severity = field(repr=False)
-    explanation: Explanation | None = field(default=None, repr=False)
+    template: Text
+    facts: Mapping[str, object]
+    sources: tuple[LegalSource, ...]
+    severity: Severity
+    explanation: Explanation | None = None
 
     def message(self, lang: Lang = "nl") -> str:
         """The message in ``lang``."""
@@ -117,6 +121,25 @@ class Finding:
     def source(self, lang: Lang = "nl") -> str:
         """The legal source(s), cited."""
         return cite_all(self.sources, lang)
+
+    def __repr__(self) -> str:
+        return (f"Finding(rule={self.rule!r}, subject={self.subject!r}, "
+                f"status={self.status!r}, due={self.due!r})")
+
+
+def shared_facts(**values: object) -> Mapping[str, object]:
+    """Facts that many findings share (they do not depend on the subject), made once per run in
+    a rule's ``prepare``: exporters render a shared set of facts once, not once per finding.
+
+    >>> facts = shared_facts(fact="facts.nevenwerkzaamheden")
+    >>> facts["fact"]
+    'facts.nevenwerkzaamheden'
+    """
+    return MappingProxyType(values)
+
+
+_new_finding = tuple.__new__
+"""Builds a :class:`Finding` without the keyword handling of its generated ``__new__``."""
 
 
 Evaluator = Callable[[Any], Finding]
@@ -253,9 +276,9 @@ class RuleContext:
                     facts: Mapping[str, object], *,
                     sources: tuple[LegalSource, ...] | None = None,
                     explanation: Explanation | None = None) -> Finding:
-            return Finding(rule_id, subject, status, due, template, facts,
-                           version_sources if sources is None else sources, severity,
-                           explanation)
+            return _new_finding(Finding, (
+                rule_id, subject, status, due, template, facts,
+                version_sources if sources is None else sources, severity, explanation))
 
         object.__setattr__(self, "finding", finding)
 
@@ -384,13 +407,20 @@ def _waive(finding: Finding, waiver: Waiver) -> Finding:
     template = Text(_WAIVED.nl + t.nl, _WAIVED.en + t.en)
     facts = {**finding.facts, "waiver_until": waiver.until, "waiver_reason": waiver.reason,
              "waived_status": finding.status.value}
-    return evolve(finding, status=Status.WAIVED, template=template, facts=facts)
+    return finding._replace(status=Status.WAIVED, template=template, facts=facts)
 
 
-def waiver_problems(document: Document, rules: Iterable[Rule], source: str) -> list[Problem]:
-    """Waivers that name an unknown rule, or a subject the rule does not have."""
+def waiver_problems(document: Document, rules: Iterable[Rule], source: str,
+                    employee_ids: Collection[str] | None = None) -> list[Problem]:
+    """Waivers that name an unknown rule, or a subject the rule does not have.
+
+    ``employee_ids``: the ids of the employees when they come from elsewhere than the document
+    (an HR export); without it, the document's employees.
+    """
     by_id = {r.id: r for r in rules}
-    subjects: dict[SubjectKind, set[str]] = {}
+    subjects: dict[SubjectKind, Collection[str]] = {}
+    if employee_ids is not None:
+        subjects[SubjectKind.EMPLOYEE] = employee_ids
     problems: list[Problem] = []
     for i, w in enumerate(document.waivers):
         rule = by_id.get(w.rule)
@@ -408,43 +438,71 @@ def waiver_problems(document: Document, rules: Iterable[Rule], source: str) -> l
     return problems
 
 
-def run(document: Document, rules: Iterable[Rule], at: date, policy: Policy) -> CheckResult:
-    """Evaluate ``rules`` over ``document`` as of ``at``: one finding per rule and subject.
+def employee_reference_problems(document: Document, employee_ids: Collection[str],
+                                source: str) -> list[Problem]:
+    """Facts that name an employee the employees do not have (``facts.nevenwerkzaamheden``)."""
+    return [Problem(source, f"facts.nevenwerkzaamheden[{i}].employee", Text(
+                f"geen medewerker met id {item.employee!r} in employees",
+                f"no employee with id {item.employee!r} in employees"))
+            for i, item in enumerate(document.facts.nevenwerkzaamheden or ())
+            if item.employee not in employee_ids]
 
-    A rule given twice runs once. Anything a rule raises becomes a :class:`RuleFailure` that
-    names the rule (and the subject, where there is one).
-    """
-    rules = tuple(dict.fromkeys(rules))
-    findings: list[Finding] = []
-    waivers = _waivers_on(document, at)
-    for rule in rules:
-        subjects, subject_id = _SUBJECTS[rule.subject]
+
+_Picker = Callable[[date], "Evaluator | None"]
+
+
+def _prepared(rule: Rule, at: date, policy: Policy, document: Document
+              ) -> list[tuple[RuleVersion, Evaluator]]:
+    try:
+        return [(v, v.prepare(RuleContext(rule, v, at, policy, document)))
+                for v in rule.versions]
+    except Exception as exc:
+        raise RuleFailure(f"rule {rule.id} failed to prepare: {exc!r}") from exc
+
+
+def _picker(evaluators: list[tuple[RuleVersion, Evaluator]]) -> _Picker:
+    """The evaluator of the version in force on a day (``None``: none is), cached by day."""
+    cache: dict[date, Evaluator | None] = {}
+
+    def pick(day: date) -> Evaluator | None:
         try:
-            evaluators = [
-                (v, v.prepare(RuleContext(rule, v, at, policy, document))) for v in rule.versions
-            ]
-        except Exception as exc:
-            raise RuleFailure(f"rule {rule.id} failed to prepare: {exc!r}") from exc
-        single = evaluators[0] if len(evaluators) == 1 else None
-        law_date = rule.law_date
-        for item in subjects(document):
+            return cache[day]
+        except KeyError:
+            pass
+        found = next((ev for v, ev in evaluators if v.in_force(day)), None)
+        cache[day] = found
+        return found
+
+    return pick
+
+
+def _not_in_force(rule: Rule, subject: str, day: date) -> Finding:
+    return _new_finding(Finding, (rule.id, subject, Status.NOT_APPLICABLE, None,
+                                  rule.not_in_force, {"law_date": day}, rule.sources,
+                                  rule.severity, None))
+
+
+def _findings(document: Document, rules: Sequence[Rule], at: date, policy: Policy,
+              employees: Iterable[Employee]) -> Iterator[Finding]:
+    """Every finding, as it is made: the organisation's and the register's rules first (rule
+    by rule), then each employee with every employee rule (so employees can stream from a
+    file). Anything a rule raises becomes a :class:`RuleFailure`."""
+    waivers = _waivers_on(document, at)
+    staff: list[tuple[Rule, Callable[[Any, date], date] | None, Evaluator | None, _Picker]] = []
+    for rule in rules:
+        evaluators = _prepared(rule, at, policy, document)
+        pick = _picker(evaluators)
+        if rule.subject is SubjectKind.EMPLOYEE:
+            staff.append((rule, rule.law_date, pick(at) if rule.law_date is None else None,
+                          pick))
+            continue
+        items, subject_id = _SUBJECTS[rule.subject]
+        for item in items(document):
             try:
-                day = law_date(item, at) if law_date is not None else at
-                evaluate: Evaluator | None = None
-                if single is not None:
-                    if single[0].in_force(day):
-                        evaluate = single[1]
-                else:
-                    for version, candidate in evaluators:
-                        if version.in_force(day):
-                            evaluate = candidate
-                            break
-                if evaluate is None:
-                    finding = Finding(rule.id, subject_id(item), Status.NOT_APPLICABLE, None,
-                                      rule.not_in_force, {"law_date": day}, rule.sources,
-                                      rule.severity)
-                else:
-                    finding = evaluate(item)
+                day = rule.law_date(item, at) if rule.law_date is not None else at
+                evaluate = pick(day)
+                finding = (evaluate(item) if evaluate is not None
+                           else _not_in_force(rule, subject_id(item), day))
             except Exception as exc:
                 raise RuleFailure(
                     f"rule {rule.id} failed on {rule.subject} {subject_id(item)!r}: {exc!r}"
@@ -455,8 +513,200 @@ def run(document: Document, rules: Iterable[Rule], at: date, policy: Policy) -> 
                 waiver = waivers.get((rule.id, finding.subject))
                 if waiver is not None:
                     finding = _waive(finding, waiver)
-            findings.append(finding)
-    return CheckResult(at, document, policy, rules, tuple(findings))
+            yield finding
+    if not staff:
+        return
+    for employee in employees:
+        for rule, law_date, fixed, pick in staff:
+            try:
+                if law_date is None:
+                    evaluate = fixed
+                    day = at
+                else:
+                    day = law_date(employee, at)
+                    evaluate = pick(day)
+                finding = (evaluate(employee) if evaluate is not None
+                           else _not_in_force(rule, employee.id, day))
+            except Exception as exc:
+                raise RuleFailure(
+                    f"rule {rule.id} failed on employee {employee.id!r}: {exc!r}") from exc
+            if type(finding) is not Finding:
+                raise RuleFailure(f"rule {rule.id} returned {finding!r}, not a Finding")
+            if waivers and finding.status in WAIVABLE:
+                waiver = waivers.get((rule.id, finding.subject))
+                if waiver is not None:
+                    finding = _waive(finding, waiver)
+            yield finding
+
+
+def run(document: Document, rules: Iterable[Rule], at: date, policy: Policy) -> CheckResult:
+    """Evaluate ``rules`` over ``document`` as of ``at``: one finding per rule and subject.
+
+    A rule given twice runs once. Anything a rule raises becomes a :class:`RuleFailure` that
+    names the rule (and the subject, where there is one).
+    """
+    selected = tuple(dict.fromkeys(rules))
+    findings = tuple(_findings(document, selected, at, policy, document.employees))
+    return CheckResult(at, document, policy, selected, findings)
+
+
+class FindingStream:
+    """A check whose findings are made while they are read: iterate it once.
+
+    Employees come from ``employees`` (e.g. an HR export read row by row), so memory stays
+    bounded whatever their number. The organisation's and the register's findings come first,
+    then each employee's. When the iteration ends it checks what needs every employee: unique
+    ids, waivers and facts that name an employee, and the problems the employees' reader
+    found; any problem raises :class:`~integriteit.InputError` then, and the findings already
+    read are void. :meth:`counts` and :meth:`failed` answer after the iteration.
+    """
+
+    def __init__(self, at: date, document: Document, policy: Policy, rules: tuple[Rule, ...],
+                 employees: Iterable[Employee], source: str, *,
+                 known_rules: Iterable[Rule] = (), validated: bool = False) -> None:
+        self.at = at
+        self.document = document
+        self.policy = policy
+        self.rules = rules
+        self.source = source
+        """The name of the document, for problems found at the end."""
+        self._employees = employees
+        self._known_rules = tuple(known_rules) or rules
+        self._validated = validated
+        self._started = False
+        self._done = False
+        self._tally: dict[tuple[str, Status], int] = {}
+        self.employee_ids: set[str] = set()
+        """The ids of the employees read (complete after the iteration)."""
+
+    def _checked(self) -> Iterator[Employee]:
+        """The employees; where no reader checked them, checked here one by one."""
+        ids = self.employee_ids
+        if self._validated or _reader(self._employees) is not None:
+            for emp in self._employees:
+                ids.add(emp.id)
+                yield emp
+            return
+        found: list[Problem] = []
+        for i, emp in enumerate(self._employees):
+            where = f"employees[{i}]"
+            if not isinstance(emp, Employee):
+                raise InputError([Problem(self.source, where, Text(
+                    f"geen Employee maar {type(emp).__name__}",
+                    f"not an Employee but {type(emp).__name__}"))])
+            if emp.id in ids:
+                found.append(Problem(self.source, f"{where}.id", Text(
+                    f"dubbel id {emp.id!r}", f"duplicate id {emp.id!r}"), emp.id))
+                continue
+            wrong = employee_problems(emp, where, self.source)
+            if wrong:
+                found.extend(wrong)
+                continue
+            ids.add(emp.id)
+            yield emp
+        if found:
+            raise InputError(found)
+
+    def __iter__(self) -> Iterator[Finding]:
+        if self._started:
+            raise RuntimeError("a FindingStream is read once; call check_stream again")
+        self._started = True
+        return self._iterate()
+
+    def _iterate(self) -> Iterator[Finding]:
+        tally = self._tally
+        for finding in _findings(self.document, self.rules, self.at, self.policy,
+                                 self._checked()):
+            key = (finding.rule, finding.status)
+            try:
+                tally[key] += 1
+            except KeyError:
+                tally[key] = 1
+            yield finding
+        self._finish()
+        self._done = True
+
+    def _finish(self) -> None:
+        reader = _reader(self._employees)
+        if reader is not None and reader.problem_count:
+            raise InputError(reader.problems, total=reader.problem_count)
+        if self._validated:
+            return
+        problems = waiver_problems(self.document, self._known_rules, self.source,
+                                   self.employee_ids)
+        problems += employee_reference_problems(self.document, self.employee_ids, self.source)
+        if problems:
+            raise InputError(problems)
+
+    def counts(self) -> dict[Status, int]:
+        """The number of findings per status, every status present (zero included)."""
+        self._require_done()
+        c: Counter[Status] = Counter()
+        for (_, status), n in self._tally.items():
+            c[status] += n
+        return {s: c.get(s, 0) for s in Status}
+
+    def rule_counts(self) -> dict[str, dict[Status, int]]:
+        """Per rule id, the number of findings per status (the statuses that occur)."""
+        self._require_done()
+        out: dict[str, dict[Status, int]] = {}
+        for (rule, status), n in self._tally.items():
+            out.setdefault(rule, {})[status] = n
+        return out
+
+    def failed(self, fail_on: Iterable[Status] = DEFAULT_FAIL_ON,
+               severities: Iterable[Severity] | None = None) -> bool:
+        """As :meth:`CheckResult.failed`, after the iteration."""
+        self._require_done()
+        wanted = frozenset(fail_on)
+        levels = frozenset(severities) if severities is not None else None
+        severity = {r.id: r.severity for r in self.rules}
+        return any(status in wanted and (levels is None or severity.get(rule) in levels)
+                   for (rule, status), n in self._tally.items() if n)
+
+    def _require_done(self) -> None:
+        if not self._done:
+            raise RuntimeError("read the findings first: counts come at the end of the stream")
+
+
+class _Reader(Protocol):
+    problems: Sequence[Problem]
+    problem_count: int
+
+
+def _reader(employees: object) -> _Reader | None:
+    """The employees' reader when it checks rows itself and keeps their problems (like
+    :class:`integriteit.hr_export.EmployeeFile`); else None."""
+    if hasattr(employees, "problems") and hasattr(employees, "problem_count"):
+        return employees  # type: ignore[return-value]
+    return None
+
+
+def _setup(document: Document, at: date | None, term_months: int | None,
+           rules: Iterable[Rule | str] | None, registry: Registry | None,
+           subject: SubjectKind | None) -> tuple[date, Policy, tuple[Rule, ...], Registry]:
+    from integriteit.plugins import default_registry
+
+    reg = registry if registry is not None else default_registry()
+    selected = reg.select(rules)
+    if subject is not None:
+        selected = tuple(r for r in selected if r.subject is subject)
+    overrides = {"oath_term_months": term_months} if term_months is not None else {}
+    day = at if at is not None else date.today()
+    policy = Policy.resolve(document.policy, overrides, day)
+    if rules is None:  # policy rules the organisation never switched on are left out
+        selected = tuple(r for r in selected if r.required_by is None
+                         or any(r.required_by(policy, d) for d in policy.change_dates(day)))
+    return day, policy, tuple(dict.fromkeys(selected)), reg
+
+
+def _separate_employees(document: Document, employees: object, source: str) -> None:
+    if employees is not None and document.employees:
+        raise InputError([Problem(source, "employees", Text(
+            "het document noemt zelf medewerkers terwijl ze uit een apart bestand komen; "
+            "geef ze op één plek",
+            "the document lists employees while they come from a separate file; give them in "
+            "one place"))])
 
 
 def check(
@@ -468,6 +718,7 @@ def check(
     registry: Registry | None = None,
     source: str = "<document>",
     subject: SubjectKind | None = None,
+    employees: Iterable[Employee] | None = None,
 ) -> CheckResult:
     """Check ``document`` as of ``at`` (default: today) with every registered rule.
 
@@ -475,8 +726,14 @@ def check(
     ``rules`` limits the run to some rules (objects or ids); without it, a policy rule runs
     only when the document's policy asks for it on some date (e.g.
     ``integriteitsverklaring_required``). ``subject`` limits the run to the rules about one
-    kind of subject (e.g. :attr:`SubjectKind.EMPLOYEE`). Waivers that name an unknown rule or
-    subject raise :class:`~integriteit.InputError` (``source`` names the document in it).
+    kind of subject (e.g. :attr:`SubjectKind.EMPLOYEE`). ``employees`` gives the employees
+    from elsewhere than the document, e.g. :func:`integriteit.read_employees` of an HR export
+    (the document must then list none). Waivers that name an unknown rule or subject raise
+    :class:`~integriteit.InputError` (``source`` names the document in it).
+
+    Findings come in this order: the organisation's and the register's rules, rule by rule,
+    then each employee with every employee rule. For a large export that need not be held in
+    memory, see :func:`check_stream`.
 
     >>> from datetime import date
     >>> from integriteit import from_dict
@@ -490,20 +747,59 @@ def check(
     >>> result.counts()[Status.UNKNOWN]  # no facts given: procedure, duties, nevenwerk
     11
     """
-    from integriteit.plugins import default_registry
+    _separate_employees(document, employees, source)
+    stream = _stream(document, at, employees, term_months, rules, registry, source, subject)
+    if employees is None:
+        return run(document, stream.rules, stream.at, stream.policy)
+    findings = tuple(stream)
+    return CheckResult(stream.at, document, stream.policy, stream.rules, findings)
 
-    reg = registry if registry is not None else default_registry()
-    selected = reg.select(rules)
-    if subject is not None:
-        selected = tuple(r for r in selected if r.subject is subject)
-    problems = waiver_problems(document, {**reg.rules, **{r.id: r for r in selected}}.values(),
-                               source)
+
+def _stream(document: Document, at: date | None, employees: Iterable[Employee] | None,
+            term_months: int | None, rules: Iterable[Rule | str] | None,
+            registry: Registry | None, source: str, subject: SubjectKind | None
+            ) -> FindingStream:
+    day, policy, selected, reg = _setup(document, at, term_months, rules, registry, subject)
+    known = {**reg.rules, **{r.id: r for r in selected}}.values()
+    # What can be checked before the employees are read is checked now.
+    problems = waiver_problems(document, known, source,
+                               employee_ids=None if employees is None else _AnyId())
     if problems:
         raise InputError(problems)
-    overrides = {"oath_term_months": term_months} if term_months is not None else {}
-    day = at if at is not None else date.today()
-    policy = Policy.resolve(document.policy, overrides, day)
-    if rules is None:  # policy rules the organisation never switched on are left out
-        selected = tuple(r for r in selected if r.required_by is None
-                         or any(r.required_by(policy, d) for d in policy.change_dates(day)))
-    return run(document, selected, day, policy)
+    if employees is None:
+        return FindingStream(day, document, policy, selected, document.employees, source,
+                             known_rules=known, validated=True)
+    return FindingStream(day, document, policy, selected, employees, source, known_rules=known)
+
+
+class _AnyId(frozenset[str]):
+    """Stands for the employee ids before they are read: every id is taken for known."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def check_stream(
+    document: Document,
+    at: date | None = None,
+    *,
+    employees: Iterable[Employee] | None = None,
+    term_months: int | None = None,
+    rules: Iterable[Rule | str] | None = None,
+    registry: Registry | None = None,
+    source: str = "<document>",
+    subject: SubjectKind | None = None,
+) -> FindingStream:
+    """As :func:`check`, but the findings are made while they are read, and not kept.
+
+    With ``employees`` from an HR export (:func:`integriteit.read_employees`) and a streaming
+    exporter (``jsonl``) memory stays bounded whatever the number of employees. Without it,
+    the document's own employees are checked.
+
+    >>> from integriteit import example
+    >>> stream = check_stream(example(), date(2026, 6, 1))
+    >>> sum(1 for f in stream if f.status is Status.OVERDUE) == stream.counts()[Status.OVERDUE]
+    True
+    """
+    _separate_employees(document, employees, source)
+    return _stream(document, at, employees, term_months, rules, registry, source, subject)
