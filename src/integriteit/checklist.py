@@ -15,7 +15,7 @@ from datetime import date
 
 from attrs import frozen
 
-from integriteit.engine import Binding, CheckResult, Rule, RuleVersion, Status
+from integriteit.engine import Binding, CheckResult, FindingStream, Rule, RuleVersion, Status
 from integriteit.model import Organisation
 from integriteit.policy import Policy
 from integriteit.sources import LegalSource
@@ -44,8 +44,10 @@ class Item:
 
 
 def checklist(organisation: Organisation, at: date, rules: Iterable[Rule],
-              result: CheckResult | None = None, policy: Policy | None = None) -> list[Item]:
-    """The obligations of ``organisation`` on ``at``; states from ``result`` when given.
+              result: CheckResult | FindingStream | None = None,
+              policy: Policy | None = None) -> list[Item]:
+    """The obligations of ``organisation`` on ``at``; states from ``result`` when given (a
+    :class:`~integriteit.engine.FindingStream` already read will do).
 
     A policy rule is listed when ``policy`` (default: the result's, else the defaults) asks for
     it on ``at``, or when the result judged someone by it (a policy of an earlier start date).
@@ -53,7 +55,9 @@ def checklist(organisation: Organisation, at: date, rules: Iterable[Rule],
     if policy is None:
         policy = result.policy if result is not None else Policy.resolve(at=at)
     findings: dict[str, Counter[Status]] = {}
-    if result is not None:
+    if isinstance(result, FindingStream):
+        findings = {rule: Counter(c) for rule, c in result.rule_counts().items()}
+    elif result is not None:
         for f in result.findings:
             findings.setdefault(f.rule, Counter())[f.status] += 1
     items: list[Item] = []

@@ -8,27 +8,50 @@ your input (the message names it).
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
+import tempfile
 import textwrap
+import time
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from attrs import evolve
 
 from integriteit import __version__
+from integriteit._parallel import copy_rest
 from integriteit.api import example_text
 from integriteit.checklist import Item as ChecklistItem
 from integriteit.checklist import State, checklist
-from integriteit.engine import DEFAULT_FAIL_ON, Binding, Rule, RuleFailure, Severity, Status, check
-from integriteit.errors import InputError
+from integriteit.engine import (
+    DEFAULT_FAIL_ON,
+    Binding,
+    CheckResult,
+    FindingStream,
+    Rule,
+    RuleFailure,
+    Severity,
+    Status,
+    check,
+    check_stream,
+)
+from integriteit.errors import MORE_PROBLEMS, ONE_MORE_PROBLEM, InputError, Problem
+from integriteit.exporters import Exporter
 from integriteit.exporters._common import STATUS_ORDER
+from integriteit.exporters._encode import text_writer
 from integriteit.exporters.json import policy_to_json, rule_to_json
+from integriteit.hr_export import EmployeeFile, read_employees
 from integriteit.i18n import LANGS, Lang, Text
 from integriteit.io import load, loads
-from integriteit.model import ORGANISATION_KIND_LABELS, Document, Organisation, OrganisationKind
+from integriteit.model import (
+    ORGANISATION_KIND_LABELS,
+    Document,
+    Organisation,
+    OrganisationKind,
+)
 from integriteit.plugins import PluginError, Registry, UnknownNameError, default_registry
 from integriteit.policy import OATH_TERM_MONTHS, PARAMETERS, Policy, PolicyError
 from integriteit.report import FORMATS as REPORT_FORMATS
@@ -128,6 +151,16 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"integriteit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    def employee_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--employees", metavar="EXPORT", default=None,
+                       help="read the employees from this HR export (.csv, .tsv, .txt, .jsonl, "
+                            ".ndjson, .xlsx) instead of FILE, which must then list none")
+        p.add_argument("--mapping", metavar="TOML", default=None,
+                       help="the export's column mapping: headers, date formats, words "
+                            "(without it, headers equal to the field names are read)")
+        p.add_argument("--quiet", action="store_true",
+                       help="no progress on standard error")
+
     def output_options(p: argparse.ArgumentParser, formats: list[str]) -> None:
         p.add_argument("--format", choices=formats, default="text",
                        help="output format (default: text)")
@@ -136,8 +169,11 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="check a document as of a date",
                        description="Check the organisation and employees in FILE (JSON; '-' "
-                                   "reads standard input) as of a date.")
+                                   "reads standard input) as of a date; with --employees, the "
+                                   "employees come from an HR export instead (CSV, JSON Lines "
+                                   "or Excel), checked as they are read.")
     c.add_argument("file", metavar="FILE")
+    employee_options(c)
     c.add_argument("--at", type=_iso_date, default=None,
                    help="reference date YYYY-MM-DD (default: today)")
     c.add_argument("--term-months", type=_term, default=None, metavar="N",
@@ -185,6 +221,7 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
                     "unknown) and the findings behind it.")
     cl.add_argument("file", metavar="FILE", nargs="?", default=None,
                     help="a document: its organisation and facts (optional)")
+    employee_options(cl)
     cl.add_argument("--at", type=_iso_date, default=None,
                     help="reference date (default: today)")
     cl.add_argument("--kind", choices=[k.value for k in OrganisationKind], default=None,
@@ -214,6 +251,7 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
                     "externals, nevenwerkzaamheden, Wbk terms. An entry counts once in each "
                     "of its categories and once in its kind's total. Never shows who.")
     rep.add_argument("file", metavar="FILE")
+    employee_options(rep)
     rep.add_argument("--year", type=_year, required=True, help="the report year")
     rep.add_argument("--years", type=_positive, default=5, metavar="N",
                      help="years in the comparison, the report year included, 1 to 50 "
@@ -458,11 +496,21 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
             return EXIT_OK if all(ok) else EXIT_FINDINGS
         if args.command == "checklist":
             at = args.at if args.at is not None else date.today()
-            result = None
+            result: CheckResult | FindingStream | None = None
+            employees = _employees(args, err)
             if args.file is not None:
-                cdoc = load(args.file)
-                result = check(cdoc, at, registry=registry, source=args.file)
+                cdoc, csource = _read_document(args.file, employees is not None)
+                if employees is None:
+                    result = check(cdoc, at, registry=registry, source=csource)
+                else:
+                    result = check_stream(cdoc, at, employees=employees, registry=registry,
+                                          source=csource)
+                    for _ in result:
+                        pass
                 org = cdoc.organisation
+            elif employees is not None:
+                raise _usage("--employees", Text("--employees hoort bij een document (FILE)",
+                                                 "--employees needs a document (FILE)"))
             else:
                 org = Organisation("-", OrganisationKind.GEMEENTE)
             org = evolve(org, kind=OrganisationKind(args.kind) if args.kind else org.kind,
@@ -475,9 +523,10 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
                                            with_file=result is not None, policy=policy))
             return EXIT_OK
         if args.command == "report":
-            rdoc = load(args.file)
+            employees = _employees(args, err)
+            rdoc, _ = _read_document(args.file, employees is not None)
             report = annual_report(rdoc, args.year, years=args.years, at=args.at,
-                                   registry=registry)
+                                   registry=registry, employees=employees)
             _emit(lambda: write_report(report, out, args.format, lang, args.suppress_below))
             return EXIT_OK
         if args.command == "policy":
@@ -503,22 +552,26 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
             if args.format == "text":
                 out.write(_DEMO_INTRO.format(lang, n=len(doc.employees), r=len(doc.register),
                                              at=args.at) + "\n")
-            result = check(doc, args.at, registry=registry)
-            code = EXIT_OK  # the demo shows problems on purpose; it is not a failure
-        else:
-            if args.file == "-":
-                source = "<stdin>"
-                doc = loads(sys.stdin.buffer.read(), source=source)
-            else:
-                source = args.file
-                doc = load(source)
-            result = check(doc, args.at, term_months=args.term_months, rules=args.rule,
-                           registry=registry, source=source)
-            statuses, severities = args.fail_on
-            code = EXIT_FINDINGS if result.failed(statuses, severities) else EXIT_OK
+            stream = check_stream(doc, args.at, registry=registry, source="demo.json")
+            _write_findings(stream, exporter, out, lang, explain=False, spool=False)
+            return EXIT_OK  # the demo shows problems on purpose; it is not a failure
+        employees = _employees(args, err)
+        doc, source = _read_document(args.file, employees is not None)
+        progress = _Progress(err, lang) if _show_progress(args, err) else None
+        stream = check_stream(doc, args.at, employees=employees,
+                              term_months=args.term_months, rules=args.rule,
+                              registry=registry, source=source,
+                              progress=progress.tick if progress is not None else None)
+        # Problems of an HR export are known only once it is read: its findings wait in a
+        # temporary file until then, so a bad export prints no findings at all.
+        _write_findings(stream, exporter, out, lang, explain=args.explain,
+                        spool=employees is not None)
+        if progress is not None:
+            progress.done()
+        statuses, severities = args.fail_on
+        return EXIT_FINDINGS if stream.failed(statuses, severities) else EXIT_OK
     except InputError as exc:
-        for problem in exc.problems:
-            err.write(f"integriteit: error: {problem.render(lang)}\n")
+        _write_problems(exc, lang, err)
         return EXIT_USAGE
     except (UnknownNameError, PolicyError) as exc:
         err.write(f"integriteit: error: {exc.message(lang)}\n")
@@ -526,15 +579,139 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     except (RuleFailure, PluginError) as exc:
         err.write(f"integriteit: internal error: {exc}\n")
         return EXIT_FAILURE
-    write = exporter.write
-    if getattr(args, "explain", False) and exporter.write_explained is not None:
-        write = exporter.write_explained
-    try:
-        _emit(lambda: write(result, out, lang))
-    except Exception as exc:
-        err.write(f"integriteit: internal error: exporter {exporter.name!r} failed: {exc!r}\n")
+    except _ExporterFailure as exc:
+        err.write(f"integriteit: internal error: exporter {exc.name!r} failed: "
+                  f"{exc.cause!r}\n")
         return EXIT_FAILURE
-    return code
+
+
+MAX_PROBLEM_LINES = 50
+"""Input problems printed; the rest are counted ("and N more problems")."""
+
+
+def _write_problems(exc: InputError, lang: Lang, err: TextIO) -> None:
+    for problem in exc.problems[:MAX_PROBLEM_LINES]:
+        err.write(f"integriteit: error: {problem.render(lang)}\n")
+    more = exc.total - min(len(exc.problems), MAX_PROBLEM_LINES)
+    if more:
+        text = MORE_PROBLEMS if more > 1 else ONE_MORE_PROBLEM
+        err.write(f"integriteit: error: {text.format(lang, n=more)}\n")
+
+
+def _usage(option: str, message: Text) -> InputError:
+    return InputError([Problem(option, "", message)])
+
+
+def _employees(args: argparse.Namespace, err: TextIO) -> EmployeeFile | None:
+    """The HR export of ``--employees`` (with ``--mapping``), not read yet."""
+    if args.employees is None:
+        if args.mapping is not None:
+            raise _usage("--mapping", Text("--mapping hoort bij --employees",
+                                           "--mapping goes with --employees"))
+        return None
+    return read_employees(args.employees, args.mapping)
+
+
+def _read_document(path: str, separate: bool) -> tuple[Document, str]:
+    """The document at ``path`` ('-': standard input) and its name for messages."""
+    if path == "-":
+        return loads(sys.stdin.buffer.read(), source="<stdin>",
+                     separate_employees=separate), "<stdin>"
+    return load(path, separate_employees=separate), path
+
+
+class _ExporterFailure(Exception):
+    def __init__(self, name: str, cause: BaseException) -> None:
+        super().__init__(name)
+        self.name = name
+        self.cause = cause
+
+
+def _write_findings(stream: FindingStream, exporter: Exporter, out: TextIO, lang: Lang, *,
+                    explain: bool, spool: bool) -> None:
+    """Write the check in the exporter's format: streamed where the format can, else after
+    collecting the findings; through a temporary file when ``spool``."""
+
+    def export(sink: BinaryIO | None, text: TextIO) -> None:
+        try:
+            if exporter.stream is not None and not explain and sink is not None:
+                exporter.stream(stream, sink, lang)
+                return
+            result = CheckResult(stream.at, stream.document, stream.policy, stream.rules,
+                                 tuple(stream))
+            write = exporter.write_explained if (
+                explain and exporter.write_explained is not None) else exporter.write
+            write(result, text, lang)
+        except (InputError, RuleFailure, BrokenPipeError):
+            raise
+        except Exception as exc:
+            raise _ExporterFailure(exporter.name, exc) from exc
+
+    if not spool:
+        sink, done = text_writer(out)
+
+        def direct() -> None:
+            export(sink, out)
+            done()
+
+        _emit(direct)
+        return
+    with tempfile.TemporaryFile() as held:
+        text = io.TextIOWrapper(held, encoding="utf-8", newline="", write_through=True)
+        export(held, text)
+        text.flush()
+        held.seek(0)
+        target, finish = text_writer(out)
+
+        def copy() -> None:
+            copy_rest(held, target)
+            finish()
+
+        _emit(copy)
+        text.detach()
+
+
+def _show_progress(args: argparse.Namespace, err: TextIO) -> bool:
+    return not args.quiet and hasattr(err, "isatty") and err.isatty()
+
+
+_PROGRESS = Text("\r{n} medewerkers gecontroleerd ({rate}/s)",
+                 "\r{n} employees checked ({rate}/s)")
+
+
+class _Progress:
+    """Employees checked and the rate, on standard error (a terminal), once a run takes more
+    than a few seconds."""
+
+    AFTER = 2.0
+    """Seconds before the first line."""
+
+    def __init__(self, err: TextIO, lang: Lang) -> None:
+        self._err = err
+        self._lang: Lang = lang
+        self._start = time.monotonic()
+        self._next = self._start + self.AFTER
+        self._shown = False
+        self._n = 0
+
+    def tick(self, n: int) -> None:
+        """``n`` employees checked so far."""
+        self._n = n
+        now = time.monotonic()
+        if now < self._next:
+            return
+        self._next = now + 0.5
+        self._shown = True
+        rate = int(n / max(now - self._start, 1e-9))
+        self._err.write(_PROGRESS.format(self._lang, n=f"{n:,}".replace(",", "."),
+                                         rate=f"{rate:,}".replace(",", ".")))
+        self._err.flush()
+
+    def done(self) -> None:
+        """End the progress line, if one was shown."""
+        if self._shown:
+            self.tick(self._n)
+            self._err.write("\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

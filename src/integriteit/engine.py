@@ -14,16 +14,19 @@ the evaluator it returns is called once per subject and should do little more th
 from __future__ import annotations
 
 import enum
+import gc
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import pairwise
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, Protocol, runtime_checkable
 
-from attrs import evolve, field, frozen
+from attrs import field, frozen
 
+from integriteit._parallel import copy_rest, fork_part, join, ticking, write_encoded
 from integriteit.errors import InputError, IntegriteitError, Problem
 from integriteit.i18n import Lang, Text, localize
 from integriteit.io import employee_problems
@@ -482,61 +485,104 @@ def _not_in_force(rule: Rule, subject: str, day: date) -> Finding:
                                   rule.severity, None))
 
 
+_Staff = tuple[Rule, Callable[[Any, date], date] | None, "Evaluator | None", _Picker]
+
+
+@frozen
+class _Plan:
+    """A run, prepared: every rule's evaluators made once, split by kind of subject."""
+
+    document: Document
+    at: date
+    others: tuple[tuple[Rule, _Picker], ...]
+    staff: tuple[_Staff, ...]
+    waivers: dict[tuple[str, str], Waiver]
+
+    @classmethod
+    def make(cls, document: Document, rules: Sequence[Rule], at: date, policy: Policy
+             ) -> _Plan:
+        others: list[tuple[Rule, _Picker]] = []
+        staff: list[_Staff] = []
+        for rule in rules:
+            pick = _picker(_prepared(rule, at, policy, document))
+            if rule.subject is SubjectKind.EMPLOYEE:
+                staff.append((rule, rule.law_date, pick(at) if rule.law_date is None else None,
+                              pick))
+            else:
+                others.append((rule, pick))
+        return cls(document, at, tuple(others), tuple(staff), _waivers_on(document, at))
+
+    def organisation(self, tally: dict[tuple[str, Status], int]) -> Iterator[Finding]:
+        """The findings of the rules about the organisation and the register entries."""
+        at, waivers = self.at, self.waivers
+        for rule, pick in self.others:
+            items, subject_id = _SUBJECTS[rule.subject]
+            for item in items(self.document):
+                try:
+                    day = rule.law_date(item, at) if rule.law_date is not None else at
+                    evaluate = pick(day)
+                    finding = (evaluate(item) if evaluate is not None
+                               else _not_in_force(rule, subject_id(item), day))
+                except Exception as exc:
+                    raise RuleFailure(f"rule {rule.id} failed on {rule.subject} "
+                                      f"{subject_id(item)!r}: {exc!r}") from exc
+                if type(finding) is not Finding:
+                    raise RuleFailure(f"rule {rule.id} returned {finding!r}, not a Finding")
+                if waivers and finding.status in WAIVABLE:
+                    waiver = waivers.get((rule.id, finding.subject))
+                    if waiver is not None:
+                        finding = _waive(finding, waiver)
+                key = (finding.rule, finding.status)
+                tally[key] = tally.get(key, 0) + 1
+                yield finding
+
+    def employees(self, employees: Iterable[Employee], tally: dict[tuple[str, Status], int]
+                  ) -> Iterator[Finding]:
+        """Each employee's findings, every employee rule in turn (the hot loop of a run)."""
+        at, waivers, staff = self.at, self.waivers, self.staff
+        if not staff:
+            for _ in employees:  # read through: a reader's problems still count
+                pass
+            return
+        for employee in employees:
+            for rule, law_date, fixed, pick in staff:
+                try:
+                    if law_date is None:
+                        evaluate = fixed
+                        day = at
+                    else:
+                        day = law_date(employee, at)
+                        evaluate = pick(day)
+                    finding = (evaluate(employee) if evaluate is not None
+                               else _not_in_force(rule, employee.id, day))
+                except Exception as exc:
+                    raise RuleFailure(f"rule {rule.id} failed on employee {employee.id!r}: "
+                                      f"{exc!r}") from exc
+                if type(finding) is not Finding:
+                    raise RuleFailure(f"rule {rule.id} returned {finding!r}, not a Finding")
+                if waivers and finding.status in WAIVABLE:
+                    waiver = waivers.get((rule.id, finding.subject))
+                    if waiver is not None:
+                        finding = _waive(finding, waiver)
+                key = (finding.rule, finding.status)
+                try:
+                    tally[key] += 1
+                except KeyError:
+                    tally[key] = 1
+                yield finding
+
+
 def _findings(document: Document, rules: Sequence[Rule], at: date, policy: Policy,
-              employees: Iterable[Employee]) -> Iterator[Finding]:
+              employees: Iterable[Employee],
+              tally: dict[tuple[str, Status], int] | None = None) -> Iterator[Finding]:
     """Every finding, as it is made: the organisation's and the register's rules first (rule
     by rule), then each employee with every employee rule (so employees can stream from a
-    file). Anything a rule raises becomes a :class:`RuleFailure`."""
-    waivers = _waivers_on(document, at)
-    staff: list[tuple[Rule, Callable[[Any, date], date] | None, Evaluator | None, _Picker]] = []
-    for rule in rules:
-        evaluators = _prepared(rule, at, policy, document)
-        pick = _picker(evaluators)
-        if rule.subject is SubjectKind.EMPLOYEE:
-            staff.append((rule, rule.law_date, pick(at) if rule.law_date is None else None,
-                          pick))
-            continue
-        items, subject_id = _SUBJECTS[rule.subject]
-        for item in items(document):
-            try:
-                day = rule.law_date(item, at) if rule.law_date is not None else at
-                evaluate = pick(day)
-                finding = (evaluate(item) if evaluate is not None
-                           else _not_in_force(rule, subject_id(item), day))
-            except Exception as exc:
-                raise RuleFailure(
-                    f"rule {rule.id} failed on {rule.subject} {subject_id(item)!r}: {exc!r}"
-                ) from exc
-            if type(finding) is not Finding:
-                raise RuleFailure(f"rule {rule.id} returned {finding!r}, not a Finding")
-            if waivers and finding.status in WAIVABLE:
-                waiver = waivers.get((rule.id, finding.subject))
-                if waiver is not None:
-                    finding = _waive(finding, waiver)
-            yield finding
-    if not staff:
-        return
-    for employee in employees:
-        for rule, law_date, fixed, pick in staff:
-            try:
-                if law_date is None:
-                    evaluate = fixed
-                    day = at
-                else:
-                    day = law_date(employee, at)
-                    evaluate = pick(day)
-                finding = (evaluate(employee) if evaluate is not None
-                           else _not_in_force(rule, employee.id, day))
-            except Exception as exc:
-                raise RuleFailure(
-                    f"rule {rule.id} failed on employee {employee.id!r}: {exc!r}") from exc
-            if type(finding) is not Finding:
-                raise RuleFailure(f"rule {rule.id} returned {finding!r}, not a Finding")
-            if waivers and finding.status in WAIVABLE:
-                waiver = waivers.get((rule.id, finding.subject))
-                if waiver is not None:
-                    finding = _waive(finding, waiver)
-            yield finding
+    file). Anything a rule raises becomes a :class:`RuleFailure`. ``tally`` counts the
+    findings per rule and status."""
+    tally = {} if tally is None else tally
+    plan = _Plan.make(document, rules, at, policy)
+    yield from plan.organisation(tally)
+    yield from plan.employees(employees, tally)
 
 
 def run(document: Document, rules: Iterable[Rule], at: date, policy: Policy) -> CheckResult:
@@ -563,7 +609,8 @@ class FindingStream:
 
     def __init__(self, at: date, document: Document, policy: Policy, rules: tuple[Rule, ...],
                  employees: Iterable[Employee], source: str, *,
-                 known_rules: Iterable[Rule] = (), validated: bool = False) -> None:
+                 known_rules: Iterable[Rule] = (), validated: bool = False,
+                 progress: Callable[[int], None] | None = None, jobs: int = 1) -> None:
         self.at = at
         self.document = document
         self.policy = policy
@@ -573,6 +620,8 @@ class FindingStream:
         self._employees = employees
         self._known_rules = tuple(known_rules) or rules
         self._validated = validated
+        self._progress = progress
+        self._jobs = max(1, jobs)
         self._started = False
         self._done = False
         self._tally: dict[tuple[str, Status], int] = {}
@@ -582,13 +631,20 @@ class FindingStream:
     def _checked(self) -> Iterator[Employee]:
         """The employees; where no reader checked them, checked here one by one."""
         ids = self.employee_ids
+        progress = self._progress
         if self._validated or _reader(self._employees) is not None:
-            for emp in self._employees:
-                ids.add(emp.id)
+            keep = not self._validated
+            for i, emp in enumerate(self._employees, 1):
+                if keep:
+                    ids.add(emp.id)
+                if progress is not None and not i & 4095:
+                    progress(i)
                 yield emp
             return
         found: list[Problem] = []
         for i, emp in enumerate(self._employees):
+            if progress is not None and i and not i & 4095:
+                progress(i)
             where = f"employees[{i}]"
             if not isinstance(emp, Employee):
                 raise InputError([Problem(self.source, where, Text(
@@ -614,22 +670,15 @@ class FindingStream:
         return self._iterate()
 
     def _iterate(self) -> Iterator[Finding]:
-        tally = self._tally
-        for finding in _findings(self.document, self.rules, self.at, self.policy,
-                                 self._checked()):
-            key = (finding.rule, finding.status)
-            try:
-                tally[key] += 1
-            except KeyError:
-                tally[key] = 1
-            yield finding
+        yield from _findings(self.document, self.rules, self.at, self.policy, self._checked(),
+                             self._tally)
         self._finish()
         self._done = True
 
     def _finish(self) -> None:
         reader = _reader(self._employees)
         if reader is not None and reader.problem_count:
-            raise InputError(reader.problems, total=reader.problem_count)
+            raise InputError(tuple(reader.problems), total=reader.problem_count)
         if self._validated:
             return
         problems = waiver_problems(self.document, self._known_rules, self.source,
@@ -637,6 +686,58 @@ class FindingStream:
         problems += employee_reference_problems(self.document, self.employee_ids, self.source)
         if problems:
             raise InputError(problems)
+
+    def write_lines(self, encoder: Callable[[], Callable[[Finding], bytes]], out: BinaryIO,
+                    separator: bytes, first: bytes = b"") -> int:
+        """Read the stream, encoding each finding with a fresh ``encoder()``, and write them to
+        ``out``: ``first`` before the first, ``separator`` between; return how many.
+
+        With ``jobs`` above 1, the document's own (already checked) employees and
+        ``os.fork`` at hand, the employees are split over that many processes: each encodes
+        its part to a temporary file, and the parts are written in order, so the output is
+        the same as from one process.
+        """
+        if self._started:
+            raise RuntimeError("a FindingStream is read once; call check_stream again")
+        employees = self._employees
+        if not (self._validated and isinstance(employees, Sequence) and hasattr(os, "fork")):
+            return write_encoded(self, encoder(), out, separator, first)
+        jobs = min(self._jobs, len(employees) // PARALLEL_CHUNK)
+        if jobs < 2:
+            return write_encoded(self, encoder(), out, separator, first)
+        self._started = True
+        tally = self._tally
+        plan = _Plan.make(self.document, self.rules, self.at, self.policy)
+        encode = encoder()
+        n = write_encoded(plan.organisation(tally), encode, out, separator, first)
+        bounds = [len(employees) * j // jobs for j in range(jobs + 1)]
+        out.flush()
+        gc.freeze()  # the children share the document's pages; collecting would touch them
+        try:
+            children = [fork_part(plan, employees[bounds[j]:bounds[j + 1]], encoder,
+                                   separator) for j in range(1, jobs)]
+            progress = self._progress
+            part: Iterable[Employee] = employees[:bounds[1]]
+            if progress is not None:
+                part = ticking(part, lambda i: progress(i * jobs))
+            n += write_encoded(plan.employees(part, tally), encode, out, separator,
+                               separator if n else first)
+            for child in children:
+                count, child_tally, failure = join(child)
+                if failure is not None:
+                    raise RuleFailure(failure)
+                for key, m in child_tally.items():
+                    tally[key] = tally.get(key, 0) + m
+                if count:
+                    out.write(separator if n else first)
+                    copy_rest(child.spool, out)
+                    n += count
+        finally:
+            gc.unfreeze()
+            for child in locals().get("children", ()):
+                child.close()
+        self._done = True
+        return n
 
     def counts(self) -> dict[Status, int]:
         """The number of findings per status, every status present (zero included)."""
@@ -669,6 +770,11 @@ class FindingStream:
             raise RuntimeError("read the findings first: counts come at the end of the stream")
 
 
+PARALLEL_CHUNK = 25_000
+"""Employees per process at least, when a stream is written by several."""
+
+
+@runtime_checkable
 class _Reader(Protocol):
     problems: Sequence[Problem]
     problem_count: int
@@ -677,9 +783,7 @@ class _Reader(Protocol):
 def _reader(employees: object) -> _Reader | None:
     """The employees' reader when it checks rows itself and keeps their problems (like
     :class:`integriteit.hr_export.EmployeeFile`); else None."""
-    if hasattr(employees, "problems") and hasattr(employees, "problem_count"):
-        return employees  # type: ignore[return-value]
-    return None
+    return employees if isinstance(employees, _Reader) else None
 
 
 def _setup(document: Document, at: date | None, term_months: int | None,
@@ -757,8 +861,8 @@ def check(
 
 def _stream(document: Document, at: date | None, employees: Iterable[Employee] | None,
             term_months: int | None, rules: Iterable[Rule | str] | None,
-            registry: Registry | None, source: str, subject: SubjectKind | None
-            ) -> FindingStream:
+            registry: Registry | None, source: str, subject: SubjectKind | None,
+            progress: Callable[[int], None] | None = None, jobs: int = 1) -> FindingStream:
     day, policy, selected, reg = _setup(document, at, term_months, rules, registry, subject)
     known = {**reg.rules, **{r.id: r for r in selected}}.values()
     # What can be checked before the employees are read is checked now.
@@ -768,8 +872,9 @@ def _stream(document: Document, at: date | None, employees: Iterable[Employee] |
         raise InputError(problems)
     if employees is None:
         return FindingStream(day, document, policy, selected, document.employees, source,
-                             known_rules=known, validated=True)
-    return FindingStream(day, document, policy, selected, employees, source, known_rules=known)
+                             known_rules=known, validated=True, progress=progress, jobs=jobs)
+    return FindingStream(day, document, policy, selected, employees, source, known_rules=known,
+                         progress=progress)
 
 
 class _AnyId(frozenset[str]):
@@ -789,12 +894,17 @@ def check_stream(
     registry: Registry | None = None,
     source: str = "<document>",
     subject: SubjectKind | None = None,
+    progress: Callable[[int], None] | None = None,
+    jobs: int = 1,
 ) -> FindingStream:
     """As :func:`check`, but the findings are made while they are read, and not kept.
 
     With ``employees`` from an HR export (:func:`integriteit.read_employees`) and a streaming
     exporter (``jsonl``) memory stays bounded whatever the number of employees. Without it,
-    the document's own employees are checked.
+    the document's own employees are checked. ``progress``, when given, is called with the
+    number of employees checked so far, every 4096 employees. ``jobs`` above 1 lets a stream
+    of the document's own employees be encoded by that many processes (see
+    :meth:`FindingStream.write_lines`; only where the operating system can fork).
 
     >>> from integriteit import example
     >>> stream = check_stream(example(), date(2026, 6, 1))
@@ -802,4 +912,5 @@ def check_stream(
     True
     """
     _separate_employees(document, employees, source)
-    return _stream(document, at, employees, term_months, rules, registry, source, subject)
+    return _stream(document, at, employees, term_months, rules, registry, source, subject,
+                   progress, jobs)

@@ -29,6 +29,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from integriteit import _fastload
 from integriteit.errors import BadValue, InputError, Problem
 from integriteit.i18n import Text
 from integriteit.model import (
@@ -470,8 +471,13 @@ def employee_problems(emp: Employee, where: str, source: str) -> list[Problem]:
     return problems
 
 
-def document_problems(doc: Document, source: str) -> list[Problem]:
-    """Checks across values: each employee's, unique ids, sane organisation and policy values."""
+def document_problems(doc: Document, source: str, *,
+                      separate_employees: bool = False) -> list[Problem]:
+    """Checks across values: each employee's, unique ids, sane organisation and policy values.
+
+    ``separate_employees``: the employees come from another file (an HR export), so facts
+    that name an employee are checked against that file, later.
+    """
     problems: list[Problem] = []
     first_index: dict[str, int] = {}
     for i, emp in enumerate(doc.employees):
@@ -497,7 +503,7 @@ def document_problems(doc: Document, source: str) -> list[Problem]:
     facts = doc.facts
     known = set(first_index)
     for i, item in enumerate(facts.nevenwerkzaamheden or ()):
-        if item.employee not in known:
+        if item.employee not in known and not separate_employees:
             problems.append(Problem(source, f"facts.nevenwerkzaamheden[{i}].employee", Text(
                 f"geen medewerker met id {item.employee!r} in employees",
                 f"no employee with id {item.employee!r} in employees")))
@@ -630,8 +636,12 @@ def structure(data: object, cls: type[T], *, source: str = "<dict>", path: str =
         raise InputError(problems) from None
 
 
-def from_dict(data: Mapping[str, Any] | object, *, source: str = "<dict>") -> Document:
+def from_dict(data: Mapping[str, Any] | object, *, source: str = "<dict>",
+              separate_employees: bool = False) -> Document:
     """A :class:`~integriteit.model.Document` from plain data (as parsed from JSON).
+
+    ``separate_employees``: the employees come from another file (an HR export, see
+    :func:`integriteit.read_employees`); the document must then list none itself.
 
     >>> doc = from_dict({"organisation": {"name": "Gemeente X", "kind": "gemeente"},
     ...                  "employees": [{"id": "E1", "start": "2024-01-15",
@@ -639,8 +649,17 @@ def from_dict(data: Mapping[str, Any] | object, *, source: str = "<dict>") -> Do
     >>> doc.employees[0].start
     datetime.date(2024, 1, 15)
     """
-    doc = structure(data, Document, source=source)
-    problems = document_problems(doc, source)
+    return _validated(structure(data, Document, source=source), source, separate_employees)
+
+
+def _validated(doc: Document, source: str, separate_employees: bool) -> Document:
+    if separate_employees and doc.employees:
+        raise InputError([Problem(source, "employees", Text(
+            "het document noemt zelf medewerkers, terwijl ze uit een apart bestand komen "
+            "(--employees); geef ze op één plek",
+            "the document lists employees while they come from a separate file "
+            "(--employees); give them in one place"))])
+    problems = document_problems(doc, source, separate_employees=separate_employees)
     doc, more = resolve_categories(doc, source)
     problems.extend(more)
     if problems:
@@ -648,10 +667,10 @@ def from_dict(data: Mapping[str, Any] | object, *, source: str = "<dict>") -> Do
     return doc
 
 
-def loads(text: str | bytes, *, source: str = "<string>") -> Document:
-    """A document from JSON text; malformed JSON is an :class:`InputError` with line and column."""
+def _parse(text: str | bytes, source: str) -> object:
+    """JSON text as plain data, strictly (a key twice is kept for the structuring hooks)."""
     try:
-        data = json.loads(text, object_pairs_hook=_object_pairs)
+        return json.loads(text, object_pairs_hook=_object_pairs)
     except json.JSONDecodeError as exc:
         raise InputError([Problem(source, f"line {exc.lineno} column {exc.colno}", Text(
             f"geen geldige JSON: {exc.msg}", f"not valid JSON: {exc.msg}"))]) from None
@@ -664,11 +683,29 @@ def loads(text: str | bytes, *, source: str = "<string>") -> Document:
     except ValueError as exc:  # e.g. an integer of more digits than Python converts
         raise InputError([Problem(source, "", Text(
             f"geen bruikbare JSON ({exc})", f"unusable JSON ({exc})"))]) from None
-    return from_dict(data, source=source)
 
 
-def load(path: str | os.PathLike[str]) -> Document:
-    """A document from a JSON file."""
+def loads(text: str | bytes, *, source: str = "<string>",
+          separate_employees: bool = False) -> Document:
+    """A document from JSON text; malformed JSON is an :class:`InputError` with line and column.
+
+    A large document is read on a fast path (see :mod:`integriteit._fastload`) that gives the
+    very same document; whenever its input is not plainly valid, the strict path reads it and
+    says what is wrong.
+    """
+    if len(text) >= _fastload.FAST_FROM:
+        raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+        split = _fastload.split_employees(raw)
+        if split is not None:
+            rest, employees = split
+            doc = structure(_parse(rest, source), Document, source=source)
+            return _validated(attrs.evolve(doc, employees=employees), source,
+                              separate_employees)
+    return from_dict(_parse(text, source), source=source, separate_employees=separate_employees)
+
+
+def load(path: str | os.PathLike[str], *, separate_employees: bool = False) -> Document:
+    """A document from a JSON file (``separate_employees``: as for :func:`from_dict`)."""
     p = Path(path)
     try:
         raw = p.read_bytes()
@@ -676,7 +713,7 @@ def load(path: str | os.PathLike[str]) -> Document:
         raise InputError([Problem(str(p), "", Text(
             f"kan het bestand niet lezen ({exc.strerror})",
             f"cannot read the file ({exc.strerror})"))]) from None
-    return loads(raw, source=str(p))
+    return loads(raw, source=str(p), separate_employees=separate_employees)
 
 
 def dump_document(doc: Document) -> dict[str, Any]:

@@ -35,6 +35,7 @@ BUILTIN: tuple[str, ...] = (
     "integriteit.policy_rules:register",
     "integriteit.exporters.text:register",
     "integriteit.exporters.json:register",
+    "integriteit.exporters.jsonl:register",
 )
 """The built-in plugins, as ``module:function``."""
 

@@ -20,7 +20,7 @@ import html
 import io
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import cache
 from typing import Any, TextIO
@@ -37,6 +37,7 @@ from integriteit.model import (
     ORGANISATION_KIND_LABELS,
     CaseFindings,
     Document,
+    Employee,
     EmploymentKind,
     EntryKind,
     Measure,
@@ -137,10 +138,13 @@ def _problem(path: str, nl: str, en: str) -> InputError:
 
 
 def annual_report(document: Document, year: int, *, years: int = 5, at: date | None = None,
-                  registry: Registry | None = None) -> AnnualReport:
+                  registry: Registry | None = None,
+                  employees: Iterable[Employee] | None = None) -> AnnualReport:
     """The report over ``year`` with the ``years - 1`` years before it, as of ``at`` (default
     31 December of ``year``, or today while that year runs: figures such as "oath still
-    open" are as of that day).
+    open" are as of that day). ``employees``: the staff from an HR export
+    (:func:`integriteit.read_employees`) instead of the document's; only the year's starters
+    are kept while it is read.
 
     >>> from integriteit import example
     >>> r = annual_report(example(), 2026, years=2, at=date(2026, 6, 1))
@@ -196,20 +200,49 @@ def annual_report(document: Document, year: int, *, years: int = 5, at: date | N
     outcome_rows = tuple(OutcomeRow(k, inv, f, m, n) for (k, inv, f, m), n in sorted(
         outcomes.items(), key=lambda item: (KIND_ORDER.index(item[0][0]), not item[0][1],
                                             str(item[0][2]), str(item[0][3]))))
-    figures = _figures(document, year, at, registry)
+    figures = _figures(document, year, at, registry, employees)
     return AnnualReport(document, year, window, at, counts, totals, uncategorised, multis,
                         outcome_rows, figures)
 
 
 # --- the figures of the report year --------------------------------------------------------
 
-def _figures(document: Document, year: int, at: date,
-             registry: Registry | None) -> tuple[Figure, ...]:
+def _starters(document: Document, year: int, at: date,
+              employees: Iterable[Employee] | None) -> tuple[list[Employee], bool]:
+    """The employees who started in ``year`` (on or before ``at``), and whether there is any
+    staff at all; an HR export is read through, and its problems raised."""
+    if employees is None:
+        return ([e for e in document.employees if e.start.year == year and e.start <= at],
+                bool(document.employees))
+    if document.employees:
+        raise InputError([Problem("<document>", "employees", Text(
+            "het document noemt zelf medewerkers terwijl ze uit een apart bestand komen; "
+            "geef ze op één plek",
+            "the document lists employees while they come from a separate file; give them "
+            "in one place"))])
+    starters: list[Employee] = []
+    seen = False
+    for e in employees:
+        seen = True
+        if e.start.year == year and e.start <= at:
+            starters.append(e)
+    problems = getattr(employees, "problem_count", 0)
+    if problems:
+        raise InputError(getattr(employees, "problems", ()), total=problems)
+    ids = {e.id for e in starters}
+    if len(ids) != len(starters):
+        raise InputError([Problem("<employees>", "id", Text(
+            "een id komt meer dan eens voor", "an id occurs more than once"))])
+    return starters, seen
+
+
+def _figures(document: Document, year: int, at: date, registry: Registry | None,
+             employees: Iterable[Employee] | None = None) -> tuple[Figure, ...]:
     figures: list[Figure] = []
     rules = ["ambtenarenwet.eed", "wbk.ontvangstbevestiging", "wbk.terugkoppeling",
              "beleid.integriteitsverklaring", "beleid.workshop"]
     policy_days = [date(year, 1, 1), at]
-    starters = [e for e in document.employees if e.start.year == year and e.start <= at]
+    starters, with_staff = _starters(document, year, at, employees)
     misstanden = [e for e in document.register
                   if e.kind is EntryKind.MISSTAND and e.received.year == year]
     # Only the people and reports of the year: the rules judge each subject on its own.
@@ -221,7 +254,7 @@ def _figures(document: Document, year: int, at: date,
                                              for f in result.findings}
     ambtenaren = [e for e in starters if e.employment is EmploymentKind.AMBTENAAR]
     oath = Counter(status[("ambtenarenwet.eed", e.id)] for e in ambtenaren)
-    with_staff = bool(document.employees)  # a register-only document has no staff figures
+    # with_staff: a register-only document has no staff figures
     figures += [] if not with_staff else [
         Figure("eed", "new_ambtenaren", len(ambtenaren),
                Text("nieuwe ambtenaren", "new ambtenaren")),

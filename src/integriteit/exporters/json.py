@@ -10,12 +10,16 @@ rules with their dated versions and sources.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, TextIO
+import tempfile
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from integriteit import __version__
+from integriteit._parallel import copy_rest as copy_file
+from integriteit.engine import FindingStream
 from integriteit.exporters import Exporter
 from integriteit.exporters._common import json_value
+from integriteit.exporters._encode import FindingEncoder, text_writer
 from integriteit.i18n import Lang, Text
 
 if TYPE_CHECKING:
@@ -55,28 +59,19 @@ def rule_to_json(rule: Rule, lang: Lang) -> dict[str, Any]:
     }
 
 
-def _finding_dict(f: Finding, lang: Lang, source: str,
-                  explanation: str | None) -> dict[str, Any]:
-    """A finding's JSON fields; ``facts`` still holds model values (dates, texts)."""
+def finding_to_json(f: Finding, lang: Lang) -> dict[str, Any]:
+    """One finding as plain data, as in the ``findings`` list of ``--format json``."""
     return {
         "rule": f.rule,
         "subject": f.subject,
         "status": f.status.value,
         "due": f.due.isoformat() if f.due is not None else None,
         "message": f.message(lang),
-        "source": source,
+        "source": f.source(lang),
         "severity": f.severity.value,
-        "facts": f.facts,
-        "explanation": explanation,
+        "facts": {k: json_value(v, lang) for k, v in f.facts.items()},
+        "explanation": f.explanation.explain(lang) if f.explanation is not None else None,
     }
-
-
-def finding_to_json(f: Finding, lang: Lang) -> dict[str, Any]:
-    """One finding as plain data, as in the ``findings`` list of ``--format json``."""
-    explanation = f.explanation.explain(lang) if f.explanation is not None else None
-    data = _finding_dict(f, lang, f.source(lang), explanation)
-    data["facts"] = {k: json_value(v, lang) for k, v in f.facts.items()}
-    return data
 
 
 def _json_value(value: object) -> object:
@@ -102,7 +97,7 @@ def policy_to_json(policy: Policy, name: str, lang: Lang) -> dict[str, Any]:
     return data
 
 
-def _header(result: CheckResult, lang: Lang) -> dict[str, Any]:
+def _header(result: CheckResult | FindingStream, lang: Lang) -> dict[str, Any]:
     org = result.document.organisation
     return {
         "integriteit": __version__,
@@ -116,50 +111,48 @@ def _header(result: CheckResult, lang: Lang) -> dict[str, Any]:
     }
 
 
-def _findings(result: CheckResult, lang: Lang) -> Iterator[dict[str, Any]]:
-    # Rule versions and deadlines are shared between findings: render each once.
-    citations: dict[int, str] = {}
-    explanations: dict[int, str | None] = {id(None): None}
-    for f in result.findings:
-        source = citations.get(id(f.sources))
-        if source is None:
-            source = citations[id(f.sources)] = f.source(lang)
-        key = id(f.explanation)
-        if key in explanations:
-            explanation = explanations[key]
-        else:
-            explanation = explanations[key] = f.explanation.explain(lang)  # type: ignore[union-attr]
-        yield _finding_dict(f, lang, source, explanation)
-
-
 def result_to_json(result: CheckResult, lang: Lang) -> dict[str, Any]:
     """The whole result as plain data: what ``--format json`` prints."""
-    findings = []
-    for item in _findings(result, lang):
-        item["facts"] = {k: json_value(v, lang) for k, v in item["facts"].items()}
-        findings.append(item)
-    return {**_header(result, lang), "findings": findings}
+    return {**_header(result, lang),
+            "findings": [finding_to_json(f, lang) for f in result.findings]}
+
+
+_FIRST = b"\n  "
+_BETWEEN = b",\n  "
+
+
+def _write(result: CheckResult | FindingStream, findings: Iterable[Finding], out: BinaryIO,
+           lang: Lang) -> None:
+    """The header (with the summary, known only at the end), then the findings: the findings
+    go to a temporary file first, so a large run is never held in memory."""
+    with tempfile.TemporaryFile() as spool:
+        if isinstance(findings, FindingStream):
+            findings.write_lines(lambda: FindingEncoder(lang).encode, spool, _BETWEEN, _FIRST)
+        else:
+            FindingEncoder(lang).lines(findings, spool, _BETWEEN, _FIRST)
+        header = json.dumps(_header(result, lang), ensure_ascii=False, indent=1)
+        out.write(header[:-2].encode("utf-8") + b',\n "findings": [')
+        spool.seek(0)
+        copy_file(spool, out)
+    out.write(b"\n ]\n}\n")
 
 
 def write(result: CheckResult, out: TextIO, lang: Lang) -> None:
     """Write ``result`` as one JSON object, each finding on a line of its own.
 
-    The same data as :func:`result_to_json`, streamed: fact values are converted by the
-    encoder's ``default`` hook, so a large result is not built twice in memory.
+    The same data as :func:`result_to_json`.
     """
-    encode = json.JSONEncoder(ensure_ascii=False,
-                              default=lambda v: json_value(v, lang)).encode
-    header = json.dumps(_header(result, lang), ensure_ascii=False, indent=1)
-    out.write(header[:-2] + ',\n "findings": [')
-    sep = "\n  "
-    for item in _findings(result, lang):
-        out.write(sep)
-        out.write(encode(item))
-        sep = ",\n  "
-    out.write("\n ]\n}\n")
+    sink, done = text_writer(out)
+    _write(result, result.findings, sink, lang)
+    done()
+
+
+def stream(run: FindingStream, out: BinaryIO, lang: Lang) -> None:
+    """Write a streamed check as one JSON object (the same as :func:`write`)."""
+    _write(run, run, out, lang)
 
 
 def register(registry: Registry) -> None:
     """Plugin hook: the ``json`` exporter."""
     registry.add_exporter(Exporter(
-        "json", Text("JSON voor systemen", "JSON for systems"), write))
+        "json", Text("JSON voor systemen", "JSON for systems"), write, stream=stream))

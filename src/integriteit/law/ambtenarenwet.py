@@ -13,7 +13,7 @@ Being an employer term, it is never extended by the Algemene termijnenwet.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,7 @@ from integriteit.engine import (
     Status,
     SubjectKind,
     adoption,
+    shared_facts,
     timeliness,
 )
 from integriteit.i18n import Text
@@ -144,11 +145,14 @@ def _prepare(definition: Text) -> Callable[[RuleContext], Evaluator]:
         at = ctx.at
         finding = ctx.finding
         deadlines: dict[date, tuple[Deadline, dict[str, object]]] = {}  # starts are shared
+        # Facts that do not depend on the person: made once, rendered once.
+        not_ambtenaar = {kind: shared_facts(employment=kind.value, definition=definition)
+                         for kind in _NOT_AMBTENAAR}
 
         def evaluate(e: Employee) -> Finding:
             if e.employment is not EmploymentKind.AMBTENAAR:
                 return finding(e.id, Status.NOT_APPLICABLE, None, _NOT_AMBTENAAR[e.employment],
-                               {"employment": e.employment.value, "definition": definition})
+                               not_ambtenaar[e.employment])
             start = e.start
             if start > at:
                 return finding(e.id, Status.NOT_APPLICABLE, None, _NOT_STARTED,
@@ -608,9 +612,8 @@ def _per_employee(old_law: bool, make: Callable[[RuleContext], Evaluator]
     """An employee rule's ``prepare``; before 2020 only for the kinds art. 125quinquies bound."""
     def prepare(ctx: RuleContext) -> Evaluator:
         if old_law and ctx.document.organisation.kind not in _PRE_2020_KINDS:
-            kind = ctx.document.organisation.kind.value
-            return lambda e: ctx.finding(e.id, Status.NOT_APPLICABLE, None, _OLD_KINDS,
-                                         {"kind": kind})
+            facts = shared_facts(kind=ctx.document.organisation.kind.value)
+            return lambda e: ctx.finding(e.id, Status.NOT_APPLICABLE, None, _OLD_KINDS, facts)
         return make(ctx)
     return prepare
 
@@ -626,20 +629,29 @@ def _reported_by_employee(ctx: RuleContext, *, registered_only: bool = False
     return by_employee
 
 
+def _by_kind() -> dict[EmploymentKind, Mapping[str, object]]:
+    """``{"employment": kind}`` facts, one shared set per kind."""
+    return {kind: shared_facts(employment=kind.value) for kind in EmploymentKind}
+
+
+_NO_NEVENWERK_FACTS = shared_facts(fact="facts.nevenwerkzaamheden")
+_NO_FACTS = shared_facts()
+
+
 def _evaluate_nevenwerk(ctx: RuleContext) -> Evaluator:
     given = "nevenwerkzaamheden" in _given(ctx.document.facts)
     by_employee = _reported_by_employee(ctx)
+    employment = _by_kind()
 
     def evaluate(e: Employee) -> Finding:
         if e.employment is not EmploymentKind.AMBTENAAR:
             return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _NW_NOT_AMBTENAAR,
-                               {"employment": e.employment.value})
+                               employment[e.employment])
         if not given:
-            return ctx.finding(e.id, Status.UNKNOWN, None, _ORG_UNKNOWN,
-                               {"fact": "facts.nevenwerkzaamheden"})
+            return ctx.finding(e.id, Status.UNKNOWN, None, _ORG_UNKNOWN, _NO_NEVENWERK_FACTS)
         items = by_employee.get(e.id, [])
         if not items:
-            return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _NW_NONE, {})
+            return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _NW_NONE, _NO_FACTS)
         not_registered = [i.activity for i in items if i.registered is False]
         unknown = [i.activity for i in items if i.registered is None]
         if not_registered:
@@ -736,11 +748,13 @@ def _evaluate_publication(ctx: RuleContext) -> Evaluator:
     # Art. 5(1)(c) publishes the *registered* ones; one not registered is the
     # registration rule's finding.
     by_employee = _reported_by_employee(ctx, registered_only=True)
+    employment = _by_kind()
+    none_designated = shared_facts(at=at)
 
     def evaluate(e: Employee) -> Finding:
         if e.employment is not EmploymentKind.AMBTENAAR:
             return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NOT_AMBTENAAR,
-                               {"employment": e.employment.value})
+                               employment[e.employment])
         if e.start > at:
             return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NOT_STARTED,
                                {"start": e.start, "at": at})
@@ -749,14 +763,14 @@ def _evaluate_publication(ctx: RuleContext) -> Evaluator:
                                {"end": e.end})
         if not functions and scale_from is None:
             return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NONE_DESIGNATED,
-                               {"at": at})
+                               none_designated)
         by_function = (e.function is not None
                        and e.function.strip().casefold() in functions)
         by_scale = scale_from is not None and e.scale is not None and e.scale >= scale_from
         if not (by_function or by_scale):
             if (functions and e.function is None) or (scale_from is not None
                                                       and e.scale is None):
-                return ctx.finding(e.id, Status.UNKNOWN, None, _PUB_WHO_UNKNOWN, {})
+                return ctx.finding(e.id, Status.UNKNOWN, None, _PUB_WHO_UNKNOWN, _NO_FACTS)
             return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NOT_DESIGNATED,
                                {"function": e.function or "-"})
         designation = (Text(f"functie {e.function}", f"function {e.function}")
@@ -764,8 +778,7 @@ def _evaluate_publication(ctx: RuleContext) -> Evaluator:
                        Text(f"schaal {e.scale}, vanaf {scale_from}",
                             f"scale {e.scale}, from {scale_from}"))
         if not given:
-            return ctx.finding(e.id, Status.UNKNOWN, None, _ORG_UNKNOWN,
-                               {"fact": "facts.nevenwerkzaamheden"})
+            return ctx.finding(e.id, Status.UNKNOWN, None, _ORG_UNKNOWN, _NO_NEVENWERK_FACTS)
         items = by_employee.get(e.id, [])
         values: dict[str, object] = {"designation": designation, "count": len(items)}
         if not items:
