@@ -210,7 +210,8 @@ def test_plugin_adding_the_wrong_thing_gives_plugin_error(
 
 def test_unknown_format_names_the_known_ones() -> None:
     """Asking for an exporter that does not exist lists the known formats."""
-    with pytest.raises(UnknownNameError, match=r"unknown format 'xml' \(known: text, json, jsonl\)"):
+    with pytest.raises(UnknownNameError,
+                       match=r"unknown format 'xml' \(known: text, json, jsonl\)"):
         build_registry(entry_point_plugins=False).exporter("xml")
 
 

@@ -1,5 +1,5 @@
 """``python -m integriteit``: the command line."""
 
-from integriteit.cli import main
+from integriteit._launch import main
 
 raise SystemExit(main())

@@ -126,11 +126,12 @@ def split_employees(raw: bytes) -> tuple[bytes, tuple[Employee, ...]] | None:
         return None
     if top.employees is msgspec.UNSET:
         return None
-    listed = bytes(top.employees)
-    if len(listed) < FAST_FROM // 2 or b"\\" in listed:
+    listed = memoryview(top.employees)  # a view into ``raw``: no copy
+    size = len(listed)
+    if size < FAST_FROM // 2:
         return None
     at = raw.find(listed)
-    if at < 0 or raw.find(listed, at + 1) >= 0:
+    if at < 0 or raw.find(listed, at + 1) >= 0 or raw.find(b"\\", at, at + size) >= 0:
         return None
     before = raw[:at].rstrip()
     if not (before.endswith(b":") and before[:-1].rstrip().endswith(b'"employees"')):
@@ -140,12 +141,12 @@ def split_employees(raw: bytes) -> tuple[bytes, tuple[Employee, ...]] | None:
             mirrors = _decode_employees(listed)
         except (msgspec.MsgspecError, RecursionError):
             return None
-        if _encode(mirrors).count(b":") != listed.count(b":"):
+        if _encode(mirrors).count(b":") != raw.count(b":", at, at + size):
             return None  # a key given twice (or, in theory, a colon hidden by an escape)
         try:
             employees = tuple(_to_employee(m) for m in mirrors)
         except (TypeError, ValueError):
             return None
-    return raw[:at] + b"[]" + raw[at + len(listed):], employees
+    return raw[:at] + b"[]" + raw[at + size:], employees
 
 

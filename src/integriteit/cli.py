@@ -8,6 +8,7 @@ your input (the message names it).
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import json
 import os
@@ -21,8 +22,8 @@ from typing import Any, BinaryIO, TextIO
 
 from attrs import evolve
 
-from integriteit import __version__
-from integriteit._parallel import copy_rest
+from integriteit._launch import COMMANDS, top_parser
+from integriteit._output import copy_rest
 from integriteit.api import example_text
 from integriteit.checklist import Item as ChecklistItem
 from integriteit.checklist import State, checklist
@@ -142,14 +143,7 @@ _LABELS = {
 
 
 def _parser(registry: Registry) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="integriteit",
-        description="Integrity obligations of Dutch public employers, checked as of a date.",
-        epilog="Exit codes: 0 nothing overdue or invalid; 1 something is; 2 usage or input "
-               "error; 3 a rule, exporter or plugin failed.",
-    )
-    parser.add_argument("--version", action="version", version=f"integriteit {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser, sub = top_parser()
 
     def employee_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("--employees", metavar="EXPORT", default=None,
@@ -167,7 +161,7 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
         p.add_argument("--lang", choices=LANGS, default="nl",
                        help="language of messages (default: nl)")
 
-    c = sub.add_parser("check", help="check a document as of a date",
+    c = sub.add_parser("check", help=COMMANDS["check"],
                        description="Check the organisation and employees in FILE (JSON; '-' "
                                    "reads standard input) as of a date; with --employees, the "
                                    "employees come from an HR export instead (CSV, JSON Lines "
@@ -191,7 +185,7 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
                         "severities that are overdue or invalid")
     output_options(c, list(registry.exporters))
 
-    d = sub.add_parser("demo", help="run the check on the bundled example",
+    d = sub.add_parser("demo", help=COMMANDS["demo"],
                        description="Check the bundled example organisation and explain what "
                                    "is shown.")
     d.add_argument("--at", type=_iso_date, default=DEMO_AT,
@@ -200,12 +194,11 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
                    help="print the example document instead, to start your own from")
     output_options(d, list(registry.exporters))
 
-    r = sub.add_parser("rules", help="list the rules with their legal sources")
+    r = sub.add_parser("rules", help=COMMANDS["rules"])
     output_options(r, ["text", "json"])
 
     cov = sub.add_parser(
-        "coverage", help="check that every rule has exactly one version or an explicit "
-                         "'not in force' on every date",
+        "coverage", help=COMMANDS["coverage"],
         description="For every rule and every date in the period: exactly one version "
                     "applies, or the rule says explicitly it is not in force. Exit 1 on a gap.")
     cov.add_argument("--from", dest="start", type=_iso_date, default=COVERAGE_START,
@@ -215,7 +208,7 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
     output_options(cov, ["text", "json"])
 
     cl = sub.add_parser(
-        "checklist", help="every obligation that applies to the organisation on a date",
+        "checklist", help=COMMANDS["checklist"],
         description="Lists every obligation (statute first, then policy) that applies on the "
                     "date, each with its source; with FILE also its state (met / not met / "
                     "unknown) and the findings behind it.")
@@ -231,7 +224,7 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
     output_options(cl, ["markdown", "json"])
     cl.set_defaults(format="markdown")
 
-    pol = sub.add_parser("policy", help="print the effective policy values and their origin",
+    pol = sub.add_parser("policy", help=COMMANDS["policy"],
                          description="The organisation parameters a check uses: value, where "
                                      "it came from (default, document, call), and the origin "
                                      "of the default. Policy is not law.")
@@ -245,7 +238,7 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
     output_options(pol, ["text", "json"])
 
     rep = sub.add_parser(
-        "report", help="the tables of the annual integrity report (jaarverslag)",
+        "report", help=COMMANDS["report"],
         description="Counts the register of FILE per year of receipt, kind and category for "
                     "YEAR and the years before it, and adds the figures of YEAR: oaths, "
                     "externals, nevenwerkzaamheden, Wbk terms. An entry counts once in each "
@@ -265,7 +258,7 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
     output_options(rep, list(REPORT_FORMATS))
     rep.set_defaults(format="markdown")
 
-    e = sub.add_parser("explain", help="explain one rule: sources, versions, how it decides")
+    e = sub.add_parser("explain", help=COMMANDS["explain"])
     e.add_argument("rule", metavar="RULE", help="rule id, e.g. ambtenarenwet.eed")
     e.add_argument("--at", type=_iso_date, default=None,
                    help="event date for the worked example of each term (default: today)")
@@ -557,6 +550,9 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
             return EXIT_OK  # the demo shows problems on purpose; it is not a failure
         employees = _employees(args, err)
         doc, source = _read_document(args.file, employees is not None)
+        # What was read lives to the end of the run: the collector need not walk it again and
+        # again while the findings are made (measured: a fifth of the time of a large run).
+        gc.freeze()
         progress = _Progress(err, lang) if _show_progress(args, err) else None
         stream = check_stream(doc, args.at, employees=employees,
                               term_months=args.term_months, rules=args.rule,
@@ -694,11 +690,11 @@ class _Progress:
         self._shown = False
         self._n = 0
 
-    def tick(self, n: int) -> None:
+    def tick(self, n: int, *, final: bool = False) -> None:
         """``n`` employees checked so far."""
         self._n = n
         now = time.monotonic()
-        if now < self._next:
+        if now < self._next and not final:
             return
         self._next = now + 0.5
         self._shown = True
@@ -710,7 +706,7 @@ class _Progress:
     def done(self) -> None:
         """End the progress line, if one was shown."""
         if self._shown:
-            self.tick(self._n)
+            self.tick(self._n, final=True)
             self._err.write("\n")
 
 
@@ -720,3 +716,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(argv, sys.stdout, sys.stderr)
     except KeyboardInterrupt:
         return 130
+    finally:
+        gc.unfreeze()

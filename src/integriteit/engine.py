@@ -14,19 +14,16 @@ the evaluator it returns is called once per subject and should do little more th
 from __future__ import annotations
 
 import enum
-import gc
-import os
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import pairwise
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, runtime_checkable
 
 from attrs import field, frozen
 
-from integriteit._parallel import copy_rest, fork_part, join, ticking, write_encoded
 from integriteit.errors import InputError, IntegriteitError, Problem
 from integriteit.i18n import Lang, Text, localize
 from integriteit.io import employee_problems
@@ -610,7 +607,7 @@ class FindingStream:
     def __init__(self, at: date, document: Document, policy: Policy, rules: tuple[Rule, ...],
                  employees: Iterable[Employee], source: str, *,
                  known_rules: Iterable[Rule] = (), validated: bool = False,
-                 progress: Callable[[int], None] | None = None, jobs: int = 1) -> None:
+                 progress: Callable[[int], None] | None = None) -> None:
         self.at = at
         self.document = document
         self.policy = policy
@@ -621,7 +618,6 @@ class FindingStream:
         self._known_rules = tuple(known_rules) or rules
         self._validated = validated
         self._progress = progress
-        self._jobs = max(1, jobs)
         self._started = False
         self._done = False
         self._tally: dict[tuple[str, Status], int] = {}
@@ -634,14 +630,18 @@ class FindingStream:
         progress = self._progress
         if self._validated or _reader(self._employees) is not None:
             keep = not self._validated
+            i = 0
             for i, emp in enumerate(self._employees, 1):
                 if keep:
                     ids.add(emp.id)
                 if progress is not None and not i & 4095:
                     progress(i)
                 yield emp
+            if progress is not None and i & 4095:
+                progress(i)
             return
         found: list[Problem] = []
+        i = -1
         for i, emp in enumerate(self._employees):
             if progress is not None and i and not i & 4095:
                 progress(i)
@@ -660,6 +660,8 @@ class FindingStream:
                 continue
             ids.add(emp.id)
             yield emp
+        if progress is not None and (i + 1) & 4095:
+            progress(i + 1)
         if found:
             raise InputError(found)
 
@@ -686,58 +688,6 @@ class FindingStream:
         problems += employee_reference_problems(self.document, self.employee_ids, self.source)
         if problems:
             raise InputError(problems)
-
-    def write_lines(self, encoder: Callable[[], Callable[[Finding], bytes]], out: BinaryIO,
-                    separator: bytes, first: bytes = b"") -> int:
-        """Read the stream, encoding each finding with a fresh ``encoder()``, and write them to
-        ``out``: ``first`` before the first, ``separator`` between; return how many.
-
-        With ``jobs`` above 1, the document's own (already checked) employees and
-        ``os.fork`` at hand, the employees are split over that many processes: each encodes
-        its part to a temporary file, and the parts are written in order, so the output is
-        the same as from one process.
-        """
-        if self._started:
-            raise RuntimeError("a FindingStream is read once; call check_stream again")
-        employees = self._employees
-        if not (self._validated and isinstance(employees, Sequence) and hasattr(os, "fork")):
-            return write_encoded(self, encoder(), out, separator, first)
-        jobs = min(self._jobs, len(employees) // PARALLEL_CHUNK)
-        if jobs < 2:
-            return write_encoded(self, encoder(), out, separator, first)
-        self._started = True
-        tally = self._tally
-        plan = _Plan.make(self.document, self.rules, self.at, self.policy)
-        encode = encoder()
-        n = write_encoded(plan.organisation(tally), encode, out, separator, first)
-        bounds = [len(employees) * j // jobs for j in range(jobs + 1)]
-        out.flush()
-        gc.freeze()  # the children share the document's pages; collecting would touch them
-        try:
-            children = [fork_part(plan, employees[bounds[j]:bounds[j + 1]], encoder,
-                                   separator) for j in range(1, jobs)]
-            progress = self._progress
-            part: Iterable[Employee] = employees[:bounds[1]]
-            if progress is not None:
-                part = ticking(part, lambda i: progress(i * jobs))
-            n += write_encoded(plan.employees(part, tally), encode, out, separator,
-                               separator if n else first)
-            for child in children:
-                count, child_tally, failure = join(child)
-                if failure is not None:
-                    raise RuleFailure(failure)
-                for key, m in child_tally.items():
-                    tally[key] = tally.get(key, 0) + m
-                if count:
-                    out.write(separator if n else first)
-                    copy_rest(child.spool, out)
-                    n += count
-        finally:
-            gc.unfreeze()
-            for child in locals().get("children", ()):
-                child.close()
-        self._done = True
-        return n
 
     def counts(self) -> dict[Status, int]:
         """The number of findings per status, every status present (zero included)."""
@@ -768,10 +718,6 @@ class FindingStream:
     def _require_done(self) -> None:
         if not self._done:
             raise RuntimeError("read the findings first: counts come at the end of the stream")
-
-
-PARALLEL_CHUNK = 25_000
-"""Employees per process at least, when a stream is written by several."""
 
 
 @runtime_checkable
@@ -862,7 +808,7 @@ def check(
 def _stream(document: Document, at: date | None, employees: Iterable[Employee] | None,
             term_months: int | None, rules: Iterable[Rule | str] | None,
             registry: Registry | None, source: str, subject: SubjectKind | None,
-            progress: Callable[[int], None] | None = None, jobs: int = 1) -> FindingStream:
+            progress: Callable[[int], None] | None = None) -> FindingStream:
     day, policy, selected, reg = _setup(document, at, term_months, rules, registry, subject)
     known = {**reg.rules, **{r.id: r for r in selected}}.values()
     # What can be checked before the employees are read is checked now.
@@ -872,7 +818,7 @@ def _stream(document: Document, at: date | None, employees: Iterable[Employee] |
         raise InputError(problems)
     if employees is None:
         return FindingStream(day, document, policy, selected, document.employees, source,
-                             known_rules=known, validated=True, progress=progress, jobs=jobs)
+                             known_rules=known, validated=True, progress=progress)
     return FindingStream(day, document, policy, selected, employees, source, known_rules=known,
                          progress=progress)
 
@@ -895,16 +841,13 @@ def check_stream(
     source: str = "<document>",
     subject: SubjectKind | None = None,
     progress: Callable[[int], None] | None = None,
-    jobs: int = 1,
 ) -> FindingStream:
     """As :func:`check`, but the findings are made while they are read, and not kept.
 
     With ``employees`` from an HR export (:func:`integriteit.read_employees`) and a streaming
     exporter (``jsonl``) memory stays bounded whatever the number of employees. Without it,
     the document's own employees are checked. ``progress``, when given, is called with the
-    number of employees checked so far, every 4096 employees. ``jobs`` above 1 lets a stream
-    of the document's own employees be encoded by that many processes (see
-    :meth:`FindingStream.write_lines`; only where the operating system can fork).
+    number of employees checked so far, every 4096 employees and at the end.
 
     >>> from integriteit import example
     >>> stream = check_stream(example(), date(2026, 6, 1))
@@ -913,4 +856,4 @@ def check_stream(
     """
     _separate_employees(document, employees, source)
     return _stream(document, at, employees, term_months, rules, registry, source, subject,
-                   progress, jobs)
+                   progress)

@@ -324,10 +324,13 @@ def _format_problem(fmt: str) -> Text | None:
 
 def _encoding_problem(encoding: str) -> Text | None:
     try:
-        b"".decode(encoding)  # LookupError also for codecs that are no text encodings (hex)
+        codecs.lookup(encoding)
+        b"a".decode(encoding)  # LookupError also for codecs that are no text encodings (hex)
     except LookupError:
         return Text(f"onbekende tekstcodering {_quoted(encoding)} (bijv. utf-8, cp1252)",
                     f"unknown text encoding {_quoted(encoding)} (e.g. utf-8, cp1252)")
+    except ValueError:  # a text encoding that cannot decode b"a" alone (utf-16): fine
+        pass
     return None
 
 
@@ -1129,7 +1132,7 @@ class EmployeeFile:
                         f"the mapping's headers is there ({at.en}: {len(headers)} cells)"
                         f"{extra_en}; is that the header line?")))
         if not mapped:
-            present = {n for n, _, _ in used}
+            present = {n for n, h in wanted if h in where}
             missing = [n for n in _REQUIRED if n not in present]
             if missing:
                 ok = False
@@ -1333,7 +1336,7 @@ class EmployeeFile:
             reader = csv.reader(itertools.chain(before, source), delimiter=delimiter)
             try:
                 header_row: list[str] = []
-                while not header_row:
+                while not any(c.strip() for c in header_row):  # skip blank lines
                     header_row = next(reader)
             except (csv.Error, OSError, UnicodeError) as exc:
                 self._stopped(reader.line_num, exc)
@@ -1434,7 +1437,7 @@ class EmployeeFile:
                     self.rows += 1
                     try:
                         text = raw.decode(encoding)
-                    except UnicodeDecodeError:
+                    except UnicodeError:
                         self._row_problem(n, Text(
                             f"bevat een byte die geen {shown_encoding} is",
                             f"contains a byte that is not valid {shown_encoding}"))

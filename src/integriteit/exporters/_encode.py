@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 import msgspec
 
-from integriteit._parallel import write_encoded
+from integriteit._output import write_encoded
 from integriteit.exporters._common import json_value
 from integriteit.i18n import Lang, Text, formatter
 from integriteit.sources import LegalSource, cite_all

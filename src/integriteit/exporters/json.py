@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from integriteit import __version__
-from integriteit._parallel import copy_rest as copy_file
+from integriteit._output import copy_rest as copy_file
 from integriteit.engine import FindingStream
 from integriteit.exporters import Exporter
 from integriteit.exporters._common import json_value
@@ -23,7 +23,7 @@ from integriteit.exporters._encode import FindingEncoder, text_writer
 from integriteit.i18n import Lang, Text
 
 if TYPE_CHECKING:
-    from integriteit.engine import CheckResult, Finding, Rule
+    from integriteit.engine import CheckResult, Finding, FindingStream, Rule
     from integriteit.plugins import Registry
     from integriteit.policy import Policy
 
@@ -126,10 +126,7 @@ def _write(result: CheckResult | FindingStream, findings: Iterable[Finding], out
     """The header (with the summary, known only at the end), then the findings: the findings
     go to a temporary file first, so a large run is never held in memory."""
     with tempfile.TemporaryFile() as spool:
-        if isinstance(findings, FindingStream):
-            findings.write_lines(lambda: FindingEncoder(lang).encode, spool, _BETWEEN, _FIRST)
-        else:
-            FindingEncoder(lang).lines(findings, spool, _BETWEEN, _FIRST)
+        FindingEncoder(lang).lines(findings, spool, _BETWEEN, _FIRST)
         header = json.dumps(_header(result, lang), ensure_ascii=False, indent=1)
         out.write(header[:-2].encode("utf-8") + b',\n "findings": [')
         spool.seek(0)

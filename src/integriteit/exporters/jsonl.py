@@ -30,7 +30,7 @@ def write(result: CheckResult, out: TextIO, lang: Lang) -> None:
 
 def stream(run: FindingStream, out: BinaryIO, lang: Lang) -> None:
     """Write the findings of a streamed check as they are made, one JSON object a line."""
-    if run.write_lines(lambda: FindingEncoder(lang).encode, out, b"\n"):
+    if FindingEncoder(lang).lines(run, out, b"\n"):
         out.write(b"\n")
 
 

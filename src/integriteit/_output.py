@@ -1,0 +1,45 @@
+"""Writing encoded findings in batches, and copying files in the kernel where possible."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterable
+from itertools import islice
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from integriteit.engine import Finding
+
+
+def write_encoded(findings: Iterable[Finding], encode: Callable[[Finding], bytes],
+                  out: BinaryIO, separator: bytes, first: bytes = b"") -> int:
+    """Encode and write ``findings`` in batches: ``first`` before the first, ``separator``
+    between them; return how many."""
+    encoded = map(encode, findings)
+    n = 0
+    while batch := list(islice(encoded, 2048)):
+        out.write((first if n == 0 else separator) + separator.join(batch))
+        n += len(batch)
+    return n
+
+
+def copy_rest(source: BinaryIO, out: BinaryIO) -> None:
+    """The rest of ``source`` to ``out``: in the kernel where both are files."""
+    try:
+        out_fd, in_fd = out.fileno(), source.fileno()
+    except (AttributeError, OSError, ValueError):
+        shutil.copyfileobj(source, out, 1 << 20)
+        return
+    out.flush()
+    offset = source.tell()
+    size = os.fstat(in_fd).st_size
+    try:
+        while offset < size:
+            sent = os.sendfile(out_fd, in_fd, offset, size - offset)
+            if sent == 0:
+                break
+            offset += sent
+    except OSError:
+        source.seek(offset)
+        shutil.copyfileobj(source, out, 1 << 20)

@@ -1,0 +1,239 @@
+"""The command line over HR exports: ``--employees``/``--mapping`` for check, checklist and
+report, the same findings from every format, nothing of unmapped columns anywhere, capped
+problem lines, progress, and the quick ``--help``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from integriteit import _launch, cli
+from integriteit.cli import main
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+SENTINEL_NAME = "Sentinel Jansen-Privé"
+SENTINEL_BSN = "999999990"
+ORG = {"organisation": {"name": "Gemeente Export", "kind": "gemeente", "headcount": 400}}
+STAFF: list[dict[str, Any]] = [
+    {"id": "E1", "start": "2026-01-05", "employment": "ambtenaar",
+     "oath": {"date": "2026-02-01", "form": "eed"}},
+    {"id": "E2", "start": "2026-01-12", "employment": "ambtenaar",
+     "oath": {"date": "2026-04-20", "form": "belofte"}},
+    {"id": "E3", "start": "2026-02-02", "employment": "ambtenaar"},
+    {"id": "E4", "start": "2026-05-04", "employment": "ambtenaar", "end": "2026-12-31"},
+    {"id": "E5", "start": "2025-11-01", "employment": "inhuur"},
+    {"id": "E6", "start": "2025-10-01", "employment": "ambtenaar", "end": "2025-11-15"},
+]
+FIELDS = ["id", "start", "end", "employment", "oath_date", "oath_form"]
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def flat(e: dict[str, Any]) -> dict[str, str]:
+    oath = e.get("oath") or {}
+    return {"id": e["id"], "start": e["start"], "end": e.get("end", ""),
+            "employment": e["employment"], "oath_date": oath.get("date", ""),
+            "oath_form": oath.get("form", "")}
+
+
+def write_exports(folder: Path, staff: list[dict[str, Any]]) -> dict[str, Path]:
+    """The same employees as a JSON document, a CSV, a JSON Lines file and an Excel sheet,
+    each with a name and a BSN in columns nobody maps."""
+    (folder / "org.json").write_text(json.dumps(ORG), "utf-8")
+    (folder / "doc.json").write_text(json.dumps({**ORG, "employees": staff}), "utf-8")
+    rows = [{**flat(e), "naam": SENTINEL_NAME, "bsn": SENTINEL_BSN} for e in staff]
+    with (folder / "staff.csv").open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, [*FIELDS, "naam", "bsn"], delimiter=";")
+        writer.writeheader()
+        writer.writerows(rows)
+    with (folder / "staff.jsonl").open("w", encoding="utf-8") as f:
+        for e in staff:
+            f.write(json.dumps({**e, "naam": SENTINEL_NAME, "bsn": SENTINEL_BSN}) + "\n")
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([*FIELDS, "naam", "bsn"])
+    for row in rows:
+        sheet.append([row[k] or None for k in [*FIELDS, "naam", "bsn"]])
+    book.save(folder / "staff.xlsx")
+    return {"doc": folder / "doc.json", "org": folder / "org.json",
+            "csv": folder / "staff.csv", "jsonl": folder / "staff.jsonl",
+            "xlsx": folder / "staff.xlsx"}
+
+
+def findings_of(args: list[str], capsys: pytest.CaptureFixture[str]
+                ) -> set[tuple[str, str, str, str | None]]:
+    code, out, err = run([*args, "--format", "jsonl", "--at", "2026-06-01"], capsys)
+    assert code == 1, err
+    return {(f["rule"], f["subject"], f["status"], f["due"])
+            for f in map(json.loads, out.splitlines())}
+
+
+def test_every_format_gives_the_same_findings(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """The same employees give the same findings from CSV, JSON Lines, Excel and the
+    document."""
+    files = write_exports(tmp_path, STAFF)
+    expected = findings_of(["check", str(files["doc"])], capsys)
+    assert ("ambtenarenwet.eed", "E3", "overdue", "2026-04-02") in expected
+    for fmt in ("csv", "jsonl", "xlsx"):
+        got = findings_of(["check", str(files["org"]), "--employees", str(files[fmt])], capsys)
+        assert got == expected, fmt
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "xlsx"])
+@pytest.mark.parametrize("exporter", ["text", "json", "jsonl"])
+def test_unmapped_columns_appear_nowhere(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                         fmt: str, exporter: str) -> None:
+    """A name and a BSN in columns nobody maps appear in no output and no error line, with
+    good rows and bad ones."""
+    bad = [*STAFF, {"id": "E9", "start": "2026-13-01", "employment": "ambtenaar"},
+           {"id": "E1", "start": "2026-01-05", "employment": "ambtenaar"}]
+    for staff in (STAFF, bad):
+        files = write_exports(tmp_path, staff)
+        code, out, err = run(["check", str(files["org"]), "--employees", str(files[fmt]),
+                              "--format", exporter, "--explain"], capsys)
+        assert code in (1, 2)
+        for text in (out, err):
+            assert SENTINEL_NAME not in text and SENTINEL_BSN not in text
+    assert code == 2 and out == ""
+    assert "E9" in err and "E1" in err
+
+
+def test_the_bundled_export_is_checked_with_its_mapping(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """``examples/personeel.csv`` (Dutch Excel: ';', cp1252, dd-mm-yyyy) with its mapping."""
+    org = tmp_path / "organisatie.json"
+    org.write_text(json.dumps(ORG), "utf-8")
+    args = ["check", str(org), "--employees", str(EXAMPLES / "personeel.csv"),
+            "--mapping", str(EXAMPLES / "kolommen.toml"), "--at", "2026-06-01"]
+    code, out, err = run([*args, "--format", "jsonl"], capsys)
+    assert code == 1, err
+    statuses = {(f["subject"], f["status"]) for f in map(json.loads, out.splitlines())
+                if f["rule"] == "ambtenarenwet.eed"}
+    assert {s for _, s in statuses} >= {"ok", "late", "due", "overdue", "not_applicable"}
+    code, text, _ = run(args, capsys)
+    assert "Termijn verstreken [overdue]" in text
+    for line in (EXAMPLES / "personeel.csv").read_text("cp1252").splitlines()[1:]:
+        name, bsn = line.split(";")[1:3]
+        assert name not in text + out and bsn not in text + out
+
+
+def test_a_document_that_lists_employees_cannot_take_an_export(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One source of truth: ``--employees`` with a document listing employees is exit 2."""
+    files = write_exports(tmp_path, STAFF)
+    for command in (["check"], ["checklist"], ["report", "--year", "2026"]):
+        code, out, err = run([*command, str(files["doc"]), "--employees", str(files["csv"])],
+                             capsys)
+        assert (code, out) == (2, ""), command
+        assert "doc.json: employees: " in err
+    code, _, err = run(["check", str(files["doc"]), "--mapping", "x.toml"], capsys)
+    assert code == 2 and "--mapping goes with --employees" in err.replace(
+        "--mapping hoort bij --employees", "--mapping goes with --employees")
+
+
+def test_checklist_and_report_read_the_export(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """The checklist judges the oath from the export; the report counts its starters."""
+    files = write_exports(tmp_path, STAFF)
+    code, out, _ = run(["checklist", str(files["org"]), "--employees", str(files["csv"]),
+                        "--at", "2026-06-01", "--format", "json"], capsys)
+    assert code == 0
+    items = {i["rule"]: i for i in json.loads(out)["items"]}
+    assert items["ambtenarenwet.eed"]["state"] == "not_met"
+    assert items["ambtenarenwet.eed"]["findings"]["overdue"] == 1
+    from_doc = run(["checklist", str(files["doc"]), "--at", "2026-06-01", "--format", "json"],
+                   capsys)[1]
+    assert json.loads(from_doc)["items"] == json.loads(out)["items"]
+    code, out, _ = run(["report", str(files["org"]), "--employees", str(files["jsonl"]),
+                        "--year", "2026", "--at", "2026-06-01", "--format", "json"], capsys)
+    assert code == 0
+    figures = {(f["section"], f["key"]): f["count"] for f in json.loads(out)["figures"]}
+    from_doc = json.loads(run(["report", str(files["doc"]), "--year", "2026", "--at",
+                               "2026-06-01", "--format", "json"], capsys)[1])
+    assert figures == {(f["section"], f["key"]): f["count"] for f in from_doc["figures"]}
+    assert figures[("eed", "new_ambtenaren")] == 4
+
+
+def test_many_problems_print_fifty_lines_and_the_count(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every row is read; 50 problem lines are printed, then how many more there were."""
+    files = write_exports(tmp_path, STAFF)
+    with (tmp_path / "bad.csv").open("w", encoding="utf-8") as f:
+        f.write("id;start;employment\n")
+        for i in range(130):
+            f.write(f"B{i};31-02-2024;ambtenaar\n")
+    code, out, err = run(["check", str(files["org"]), "--employees",
+                          str(tmp_path / "bad.csv"), "--lang", "en"], capsys)
+    lines = err.splitlines()
+    assert (code, out, len(lines)) == (2, "", 51)
+    assert lines[-1] == "integriteit: error: and 80 more problems"
+    assert "bad.csv: line 2: " in lines[0] and "[id 'B0']" in lines[0]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_on_a_terminal_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a terminal a run shows employees checked and the rate; ``--quiet`` or a pipe not."""
+    files = write_exports(tmp_path, [
+        {"id": f"E{i}", "start": "2026-01-05", "employment": "ambtenaar"} for i in range(9000)])
+    monkeypatch.setattr(cli._Progress, "AFTER", 0.0)
+
+    def progress(args: list[str], err: io.StringIO) -> str:
+        cli._run(["check", str(files["org"]), "--employees", str(files["csv"]),
+                  "--format", "jsonl", *args], io.StringIO(), err)
+        return err.getvalue()
+
+    shown = progress([], _Terminal())
+    assert "\r4.096 medewerkers gecontroleerd (" in shown
+    assert "\r9.000 medewerkers gecontroleerd (" in shown and shown.endswith("/s)\n")
+    assert progress(["--quiet"], _Terminal()) == ""
+    assert progress([], io.StringIO()) == ""
+
+
+def test_help_answers_without_loading_the_rules() -> None:
+    """``integriteit --help`` is the full parser's top-level help, from the light entry."""
+    quick = subprocess.run([sys.executable, "-c",
+                            "import sys; from integriteit._launch import main; "
+                            "code = main(['--help']); "
+                            "print('LOADED' if 'integriteit.engine' in sys.modules else 'LIGHT');"
+                            "sys.exit(code)"], capture_output=True, text=True, check=False)
+    assert quick.returncode == 0
+    assert quick.stdout.rstrip().endswith("LIGHT")
+    full = io.StringIO()
+    with pytest.raises(SystemExit), _redirect(full):
+        cli.main(["--help"])
+    assert quick.stdout.rstrip()[:-len("LIGHT")].rstrip() == full.getvalue().rstrip()
+    assert _launch.main(["--version"]) == 0
+
+
+class _redirect:
+    def __init__(self, target: io.StringIO) -> None:
+        self.target = target
+
+    def __enter__(self) -> None:
+        self.saved = sys.stdout
+        sys.stdout = self.target
+
+    def __exit__(self, *exc: object) -> None:
+        sys.stdout = self.saved
+
+
+def _lines(out: str) -> Iterator[dict[str, Any]]:
+    return map(json.loads, out.splitlines())
