@@ -181,10 +181,14 @@ def megabytes(maxrss: int) -> float:
 
 
 def stderr_head(path: Path, lines: int = 3) -> str:
+    """The first lines of a child's standard error, and its last (where argparse and a
+    traceback say what went wrong), on one line."""
     with path.open("rb") as f:
-        text = f.read(4000).decode("utf-8", "replace")
-    head = [line.strip() for line in text.splitlines() if line.strip()][:lines]
-    return " | ".join(head) if head else "nothing on stderr"
+        text = f.read(1_000_000).decode("utf-8", "replace")
+    shown = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(shown) > lines:
+        shown = [*shown[:lines], "...", shown[-1]]
+    return " | ".join(shown) if shown else "nothing on stderr"
 
 
 def measure(argv: Sequence[str], shown: str, work: Path) -> Measured:
@@ -262,7 +266,7 @@ def benchmark(sizes: tuple[int, ...], work: Path) -> None:
 
     def check(*args: str) -> Measured:
         shown = " ".join(["integriteit", "check", *(Path(a).name if a.startswith(str(work))
-                                                     else a for a in args)])
+                                                     else a for a in args), "--at", AT])
         return measure([str(cli), "check", *args, "--at", AT], shown, work)
 
     print(f"{version or 'integriteit'} ({cli}), reference date {AT}")
@@ -295,8 +299,8 @@ def benchmark(sizes: tuple[int, ...], work: Path) -> None:
                            f"python {script.name} {doc_path(work, middle).name}", work)
         row("b", "rule-engine, oath rule only (baseline)", middle, baseline)
     else:
-        print("b  rule-engine baseline skipped: rule_engine is not importable; it needs "
-              f"{exe.name} -m pip install rule-engine", flush=True)
+        print("b  rule-engine baseline skipped: rule_engine is not importable; the baseline "
+              "needs `pip install rule-engine` (see benchmarks/README.md)", flush=True)
 
     fixed = check(str(org_path(work)), "--format", "json")
     row("c", "check --format json, no employees", None, fixed)

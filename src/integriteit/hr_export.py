@@ -1329,10 +1329,11 @@ class EmployeeFile:
                     "the file is empty: there is no header line")))
                 return
             delimiter = mapping.delimiter if mapping is not None else None
+            if delimiter is None and self.path.suffix.lower() == ".tsv":
+                delimiter = "\t"
             detected = delimiter is None
             if delimiter is None:
-                delimiter = ("\t" if self.path.suffix.lower() == ".tsv"
-                             else _detect_delimiter(before[-1]))
+                delimiter = _detect_delimiter(before[-1])
             reader = csv.reader(itertools.chain(before, source), delimiter=delimiter)
             try:
                 header_row: list[str] = []

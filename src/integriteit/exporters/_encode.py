@@ -10,6 +10,7 @@ whose encoder writes dates as ISO strings.
 
 from __future__ import annotations
 
+import string
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
@@ -26,8 +27,37 @@ from integriteit.sources import LegalSource, cite_all
 if TYPE_CHECKING:
     from integriteit.engine import Explanation, Finding
 
-_NATIVE = frozenset({str, int, float, bool, type(None), date})
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 """Fact values written as they are: msgspec encodes them as the JSON exporter always has."""
+
+
+class _Other(Exception):
+    """A fact value that is not plain, a date or a text."""
+
+
+def _other(value: object) -> Any:
+    raise _Other
+
+
+def _general(values: Mapping[str, Any]) -> str:  # pragma: no cover - a marker, never called
+    raise NotImplementedError
+
+
+_GENERAL: Callable[[Mapping[str, Any]], str] = _general
+
+
+class _Line(msgspec.Struct):
+    """A finding as written: the keys of the ``findings`` of ``--format json``, in order."""
+
+    rule: str
+    subject: str
+    status: str
+    due: date | None
+    message: str
+    source: msgspec.Raw
+    severity: str
+    facts: dict[str, Any]
+    explanation: msgspec.Raw
 
 _CACHE_LIMIT = 4096
 """Distinct shared findings kept encoded; past this the cache starts again (memory stays
@@ -52,7 +82,7 @@ class FindingEncoder:
 
     def encode(self, f: Finding) -> bytes:
         """One finding as a JSON object."""
-        facts = f.facts
+        facts: Any = f.facts
         if type(facts) is MappingProxyType:
             return self._shared_line(f)
         # The rule's citation and the deadline's explanation: once per object (kept, so that
@@ -61,24 +91,34 @@ class FindingEncoder:
         hit = self._rendered.get((id(sources), id(explanation)))
         if hit is None or hit[0] is not sources or hit[1] is not explanation:
             hit = self._render(sources, explanation)
-        if self._en:
-            values = {k: v.en if type(v) is Text else v for k, v in facts.items()}
-            template = f.template.en
-        else:
-            values = {k: v.nl if type(v) is Text else v for k, v in facts.items()}
-            template = f.template.nl
-        if _NATIVE.issuperset(map(type, values.values())):
-            render = self._formatters.get(template)
-            if render is None:
-                render = self._formatters[template] = formatter(template)
-            message = render(values)
-        else:  # a value of another kind: converted as the converter does
+        template = f.template.en if self._en else f.template.nl
+        render = self._formatters.get(template)
+        if render is None:
+            render = self._formatter(template)
+        try:
+            # Texts in the language, dates as ISO text (as msgspec would write them, and as
+            # a template prints them); any other kind of value takes the general way.
+            if self._en:
+                values = {k: v if (t := type(v)) in _PLAIN else v.isoformat() if t is date
+                          else v.en if t is Text else _other(v) for k, v in facts.items()}
+            else:
+                values = {k: v if (t := type(v)) in _PLAIN else v.isoformat() if t is date
+                          else v.nl if t is Text else _other(v) for k, v in facts.items()}
+            message = render(values) if render is not _GENERAL else f.message(self.lang)
+        except _Other:
             message = f.message(self.lang)
             values = {k: json_value(v, self.lang) for k, v in facts.items()}
-        return self._encode({"rule": f.rule, "subject": f.subject, "status": f.status,
-                             "due": f.due, "message": message, "source": hit[2],
-                             "severity": f.severity, "facts": values,
-                             "explanation": hit[3]})
+        return self._encode(_Line(f.rule, f.subject, f.status, f.due, message, hit[2],
+                                  f.severity, values, hit[3]))
+
+    def _formatter(self, template: str) -> Callable[[Mapping[str, Any]], str]:
+        """The compiled template; templates with format specs or conversions (which may
+        depend on a value's own type) render from the facts as they are."""
+        plain = all(not spec and not conversion
+                    for _, _, spec, conversion in string.Formatter().parse(template))
+        render = formatter(template) if plain else _GENERAL
+        self._formatters[template] = render
+        return render
 
     def _render(self, sources: tuple[LegalSource, ...], explanation: Explanation | None
                 ) -> tuple[Any, ...]:
@@ -93,19 +133,20 @@ class FindingEncoder:
 
     def _shared_line(self, f: Finding) -> bytes:
         """A finding with shared facts: all but the subject encoded once."""
-        facts, template, sources, explanation = f.facts, f.template, f.sources, f.explanation
-        key = (id(facts), id(template), f.status, f.due, id(sources), id(explanation),
-               f.severity, f.rule)
-        hit: tuple[Any, ...] | None = self._shared.get(key)
+        facts, template = f.facts, f.template
+        key = (id(facts), id(template), f.status, f.due)
+        hit = self._shared.get(key)
         if hit is None or hit[0] is not facts or hit[1] is not template or (
-                hit[2] is not sources) or hit[3] is not explanation:
+                hit[2] is not f.sources) or hit[3] is not f.explanation or (
+                hit[4] is not f.severity) or hit[5] != f.rule:
             whole = self.encode(f._replace(facts=dict(facts), subject=""))
             tail = whole[whole.index(b',"status":'):]
             prefix = whole[:whole.index(b'"subject":') + len(b'"subject":')]
             if len(self._shared) >= _CACHE_LIMIT:
                 self._shared.clear()
-            hit = self._shared[key] = (facts, template, sources, explanation, prefix, tail)
-        line: bytes = hit[4] + self._encode(f.subject) + hit[5]
+            hit = self._shared[key] = (facts, template, f.sources, f.explanation, f.severity,
+                                       f.rule, prefix, tail)
+        line: bytes = hit[6] + self._encode(f.subject) + hit[7]
         return line
 
     def lines(self, findings: Iterable[Finding], out: BinaryIO, separator: bytes,

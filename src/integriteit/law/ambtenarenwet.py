@@ -149,8 +149,24 @@ def _prepare(definition: Text) -> Callable[[RuleContext], Evaluator]:
         not_ambtenaar = {kind: shared_facts(employment=kind.value, definition=definition)
                          for kind in _NOT_AMBTENAAR}
 
+        def deadline_of(start: date) -> tuple[Deadline, dict[str, object]]:
+            ev = term_on(start)
+            term = Term.of_months(ev.value, TermOrigin.ORGANISATION)  # type: ignore[arg-type]
+            dl = term.compute(start)
+            base: dict[str, object] = {"term": term.label, "term_months": term.amount,
+                                       "term_set_by": ev.set_by.value}
+            if ev.since is not None:
+                base["term_since"] = ev.since
+            base["start"] = start
+            base["deadline"] = dl.end
+            deadlines[start] = (dl, base)
+            return dl, base
+
+        ambtenaar = EmploymentKind.AMBTENAAR
+
+        # Called once per employee: the cheap tests first, dates compared as they are.
         def evaluate(e: Employee) -> Finding:
-            if e.employment is not EmploymentKind.AMBTENAAR:
+            if e.employment is not ambtenaar:
                 return finding(e.id, Status.NOT_APPLICABLE, None, _NOT_AMBTENAAR[e.employment],
                                not_ambtenaar[e.employment])
             start = e.start
@@ -158,37 +174,30 @@ def _prepare(definition: Text) -> Callable[[RuleContext], Evaluator]:
                 return finding(e.id, Status.NOT_APPLICABLE, None, _NOT_STARTED,
                                {"start": start, "at": at})
             cached = deadlines.get(start)
-            if cached is None:
-                ev = term_on(start)
-                term = Term.of_months(ev.value, TermOrigin.ORGANISATION)  # type: ignore[arg-type]
-                base: dict[str, object] = {"term": term.label, "term_months": term.amount,
-                                           "term_set_by": ev.set_by.value}
-                if ev.since is not None:
-                    base["term_since"] = ev.since
-                cached = deadlines[start] = (term.compute(start), base)
-            dl, base = cached
+            dl, base = cached if cached is not None else deadline_of(start)
             deadline = dl.end
-            facts: dict[str, object] = {**base, "start": start, "deadline": deadline}
-            if e.end is not None:
-                facts["end"] = e.end
+            facts = base.copy()
+            end = e.end
+            if end is not None:
+                facts["end"] = end
             oath = e.oath
             # An oath dated after the reference date was not known on that date.
             taken = oath.date if oath is not None and oath.date <= at else None
-            left = e.end is not None and e.end <= at
-            if oath is not None and taken is not None:
+            left = end is not None and end <= at
+            if taken is not None:
                 facts["oath_date"] = taken
-                facts["form"] = _FORMS[oath.form]
+                facts["form"] = _FORMS[oath.form]  # type: ignore[union-attr]
                 if taken < start:
                     return finding(e.id, Status.INVALID, deadline, _BEFORE_START, facts,
                                    explanation=dl)
-                if e.end is not None and taken > e.end:
+                if end is not None and taken > end:
                     return finding(e.id, Status.INVALID, deadline, _AFTER_END, facts,
                                    explanation=dl)
-            elif left and e.end is not None and e.end < deadline:
+            elif left and end < deadline:  # type: ignore[operator]
                 return finding(e.id, Status.NOT_APPLICABLE, None, _LEFT_IN_TERM, facts)
             status = timeliness(taken, deadline, at)
-            if taken is not None and status is Status.LATE:
-                facts["days_late"] = (taken - deadline).days
+            if status is Status.LATE:
+                facts["days_late"] = (taken - deadline).days  # type: ignore[operator]
             elif status is Status.DUE:
                 facts["days_left"] = (deadline - at).days
             elif status is Status.OVERDUE:
