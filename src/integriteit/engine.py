@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
-from itertools import pairwise
+from itertools import chain, pairwise
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, runtime_checkable
 
@@ -541,32 +541,40 @@ class _Plan:
             for _ in employees:  # read through: a reader's problems still count
                 pass
             return
-        for employee in employees:
-            for rule, law_date, fixed, pick in staff:
-                try:
-                    if law_date is None:
-                        evaluate = fixed
-                        day = at
-                    else:
-                        day = law_date(employee, at)
-                        evaluate = pick(day)
-                    finding = (evaluate(employee) if evaluate is not None
-                               else _not_in_force(rule, employee.id, day))
-                except Exception as exc:
-                    raise RuleFailure(f"rule {rule.id} failed on employee {employee.id!r}: "
-                                      f"{exc!r}") from exc
-                if type(finding) is not Finding:
-                    raise RuleFailure(f"rule {rule.id} returned {finding!r}, not a Finding")
-                if waivers and finding.status in WAIVABLE:
-                    waiver = waivers.get((rule.id, finding.subject))
-                    if waiver is not None:
-                        finding = _waive(finding, waiver)
-                key = (finding.rule, finding.status)
-                try:
-                    tally[key] += 1
-                except KeyError:
-                    tally[key] = 1
-                yield finding
+        # Per rule, its findings per status; added to ``tally`` at the end.
+        counts: list[dict[Status, int]] = [{} for _ in staff]
+        plan = [(rule, law_date, fixed, pick, counted)
+                for (rule, law_date, fixed, pick), counted in zip(staff, counts, strict=True)]
+        try:
+            for employee in employees:
+                for rule, law_date, fixed, pick, counted in plan:
+                    try:
+                        if law_date is None:
+                            evaluate = fixed
+                            day = at
+                        else:
+                            day = law_date(employee, at)
+                            evaluate = pick(day)
+                        finding = (evaluate(employee) if evaluate is not None
+                                   else _not_in_force(rule, employee.id, day))
+                    except Exception as exc:
+                        raise RuleFailure(f"rule {rule.id} failed on employee "
+                                          f"{employee.id!r}: {exc!r}") from exc
+                    if type(finding) is not Finding:
+                        raise RuleFailure(f"rule {rule.id} returned {finding!r}, not a Finding")
+                    status = finding.status
+                    if waivers and status in WAIVABLE:
+                        waiver = waivers.get((rule.id, finding.subject))
+                        if waiver is not None:
+                            finding = _waive(finding, waiver)
+                            status = finding.status
+                    counted[status] = counted.get(status, 0) + 1
+                    yield finding
+        finally:
+            for (rule, *_), counted in zip(staff, counts, strict=True):
+                for status, n in counted.items():
+                    key = (rule.id, status)
+                    tally[key] = tally.get(key, 0) + n
 
 
 def _findings(document: Document, rules: Sequence[Rule], at: date, policy: Policy,
@@ -672,10 +680,16 @@ class FindingStream:
         return self._iterate()
 
     def _iterate(self) -> Iterator[Finding]:
-        yield from _findings(self.document, self.rules, self.at, self.policy, self._checked(),
-                             self._tally)
+        plan = _Plan.make(self.document, self.rules, self.at, self.policy)
+        # Chained in C: each finding passes one generator (the rules'), not three.
+        return chain(plan.organisation(self._tally), plan.employees(self._checked(),
+                                                                    self._tally),
+                     self._end())
+
+    def _end(self) -> Iterator[Finding]:
         self._finish()
         self._done = True
+        yield from ()
 
     def _finish(self) -> None:
         reader = _reader(self._employees)
