@@ -78,12 +78,18 @@ class FindingEncoder:
         self._encode = msgspec.json.Encoder().encode
         self._rendered: dict[tuple[int, int], tuple[Any, ...]] = {}
         self._formatters: dict[str, Callable[[Mapping[str, Any]], str]] = {}
-        self._shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        self._shared: dict[int, tuple[Any, ...]] = {}
 
     def encode(self, f: Finding) -> bytes:
         """One finding as a JSON object."""
         facts: Any = f.facts
         if type(facts) is MappingProxyType:
+            # Shared facts: the line but its subject was encoded the first time. ``f[2:]`` is
+            # everything but rule and subject; comparing it is a comparison of identities.
+            hit = self._shared.get(id(facts))
+            if hit is not None and hit[0] == f[2:] and hit[1] == f.rule:
+                line: bytes = hit[2] + self._encode(f.subject) + hit[3]
+                return line
             return self._shared_line(f)
         # The rule's citation and the deadline's explanation: once per object (kept, so that
         # its id is not reused while it is cached).
@@ -132,22 +138,15 @@ class FindingEncoder:
         return hit
 
     def _shared_line(self, f: Finding) -> bytes:
-        """A finding with shared facts: all but the subject encoded once."""
-        facts, template = f.facts, f.template
-        key = (id(facts), id(template), f.status, f.due)
-        hit = self._shared.get(key)
-        if hit is None or hit[0] is not facts or hit[1] is not template or (
-                hit[2] is not f.sources) or hit[3] is not f.explanation or (
-                hit[4] is not f.severity) or hit[5] != f.rule:
-            whole = self.encode(f._replace(facts=dict(facts), subject=""))
-            tail = whole[whole.index(b',"status":'):]
-            prefix = whole[:whole.index(b'"subject":') + len(b'"subject":')]
-            if len(self._shared) >= _CACHE_LIMIT:
-                self._shared.clear()
-            hit = self._shared[key] = (facts, template, f.sources, f.explanation, f.severity,
-                                       f.rule, prefix, tail)
-        line: bytes = hit[6] + self._encode(f.subject) + hit[7]
-        return line
+        """A finding with shared facts, encoded whole; what surrounds the subject is kept
+        (with the facts object, so that its id is not reused while it is cached)."""
+        whole = self.encode(f._replace(facts=dict(f.facts), subject=""))
+        tail = whole[whole.index(b',"status":'):]
+        prefix = whole[:whole.index(b'"subject":') + len(b'"subject":')]
+        if len(self._shared) >= _CACHE_LIMIT:
+            self._shared.clear()
+        self._shared[id(f.facts)] = (f[2:], f.rule, prefix, tail)
+        return prefix + self._encode(f.subject) + tail
 
     def lines(self, findings: Iterable[Finding], out: BinaryIO, separator: bytes,
               first: bytes = b"") -> int:
