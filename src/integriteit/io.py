@@ -479,15 +479,20 @@ def document_problems(doc: Document, source: str, *,
     that name an employee are checked against that file, later.
     """
     problems: list[Problem] = []
-    first_index: dict[str, int] = {}
-    for i, emp in enumerate(doc.employees):
-        where = f"employees[{i}]"
-        problems.extend(employee_problems(emp, where, source))
-        j = first_index.setdefault(emp.id, i)
-        if j != i and emp.id.strip():
-            problems.append(Problem(source, f"{where}.id", Text(
-                f"dubbel id {emp.id!r} (ook in employees[{j}])",
-                f"duplicate id {emp.id!r} (also in employees[{j}])"), emp.id))
+    employees = doc.employees
+    known = {e.id for e in employees}
+    # The common case first, in C-speed passes: unique ids, none empty, no end before a start.
+    if len(known) != len(employees) or "" in known or any(
+            not e.id.strip() or (e.end is not None and e.end < e.start) for e in employees):
+        first_index: dict[str, int] = {}
+        for i, emp in enumerate(employees):
+            where = f"employees[{i}]"
+            problems.extend(employee_problems(emp, where, source))
+            j = first_index.setdefault(emp.id, i)
+            if j != i and emp.id.strip():
+                problems.append(Problem(source, f"{where}.id", Text(
+                    f"dubbel id {emp.id!r} (ook in employees[{j}])",
+                    f"duplicate id {emp.id!r} (also in employees[{j}])"), emp.id))
     first_entry: dict[str, int] = {}
     for i, entry in enumerate(doc.register):
         where = f"register[{i}]"
@@ -501,7 +506,6 @@ def document_problems(doc: Document, source: str, *,
                 f"dubbel id {entry.id!r} (ook in register[{j}])",
                 f"duplicate id {entry.id!r} (also in register[{j}])"), entry.id))
     facts = doc.facts
-    known = set(first_index)
     for i, item in enumerate(facts.nevenwerkzaamheden or ()):
         if item.employee not in known and not separate_employees:
             problems.append(Problem(source, f"facts.nevenwerkzaamheden[{i}].employee", Text(
