@@ -10,13 +10,14 @@ rules with their dated versions and sources.
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from integriteit import __version__
 from integriteit._output import copy_rest as copy_file
-from integriteit.engine import FindingStream
+from integriteit.engine import FindingStream, Status
 from integriteit.exporters import Exporter
 from integriteit.exporters._common import json_value
 from integriteit.exporters._encode import FindingEncoder, text_writer
@@ -97,7 +98,8 @@ def policy_to_json(policy: Policy, name: str, lang: Lang) -> dict[str, Any]:
     return data
 
 
-def _header(result: CheckResult | FindingStream, lang: Lang) -> dict[str, Any]:
+def _header(result: CheckResult | FindingStream, lang: Lang,
+            summary: object = None) -> dict[str, Any]:
     org = result.document.organisation
     return {
         "integriteit": __version__,
@@ -106,9 +108,35 @@ def _header(result: CheckResult | FindingStream, lang: Lang) -> dict[str, Any]:
         "organisation": {"name": org.name, "kind": org.kind.value, "headcount": org.headcount},
         "policy": {name: policy_to_json(result.policy, name, lang)
                    for name in result.policy.timelines},
-        "summary": {s.value: n for s, n in result.counts().items()},
+        "summary": ({s.value: n for s, n in result.counts().items()} if summary is None
+                    else summary),
         "rules": [rule_to_json(r, lang) for r in result.rules],
     }
+
+
+_COUNT_WIDTH = 12
+"""The summary's counts are right-aligned in a column at least this wide, so that they can be
+filled in once the findings are written (``"ok":      69030``; JSON allows the spaces)."""
+
+_MARK = "\u0000summary\u0000"
+
+
+def _summary(counts: dict[Status, int] | None) -> bytes:
+    """The ``summary`` object as the header writes it (indent 1, counts in a fixed width)."""
+    longest = max(len(s.value) for s in Status)
+    lines = [f'  "{s.value}": {(counts or {}).get(s, 0):>{_COUNT_WIDTH + longest - len(s.value)}}'
+             for s in Status]
+    return ("{\n" + ",\n".join(lines) + "\n }").encode("utf-8")
+
+
+def _head(result: CheckResult | FindingStream, lang: Lang,
+          counts: dict[Status, int] | None) -> tuple[bytes, int]:
+    """The output up to the first finding, and where its summary starts."""
+    text = json.dumps(_header(result, lang, _MARK), ensure_ascii=False, indent=1)
+    before, after = text.split(json.dumps(_MARK), 1)
+    start = before.encode("utf-8")
+    return (start + _summary(counts) + after[:-2].encode("utf-8")
+            + b',\n "findings": ['), len(start)
 
 
 def result_to_json(result: CheckResult, lang: Lang) -> dict[str, Any]:
@@ -123,15 +151,43 @@ _BETWEEN = b",\n  "
 
 def _write(result: CheckResult | FindingStream, findings: Iterable[Finding], out: BinaryIO,
            lang: Lang) -> None:
-    """The header (with the summary, known only at the end), then the findings: the findings
-    go to a temporary file first, so a large run is never held in memory."""
+    """The header, whose summary is known only at the end, then the findings, as they are
+    made. Into a file, the summary is filled in afterwards; into a pipe, the findings go to a
+    temporary file first. Either way a large run is never held in memory, and the bytes
+    written are the same."""
+    if _patchable(out):
+        begin = out.tell()
+        head, at = _head(result, lang, None)
+        out.write(head)
+        FindingEncoder(lang).lines(findings, out, _BETWEEN, _FIRST)
+        out.write(b"\n ]\n}\n")
+        end = out.tell()
+        out.seek(begin + at)
+        out.write(_summary(result.counts()))
+        out.seek(end)
+        return
     with tempfile.TemporaryFile() as spool:
         FindingEncoder(lang).lines(findings, spool, _BETWEEN, _FIRST)
-        header = json.dumps(_header(result, lang), ensure_ascii=False, indent=1)
-        out.write(header[:-2].encode("utf-8") + b',\n "findings": [')
+        out.write(_head(result, lang, result.counts())[0])
         spool.seek(0)
         copy_file(spool, out)
     out.write(b"\n ]\n}\n")
+
+
+def _patchable(out: BinaryIO) -> bool:
+    """Whether ``out`` is a file written in place (not a pipe, not opened to append)."""
+    try:
+        if not out.seekable():
+            return False
+        out.tell()
+        fd = out.fileno()
+    except (AttributeError, OSError, ValueError):
+        return False
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX: append mode cannot be told
+        return False
+    return not fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_APPEND
 
 
 def write(result: CheckResult, out: TextIO, lang: Lang) -> None:
