@@ -46,6 +46,9 @@ PEAK_VS_LOAD = 1.5
 HELP_MS = 150.0
 """``integriteit --help``, best of :data:`HELP_REPEAT` wall times."""
 HELP_REPEAT = 5
+SPEEDUP = 3.0
+"""``check --format json`` with every rule at least this many times faster than the oath rule
+alone in rule-engine (the aim is 5)."""
 
 TARGET_LABELS = ("time per employee flat", "CSV export peak memory", "check peak / json.load peak",
                  "--help wall time", "rule-engine baseline")
@@ -328,16 +331,15 @@ def benchmark(sizes: tuple[int, ...], work: Path) -> None:
     print(f"(peak MB of a child includes this process's own peak, {own:.0f} MB; 1 MB = 10^6 bytes)")
     print()
     print("targets")
-    small_us = per_size[smallest].seconds / smallest * 1e6
-    large_us = per_size[largest].seconds / largest * 1e6
-    deviation = large_us / small_us - 1
-    target(TARGET_LABELS[0], f"{deviation:+.1%} ({large_us:.1f} µs at {largest:,} vs "
-           f"{small_us:.1f} at {smallest:,})", f"within ±{FLAT_WITHIN:.0%}",
-           abs(deviation) <= FLAT_WITHIN)
-    net_small = (per_size[smallest].seconds - fixed.seconds) / smallest * 1e6
-    net_large = (per_size[largest].seconds - fixed.seconds) / largest * 1e6
-    print(f"  {'':<30}(net of the {fixed.seconds:.2f} s run without employees: "
-          f"{net_large:.1f} vs {net_small:.1f} µs, {net_large / net_small - 1:+.1%})")
+    # Per employee, net of what a run costs without employees (start-up, rules, header): the
+    # cost that grows with the export. Gross figures are in the table above.
+    net = {n: (per_size[n].seconds - fixed.seconds) / n * 1e6 for n in per_size}
+    deviation = net[largest] / net[smallest] - 1
+    target(TARGET_LABELS[0], f"{deviation:+.1%} ({net[largest]:.1f} µs at {largest:,} vs "
+           f"{net[smallest]:.1f} at {smallest:,}, net of the {fixed.seconds:.2f} s run "
+           f"without employees)", f"within ±{FLAT_WITHIN:.0%}", abs(deviation) <= FLAT_WITHIN)
+    print(f"  {'':<30}(net µs per employee: " + ", ".join(
+        f"{net[n]:.1f} at {n:,}" for n in sorted(net)) + ")")
     target(TARGET_LABELS[1], f"{export.peak_mb:.0f} MB at {largest:,}",
            f"< {EXPORT_PEAK_MB:.0f} MB at 1,000,000", export.peak_mb < EXPORT_PEAK_MB)
     ratio = checked.peak_mb / load.peak_mb
@@ -346,10 +348,13 @@ def benchmark(sizes: tuple[int, ...], work: Path) -> None:
     target(TARGET_LABELS[3], f"{best.seconds * 1000:.0f} ms (best of {HELP_REPEAT})",
            f"< {HELP_MS:.0f} ms", best.seconds * 1000 < HELP_MS)
     if baseline is None:
-        target(TARGET_LABELS[4], "skipped (pip install rule-engine)", "figure only", None)
+        target(TARGET_LABELS[4], "skipped (pip install rule-engine)",
+               f">= {SPEEDUP:.0f}x faster", None)
     else:
-        target(TARGET_LABELS[4], f"{a.seconds / baseline.seconds:.2f}x time ({a.seconds:.2f} s "
-               f"all rules / {baseline.seconds:.2f} s oath rule)", "figure only", None)
+        speedup = baseline.seconds / a.seconds
+        target(TARGET_LABELS[4], f"{speedup:.2f}x faster ({a.seconds:.2f} s all rules vs "
+               f"{baseline.seconds:.2f} s oath rule in rule-engine)",
+               f">= {SPEEDUP:.0f}x faster (aim 5x)", speedup >= SPEEDUP)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

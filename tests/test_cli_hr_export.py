@@ -237,3 +237,130 @@ class _redirect:
 
 def _lines(out: str) -> Iterator[dict[str, Any]]:
     return map(json.loads, out.splitlines())
+
+
+# --- found in review: output that fails, formats, and what a failed run leaves behind -----------
+
+
+def _cli(*args: str, stdout: Any = subprocess.PIPE, env: dict[str, str] | None = None
+         ) -> subprocess.CompletedProcess[bytes]:
+    import os
+
+    command = [sys.executable, "-m", "integriteit", *args]
+    return subprocess.run(command, stdout=stdout, stderr=subprocess.PIPE, check=False,
+                          timeout=120, env={**os.environ, **(env or {})})
+
+
+def big_document(folder: Path, n: int = 5000) -> Path:
+    path = folder / "big.json"
+    path.write_text(json.dumps({**ORG, "employees": [
+        {"id": f"E{i:05d}", "start": "2026-01-05", "employment": "ambtenaar"}
+        for i in range(n)]}), "utf-8")
+    return path
+
+
+def test_a_closed_pipe_keeps_the_exit_code(tmp_path: Path) -> None:
+    """``| head`` ends the output, not the run: no traceback, the findings' exit code."""
+    doc = big_document(tmp_path)
+    for fmt in ("jsonl", "json", "text"):
+        with subprocess.Popen([sys.executable, "-m", "integriteit", "check", str(doc),
+                               "--at", "2026-06-01", "--format", fmt],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+            assert proc.stdout is not None and proc.stderr is not None
+            assert len(proc.stdout.read(100)) == 100
+            proc.stdout.close()  # as ``| head -c 100`` does
+            assert proc.wait(timeout=120) == 1  # everyone is overdue
+            assert proc.stderr.read() == b""
+
+
+def test_output_that_cannot_be_written_is_one_error_line(tmp_path: Path) -> None:
+    """A full disk or a closed standard output: one line, exit 2, no traceback."""
+    files = write_exports(tmp_path, STAFF)
+    for args in (["check", str(files["org"]), "--employees", str(files["csv"])],
+                 ["check", str(files["doc"])]):
+        with Path("/dev/full").open("wb") as full:
+            proc = _cli(*args, "--format", "jsonl", "--lang", "en", stdout=full)
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr.decode().startswith("integriteit: error: the output cannot be written")
+        closed = subprocess.run(f"{sys.executable} -m integriteit {' '.join(args)} >&-",
+                                shell=True, capture_output=True, check=False)
+        assert closed.returncode == 2 and b"Traceback" not in closed.stderr
+
+
+def test_a_failing_rule_leaves_no_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule that raises on the last employee: exit 3, and no findings in the file or the
+    pipe the output went to."""
+    from integriteit import Rule, RuleVersion, Severity, Status, SubjectKind, Text
+    from integriteit.plugins import build_registry
+
+    def prepare(ctx: Any) -> Any:
+        def evaluate(e: Any) -> Any:
+            if e.id == "E04999":
+                raise ValueError("kapot")
+            return ctx.finding(e.id, Status.OK, None, Text("ok", "ok"), {})
+        return evaluate
+
+    broken = Rule(id="test.kapot", title=Text("k", "k"), severity=Severity.INFO,
+                  subject=SubjectKind.EMPLOYEE, versions=(RuleVersion(
+                      None, None, (), prepare, Text("k", "k")),))
+    registry = build_registry(entry_point_plugins=False,
+                              extra=[("test", lambda r: r.add_rule(broken))])
+    monkeypatch.setattr(cli, "default_registry", lambda: registry)
+    doc = big_document(tmp_path)
+    for fmt in ("jsonl", "json", "text"):
+        target = tmp_path / f"out.{fmt}"
+        target.write_bytes(b"kept\n")
+        with target.open("r+", encoding="utf-8") as handle:
+            handle.seek(0, 2)
+            code = cli._run(["check", str(doc), "--format", fmt], handle, io.StringIO())
+        assert code == 3
+        assert target.read_bytes() == b"kept\n"
+    code, out, err = run(["check", str(doc), "--format", "jsonl"], capsys)
+    assert (code, out) == (3, "")
+    assert "test.kapot failed on employee 'E04999'" in err
+
+
+def test_json_into_a_text_stream_of_another_encoding(tmp_path: Path) -> None:
+    """Large output through a non-UTF-8 standard output is decoded across chunk borders."""
+    staff = [{"id": f"Ü{i:05d}-é", "start": "2026-01-05", "employment": "ambtenaar"}
+             for i in range(4000)]
+    files = write_exports(tmp_path, staff)
+    for args in (["check", str(files["doc"])],
+                 ["check", str(files["org"]), "--employees", str(files["csv"])]):
+        with (tmp_path / "o.json").open("wb") as target:
+            proc = _cli(*args, "--format", "json", env={"PYTHONIOENCODING": "utf-16"},
+                        stdout=target)
+        assert proc.returncode == 1, proc.stderr
+        data = json.loads((tmp_path / "o.json").read_bytes().decode("utf-16"))
+        assert len(data["findings"]) == 3 * 4000 + 10
+
+
+def test_report_checks_facts_naming_employees_of_the_export(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A nevenwerk naming someone the export does not have is an input error in the report
+    too, as in the check."""
+    files = write_exports(tmp_path, STAFF)
+    org = tmp_path / "nw.json"
+    org.write_text(json.dumps({**ORG, "facts": {"nevenwerkzaamheden": [
+        {"employee": "NOPE", "activity": "x", "reported": "2025-01-01"}]}}), "utf-8")
+    for command in (["report", "--year", "2026"], ["check"]):
+        code, out, err = run([*command, str(org), "--employees", str(files["csv"]),
+                              "--lang", "en"], capsys)
+        assert (code, out) == (2, ""), command
+        assert "nw.json: facts.nevenwerkzaamheden[0].employee: no employee with id 'NOPE'" in err
+
+
+def test_without_sendfile_output_is_copied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                           ) -> None:
+    """Where the operating system has no sendfile, files are copied the ordinary way."""
+    import os
+
+    from integriteit._output import copy_rest
+
+    monkeypatch.delattr(os, "sendfile", raising=False)
+    source = tmp_path / "a"
+    source.write_bytes(b"x" * 3_000_000)
+    with source.open("rb") as src, (tmp_path / "b").open("wb") as dst:
+        copy_rest(src, dst)
+    assert (tmp_path / "b").read_bytes() == source.read_bytes()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 from collections.abc import Callable, Iterable
 from itertools import islice
 from typing import TYPE_CHECKING, BinaryIO
@@ -31,15 +32,38 @@ def copy_rest(source: BinaryIO, out: BinaryIO) -> None:
     except (AttributeError, OSError, ValueError):
         shutil.copyfileobj(source, out, 1 << 20)
         return
+    sendfile = getattr(os, "sendfile", None)  # not on every operating system
+    if sendfile is None:
+        shutil.copyfileobj(source, out, 1 << 20)
+        return
     out.flush()
     offset = source.tell()
     size = os.fstat(in_fd).st_size
     try:
         while offset < size:
-            sent = os.sendfile(out_fd, in_fd, offset, size - offset)
+            sent = sendfile(out_fd, in_fd, offset, size - offset)
             if sent == 0:
                 break
             offset += sent
     except OSError:
         source.seek(offset)
         shutil.copyfileobj(source, out, 1 << 20)
+
+
+def patchable(out: BinaryIO) -> bool:
+    """Whether ``out`` is a file written in place: it can go back (to fill in what is known
+    only at the end, or to cut off a failed run), not a pipe, not opened to append."""
+    try:
+        if not out.seekable():
+            return False
+        out.tell()
+        fd = out.fileno()
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # e.g. /dev/null, a terminal
+            return False
+    except (AttributeError, OSError, ValueError):
+        return False
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX: append mode cannot be told
+        return False
+    return not fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_APPEND

@@ -8,6 +8,7 @@ your input (the message names it).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import io
 import json
@@ -23,7 +24,7 @@ from typing import Any, BinaryIO, TextIO
 from attrs import evolve
 
 from integriteit._launch import COMMANDS, top_parser
-from integriteit._output import copy_rest
+from integriteit._output import copy_rest, patchable
 from integriteit.api import example_text
 from integriteit.checklist import Item as ChecklistItem
 from integriteit.checklist import State, checklist
@@ -517,9 +518,9 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
             return EXIT_OK
         if args.command == "report":
             employees = _employees(args, err)
-            rdoc, _ = _read_document(args.file, employees is not None)
+            rdoc, rsource = _read_document(args.file, employees is not None)
             report = annual_report(rdoc, args.year, years=args.years, at=args.at,
-                                   registry=registry, employees=employees)
+                                   registry=registry, employees=employees, source=rsource)
             _emit(lambda: write_report(report, out, args.format, lang, args.suppress_below))
             return EXIT_OK
         if args.command == "policy":
@@ -546,7 +547,7 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
                 out.write(_DEMO_INTRO.format(lang, n=len(doc.employees), r=len(doc.register),
                                              at=args.at) + "\n")
             stream = check_stream(doc, args.at, registry=registry, source="demo.json")
-            _write_findings(stream, exporter, out, lang, explain=False, spool=False)
+            _write_findings(stream, exporter, out, lang, explain=False)
             return EXIT_OK  # the demo shows problems on purpose; it is not a failure
         employees = _employees(args, err)
         doc, source = _read_document(args.file, employees is not None)
@@ -558,12 +559,13 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
                               term_months=args.term_months, rules=args.rule,
                               registry=registry, source=source,
                               progress=progress.tick if progress is not None else None)
-        # Problems of an HR export are known only once it is read: its findings wait in a
-        # temporary file until then, so a bad export prints no findings at all.
-        _write_findings(stream, exporter, out, lang, explain=args.explain,
-                        spool=employees is not None)
-        if progress is not None:
-            progress.done()
+        # Problems of an HR export are known only once it is read, and a rule can fail on the
+        # last employee: findings are written so that a failed run leaves none behind.
+        try:
+            _write_findings(stream, exporter, out, lang, explain=args.explain)
+        finally:
+            if progress is not None:
+                progress.done()
         statuses, severities = args.fail_on
         return EXIT_FINDINGS if stream.failed(statuses, severities) else EXIT_OK
     except InputError as exc:
@@ -579,6 +581,11 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         err.write(f"integriteit: internal error: exporter {exc.name!r} failed: "
                   f"{exc.cause!r}\n")
         return EXIT_FAILURE
+    except _OutputFailure as exc:
+        err.write("integriteit: error: " + Text(
+            f"de uitvoer kan niet worden geschreven ({exc.cause})",
+            f"the output cannot be written ({exc.cause})").get(lang) + "\n")
+        return EXIT_USAGE
 
 
 MAX_PROBLEM_LINES = 50
@@ -624,13 +631,19 @@ class _ExporterFailure(Exception):
 
 
 def _write_findings(stream: FindingStream, exporter: Exporter, out: TextIO, lang: Lang, *,
-                    explain: bool, spool: bool) -> None:
+                    explain: bool) -> None:
     """Write the check in the exporter's format: streamed where the format can, else after
-    collecting the findings; through a temporary file when ``spool``."""
+    collecting the findings.
 
-    def export(sink: BinaryIO | None, text: TextIO) -> None:
+    A failed run (a problem in the HR export found at its end, a rule or the exporter failing)
+    writes no findings: into a file they are written in place, and the file is cut back to
+    where it began; into a pipe or a terminal they go to a temporary file, copied out once the
+    run succeeded.
+    """
+
+    def export(sink: BinaryIO, text: TextIO) -> None:
         try:
-            if exporter.stream is not None and not explain and sink is not None:
+            if exporter.stream is not None and not explain:
                 exporter.stream(stream, sink, lang)
                 return
             result = CheckResult(stream.at, stream.document, stream.policy, stream.rules,
@@ -640,31 +653,55 @@ def _write_findings(stream: FindingStream, exporter: Exporter, out: TextIO, lang
             write(result, text, lang)
         except (InputError, RuleFailure, BrokenPipeError):
             raise
+        except OSError as exc:  # the disk is full, the stream closed: not the exporter's fault
+            raise _OutputFailure(exc) from exc
         except Exception as exc:
             raise _ExporterFailure(exporter.name, exc) from exc
 
-    if not spool:
-        sink, done = text_writer(out)
-
-        def direct() -> None:
-            export(sink, out)
-            done()
-
-        _emit(direct)
+    binary = _utf8_buffer(out)
+    if binary is not None and patchable(binary):
+        out.flush()
+        begin = binary.tell()
+        try:
+            export(binary, out)
+            out.flush()
+        except BaseException:
+            with contextlib.suppress(OSError, ValueError):
+                binary.seek(begin)
+                binary.truncate(begin)
+            raise
         return
     with tempfile.TemporaryFile() as held:
-        text = io.TextIOWrapper(held, encoding="utf-8", newline="", write_through=True)
+        text = io.TextIOWrapper(held, encoding="utf-8", write_through=True)
         export(held, text)
         text.flush()
         held.seek(0)
-        target, finish = text_writer(out)
 
         def copy() -> None:
-            copy_rest(held, target)
-            finish()
+            try:
+                target, finish = text_writer(out)
+                copy_rest(held, target)
+                finish()
+            except BrokenPipeError:
+                raise
+            except (OSError, AttributeError, ValueError) as exc:
+                raise _OutputFailure(exc) from exc
 
         _emit(copy)
         text.detach()
+
+
+def _utf8_buffer(out: TextIO | None) -> BinaryIO | None:
+    """The binary stream under ``out`` when bytes written there read as UTF-8 text."""
+    buffer = getattr(out, "buffer", None)
+    encoding = str(getattr(out, "encoding", "")).lower().replace("-", "")
+    return buffer if buffer is not None and encoding == "utf8" else None
+
+
+class _OutputFailure(Exception):
+    def __init__(self, cause: BaseException) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
 
 
 def _show_progress(args: argparse.Namespace, err: TextIO) -> bool:

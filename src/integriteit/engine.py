@@ -16,10 +16,17 @@ from __future__ import annotations
 import enum
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import (
+    Callable,
+    Collection,
+    ItemsView,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from datetime import date
 from itertools import chain, pairwise
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, runtime_checkable
 
 from attrs import field, frozen
@@ -127,15 +134,40 @@ class Finding(NamedTuple):
                 f"status={self.status!r}, due={self.due!r})")
 
 
+class SharedFacts(Mapping[str, object]):
+    """Facts that many findings share, read-only; made by :func:`shared_facts`."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: dict[str, object]) -> None:
+        self._values = values
+
+    def __getitem__(self, key: str) -> object:
+        return self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def items(self) -> ItemsView[str, object]:
+        return self._values.items()
+
+    def __repr__(self) -> str:
+        return f"shared_facts(**{self._values!r})"
+
+
 def shared_facts(**values: object) -> Mapping[str, object]:
     """Facts that many findings share (they do not depend on the subject), made once per run in
     a rule's ``prepare``: exporters render a shared set of facts once, not once per finding.
+    The values cannot change afterwards.
 
     >>> facts = shared_facts(fact="facts.nevenwerkzaamheden")
-    >>> facts["fact"]
-    'facts.nevenwerkzaamheden'
+    >>> facts["fact"], dict(facts) == {"fact": "facts.nevenwerkzaamheden"}
+    ('facts.nevenwerkzaamheden', True)
     """
-    return MappingProxyType(values)
+    return SharedFacts(dict(values))
 
 
 _new_finding = tuple.__new__
@@ -693,15 +725,20 @@ class FindingStream:
 
     def _finish(self) -> None:
         reader = _reader(self._employees)
-        if reader is not None and reader.problem_count:
-            raise InputError(tuple(reader.problems), total=reader.problem_count)
-        if self._validated:
-            return
-        problems = waiver_problems(self.document, self._known_rules, self.source,
-                                   self.employee_ids)
-        problems += employee_reference_problems(self.document, self.employee_ids, self.source)
-        if problems:
-            raise InputError(problems)
+        problems: list[Problem] = list(reader.problems) if reader is not None else []
+        total = reader.problem_count if reader is not None else 0
+        if not self._validated:
+            # Ids of rows a reader rejected count as known: their problem is said already.
+            known: Collection[str] = self.employee_ids
+            rejected = getattr(reader, "ids", None)
+            if reader is not None and total and isinstance(rejected, Mapping):
+                known = self.employee_ids | set(rejected)
+            more = waiver_problems(self.document, self._known_rules, self.source, known)
+            more += employee_reference_problems(self.document, known, self.source)
+            problems += more
+            total += len(more)
+        if total:
+            raise InputError(problems, total=total)
 
     def counts(self) -> dict[Status, int]:
         """The number of findings per status, every status present (zero included)."""

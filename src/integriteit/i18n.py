@@ -46,7 +46,8 @@ class Text:
 def formatter(template: str) -> Callable[[Mapping[str, Any]], str]:
     """``template.format_map``, compiled once into an f-string: a large run renders the same
     templates hundreds of thousands of times, and an f-string skips parsing the template
-    each time. Templates with fields other than plain names keep ``format_map``.
+    each time. Templates with anything but plain names in their fields (a format spec, a
+    conversion, an index) keep ``format_map``.
 
     >>> formatter("{n} maanden na {start}")({"n": 2, "start": "2024-01-15"})
     '2 maanden na 2024-01-15'
@@ -60,11 +61,9 @@ def formatter(template: str) -> Callable[[Mapping[str, Any]], str]:
         parts.append(literal.replace("{", "{{").replace("}", "}}"))
         if field is None:
             continue
-        if not field.isidentifier() or "{" in (spec or "") or "\\" in (spec or ""):
+        if not field.isidentifier() or spec or conversion:
             return template.format_map
-        conv = f"!{conversion}" if conversion else ""
-        fmt = f":{spec}" if spec else ""
-        parts.append(f"{{v[{field!r}]{conv}{fmt}}}")
+        parts.append(f"{{v[{field!r}]}}")
     try:
         compiled: Callable[[Mapping[str, Any]], str] = eval(  # the field names are identifiers
             "lambda v: f" + repr("".join(parts)), {"__builtins__": {}})

@@ -27,7 +27,7 @@ from typing import Any, TextIO
 
 from attrs import evolve, field, frozen
 
-from integriteit.engine import Status, check
+from integriteit.engine import Status, check, employee_reference_problems
 from integriteit.errors import InputError, Problem
 from integriteit.i18n import Lang, Text
 from integriteit.io import resolve_categories
@@ -139,12 +139,13 @@ def _problem(path: str, nl: str, en: str) -> InputError:
 
 def annual_report(document: Document, year: int, *, years: int = 5, at: date | None = None,
                   registry: Registry | None = None,
-                  employees: Iterable[Employee] | None = None) -> AnnualReport:
+                  employees: Iterable[Employee] | None = None,
+                  source: str = "<document>") -> AnnualReport:
     """The report over ``year`` with the ``years - 1`` years before it, as of ``at`` (default
     31 December of ``year``, or today while that year runs: figures such as "oath still
     open" are as of that day). ``employees``: the staff from an HR export
     (:func:`integriteit.read_employees`) instead of the document's; only the year's starters
-    are kept while it is read.
+    are kept while it is read. ``source`` names the document in problems.
 
     >>> from integriteit import example
     >>> r = annual_report(example(), 2026, years=2, at=date(2026, 6, 1))
@@ -200,49 +201,53 @@ def annual_report(document: Document, year: int, *, years: int = 5, at: date | N
     outcome_rows = tuple(OutcomeRow(k, inv, f, m, n) for (k, inv, f, m), n in sorted(
         outcomes.items(), key=lambda item: (KIND_ORDER.index(item[0][0]), not item[0][1],
                                             str(item[0][2]), str(item[0][3]))))
-    figures = _figures(document, year, at, registry, employees)
+    figures = _figures(document, year, at, registry, employees, source)
     return AnnualReport(document, year, window, at, counts, totals, uncategorised, multis,
                         outcome_rows, figures)
 
 
 # --- the figures of the report year --------------------------------------------------------
 
-def _starters(document: Document, year: int, at: date,
-              employees: Iterable[Employee] | None) -> tuple[list[Employee], bool]:
+def _starters(document: Document, year: int, at: date, employees: Iterable[Employee] | None,
+              source: str) -> tuple[list[Employee], bool]:
     """The employees who started in ``year`` (on or before ``at``), and whether there is any
     staff at all; an HR export is read through, and its problems raised."""
     if employees is None:
         return ([e for e in document.employees if e.start.year == year and e.start <= at],
                 bool(document.employees))
     if document.employees:
-        raise InputError([Problem("<document>", "employees", Text(
+        raise InputError([Problem(source, "employees", Text(
             "het document noemt zelf medewerkers terwijl ze uit een apart bestand komen; "
             "geef ze op één plek",
             "the document lists employees while they come from a separate file; give them "
             "in one place"))])
     starters: list[Employee] = []
-    seen = False
-    for e in employees:
-        seen = True
+    ids: set[str] = set()
+    problems: list[Problem] = []
+    for i, e in enumerate(employees):
+        if e.id in ids:
+            problems.append(Problem(source, f"employees[{i}].id", Text(
+                f"dubbel id {e.id!r}", f"duplicate id {e.id!r}"), e.id))
+        ids.add(e.id)
         if e.start.year == year and e.start <= at:
             starters.append(e)
-    problems = getattr(employees, "problem_count", 0)
+    found = getattr(employees, "problem_count", 0)
+    if found:  # an HR export's reader checked the rows (and skipped a second id)
+        raise InputError(tuple(getattr(employees, "problems", ())), total=found)
+    problems += employee_reference_problems(document, ids, source)
     if problems:
-        raise InputError(getattr(employees, "problems", ()), total=problems)
-    ids = {e.id for e in starters}
-    if len(ids) != len(starters):
-        raise InputError([Problem("<employees>", "id", Text(
-            "een id komt meer dan eens voor", "an id occurs more than once"))])
-    return starters, seen
+        raise InputError(problems)
+    return starters, bool(ids)
 
 
 def _figures(document: Document, year: int, at: date, registry: Registry | None,
-             employees: Iterable[Employee] | None = None) -> tuple[Figure, ...]:
+             employees: Iterable[Employee] | None = None,
+             source: str = "<document>") -> tuple[Figure, ...]:
     figures: list[Figure] = []
     rules = ["ambtenarenwet.eed", "wbk.ontvangstbevestiging", "wbk.terugkoppeling",
              "beleid.integriteitsverklaring", "beleid.workshop"]
     policy_days = [date(year, 1, 1), at]
-    starters, with_staff = _starters(document, year, at, employees)
+    starters, with_staff = _starters(document, year, at, employees, source)
     misstanden = [e for e in document.register
                   if e.kind is EntryKind.MISSTAND and e.received.year == year]
     # Only the people and reports of the year: the rules judge each subject on its own.

@@ -3,23 +3,25 @@
 A large run writes millions of findings, most of them alike. The encoder does per run what can
 be done per run: each rule's citation and each deadline's explanation are rendered and encoded
 once (by identity, keeping the object so its id cannot be reused); findings whose facts are
-:func:`~integriteit.engine.shared_facts` are encoded once per rule, status, deadline and
-template, and only the subject is encoded per finding. The rest are encoded with msgspec,
+:func:`~integriteit.engine.shared_facts` are encoded once per rule, facts and template (and
+status, deadline, sources, explanation, compared on each use), and only the subject is encoded
+per finding. The rest are encoded with msgspec,
 whose encoder writes dates as ISO strings.
 """
 
 from __future__ import annotations
 
+import codecs
 import string
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 import msgspec
 
 from integriteit._output import write_encoded
+from integriteit.engine import SharedFacts
 from integriteit.exporters._common import json_value
 from integriteit.i18n import Lang, Text, formatter
 from integriteit.sources import LegalSource, cite_all
@@ -78,16 +80,16 @@ class FindingEncoder:
         self._encode = msgspec.json.Encoder().encode
         self._rendered: dict[tuple[int, int], tuple[Any, ...]] = {}
         self._formatters: dict[str, Callable[[Mapping[str, Any]], str]] = {}
-        self._shared: dict[int, tuple[Any, ...]] = {}
+        self._shared: dict[tuple[int, int, str], tuple[Any, ...]] = {}
 
     def encode(self, f: Finding) -> bytes:
         """One finding as a JSON object."""
         facts: Any = f.facts
-        if type(facts) is MappingProxyType:
+        if type(facts) is SharedFacts:
             # Shared facts: the line but its subject was encoded the first time. ``f[2:]`` is
             # everything but rule and subject; comparing it is a comparison of identities.
-            hit = self._shared.get(id(facts))
-            if hit is not None and hit[0] == f[2:] and hit[1] == f.rule:
+            hit = self._shared.get((id(facts), id(f.template), f.rule))
+            if hit is not None and hit[0] == f[2:]:
                 line: bytes = hit[2] + self._encode(f.subject) + hit[3]
                 return line
             return self._shared_line(f)
@@ -145,7 +147,7 @@ class FindingEncoder:
         prefix = whole[:whole.index(b'"subject":') + len(b'"subject":')]
         if len(self._shared) >= _CACHE_LIMIT:
             self._shared.clear()
-        self._shared[id(f.facts)] = (f[2:], f.rule, prefix, tail)
+        self._shared[(id(f.facts), id(f.template), f.rule)] = (f[2:], f.rule, prefix, tail)
         return prefix + self._encode(f.subject) + tail
 
     def lines(self, findings: Iterable[Finding], out: BinaryIO, separator: bytes,
@@ -170,9 +172,11 @@ class _TextSink:
 
     def __init__(self, out: Any) -> None:
         self._out = out
+        # Chunks may end inside a character: decode across them.
+        self._decode = codecs.getincrementaldecoder("utf-8")().decode
 
     def write(self, data: bytes) -> int:
-        self._out.write(data.decode("utf-8"))
+        self._out.write(self._decode(data))
         return len(data)
 
 

@@ -10,13 +10,13 @@ rules with their dated versions and sources.
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from integriteit import __version__
 from integriteit._output import copy_rest as copy_file
+from integriteit._output import patchable
 from integriteit.engine import FindingStream, Status
 from integriteit.exporters import Exporter
 from integriteit.exporters._common import json_value
@@ -155,7 +155,7 @@ def _write(result: CheckResult | FindingStream, findings: Iterable[Finding], out
     made. Into a file, the summary is filled in afterwards; into a pipe, the findings go to a
     temporary file first. Either way a large run is never held in memory, and the bytes
     written are the same."""
-    if _patchable(out):
+    if patchable(out):
         begin = out.tell()
         head, at = _head(result, lang, None)
         out.write(head)
@@ -172,22 +172,6 @@ def _write(result: CheckResult | FindingStream, findings: Iterable[Finding], out
         spool.seek(0)
         copy_file(spool, out)
     out.write(b"\n ]\n}\n")
-
-
-def _patchable(out: BinaryIO) -> bool:
-    """Whether ``out`` is a file written in place (not a pipe, not opened to append)."""
-    try:
-        if not out.seekable():
-            return False
-        out.tell()
-        fd = out.fileno()
-    except (AttributeError, OSError, ValueError):
-        return False
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not on POSIX: append mode cannot be told
-        return False
-    return not fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_APPEND
 
 
 def write(result: CheckResult, out: TextIO, lang: Lang) -> None:
