@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import gc
 import io
+import itertools
 import json
 import sys
 import tempfile
+import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -15,11 +17,13 @@ from typing import Any
 
 import attrs
 import openpyxl
+import openpyxl.chart
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from integriteit import Employee, EmploymentKind, InputError, Oath, OathForm, Problem
+from integriteit.cli import main
 from integriteit.hr_export import (
     FIELDS,
     ColumnMapping,
@@ -205,9 +209,73 @@ def test_an_unreadable_line_is_a_problem_and_reading_goes_on(tmp_path: Path) -> 
     path = write(tmp_path / "p.csv", "id,start,employment\n"
                  'E1,"' + "x" * 200_000 + "\nE2,2024-01-15,ambtenaar\n")
     employees, file = read(path)
-    assert lines(file) == [f"{path}: line 2: unreadable line (field larger than field limit "
-                           "(131072))"]
+    assert lines(file) == [f"{path}: line 2: unreadable line: a cell is longer than 131072 "
+                           "characters (a quote that is never closed?)"]
+    assert "onleesbare regel: een cel is langer dan 131072 tekens" in lines(file, "nl")[0]
     assert employees == [ambtenaar("E2", date(2024, 1, 15))]
+
+
+@pytest.mark.parametrize("text", [";;;\n", "\n ; ;\r\n,,\n\n", '"";""\n', "\ufeff;;\n;\n"])
+def test_lines_of_only_delimiters_are_no_header_line(tmp_path: Path, text: str) -> None:
+    """A file of only delimiters and blank lines has no header line: one problem, no error."""
+    path = write(tmp_path / "semis.csv", text)
+    employees, file = read(path)
+    assert employees == []
+    assert lines(file) == [f"{path}: the file is empty: there is no header line"]
+    assert lines(file, "nl") == [f"{path}: het bestand is leeg: er is geen kopregel"]
+
+
+def test_the_delimiter_is_detected_from_the_header_line_after_empty_lines(
+        tmp_path: Path) -> None:
+    """Lines of delimiters before the header are skipped and counted, not used for detection."""
+    path = write(tmp_path / "p.csv", ",,,,\n\n;;\nid;start;employment\nE1;2024-01-15;ambtenaar\n"
+                 "E2;2024-13-01;ambtenaar\n")
+    employees, file = read(path)
+    assert employees == [ambtenaar("E1", date(2024, 1, 15))]
+    assert file.ids == {"E1": "line 5", "E2": "line 6"}
+    assert lines(file)[0].startswith(f'{path}: line 6: start: "2024-13-01" is not a date')
+
+
+def test_a_stray_quote_that_swallows_a_row_is_a_problem(tmp_path: Path) -> None:
+    """A cell over lines with the delimiter after a break is a problem naming lines and header."""
+    path = write(tmp_path / "p.csv", "id,Naam,start,employment\n"
+                 f'E1,"{SENTINEL_NAME},2024-01-01,ambtenaar\n'
+                 f'E2,{SENTINEL_BSN}",2024-01-01,ambtenaar\n'
+                 "E3,Kees,2024-13-01,ambtenaar\n"
+                 'E4,"Kerkstraat 1\r\n1234 AB Plaats",2024-01-01,ambtenaar\n')
+    employees, file = read(path)
+    assert [e.id for e in employees] == ["E4"]
+    assert lines(file) == [
+        f'{path}: lines 2–3: "Naam": the cell runs over more lines and holds the delimiter '
+        "',' after a line break: a stray quote has probably swallowed the next row; the row "
+        "is not read",
+        f'{path}: line 4: start: "2024-13-01" is not a date (formats tried: %Y-%m-%d, '
+        "%d-%m-%Y) [id 'E3']"]
+    assert lines(file, "nl")[0].startswith(f'{path}: regels 2–3: "Naam": de cel loopt over '
+                                           "meer regels")
+    assert (file.rows, file.rejected) == (3, 2)
+    assert file.ids == {"E3": "line 4", "E4": "line 5"}
+    assert_no_sentinel(*lines(file), *lines(file, "nl"))
+
+
+def test_a_mapped_cell_with_a_line_break_is_a_problem(tmp_path: Path, kolommen: Path) -> None:
+    """A mapped cell with a line break is a problem naming the lines and header, not the cell."""
+    path = write(tmp_path / "p.csv", f"{HEADER}\n"
+                 '"E1\nE2";N;01-01-2024;;Vast;;\n'
+                 'E3;"Jan\nJansen";01-01-2024;;"Vast\r\n";;\n'
+                 'E4;"N;01-01-2024;;Vast;;\nE5";N\n'
+                 "E6;N;01-01-2024;;Vast;;\n")
+    employees, file = read(path, kolommen)
+    assert [e.id for e in employees] == ["E6"]
+    assert lines(file) == [
+        f'{path}: lines 2–3: "Personeelsnummer" (id): the cell holds a line break (a stray '
+        "quote?); the row is not read",
+        f'{path}: lines 4–6: "Soort dienstverband" (employment): the cell holds a line break '
+        "(a stray quote?); the row is not read",
+        f"{path}: lines 7–8: has 3 cells, the header has 7"]
+    assert lines(file, "nl")[0] == (
+        f'{path}: regels 2–3: "Personeelsnummer" (id): de cel bevat een regeleinde (een los '
+        "aanhalingsteken?); de rij is niet gelezen")
 
 
 # --- the exact problem format ------------------------------------------------------------------
@@ -486,6 +554,58 @@ def test_an_empty_or_missing_file(tmp_path: Path) -> None:
         f"{missing}: cannot read the file (No such file or directory)"]
 
 
+def empty_export(path: Path, kind: str) -> Path:
+    """An export of ``kind`` without a single row."""
+    header = ["id", "start", "employment"]
+    if kind == "empty":
+        return write(path.with_suffix(".csv"), "")
+    if kind == "header":
+        return write(path.with_suffix(".csv"), "id;start;employment\r\n\r\n;;\r\n")
+    if kind == "jsonl":
+        return write(path.with_suffix(".jsonl"), "")
+    if kind == "blank jsonl":
+        return write(path.with_suffix(".jsonl"), "\n \r\n\t\n")
+    if kind == "empty sheet":
+        return workbook(path.with_suffix(".xlsx"), [])
+    return workbook(path.with_suffix(".xlsx"), [header, [], [None, " "]])
+
+
+@pytest.mark.parametrize(("kind", "expected"), [
+    ("empty", "the file is empty: there is no header line"),
+    ("header", "line 1: there are no rows below the header line"),
+    ("jsonl", "the file is empty: there is no JSON object in it"),
+    ("blank jsonl", "the file is empty: there is no JSON object in it"),
+    ("empty sheet", "sheet Personeel: the sheet is empty: there is no header line"),
+    ("header sheet", "sheet Personeel, row 1: there are no rows below the header line"),
+])
+def test_an_export_without_rows_is_one_problem_in_every_format(
+        tmp_path: Path, kind: str, expected: str) -> None:
+    """An export without a single row (empty, header only, blank lines) is one problem."""
+    path = empty_export(tmp_path / "p", kind)
+    employees, file = read(path)
+    assert employees == [] and (file.rows, file.rejected) == (0, 0)
+    assert lines(file) == [f"{path}: {expected}"]
+    assert "leeg" in lines(file, "nl")[0] or "geen rijen onder de kopregel" in lines(
+        file, "nl")[0]
+    with pytest.raises(InputError):
+        read_employees(path).load()
+
+
+@pytest.mark.parametrize("kind", ["semis", "header", "blank jsonl"])
+def test_the_command_line_exits_2_on_an_export_without_rows(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str) -> None:
+    """The command line reports an export without rows (or of only delimiters) as exit 2."""
+    org = write(tmp_path / "org.json", json.dumps(
+        {"organisation": {"name": "X", "kind": "gemeente", "headcount": 10}}))
+    path = (write(tmp_path / "semis.csv", ";;;\n") if kind == "semis" else
+            empty_export(tmp_path / "p", kind))
+    code = main(["check", str(org), "--employees", str(path), "--lang", "en"])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert f"{path}: " in err and ("no header line" in err or "no rows" in err
+                                   or "no JSON object" in err)
+
+
 def test_an_unknown_extension(tmp_path: Path) -> None:
     """Any other extension is an InputError naming the file and the extensions accepted."""
     with pytest.raises(InputError) as info:
@@ -543,6 +663,36 @@ def test_json_lines_through_a_mapping(tmp_path: Path) -> None:
     path.write_text('{"nummer": "E1", "in_dienst": "01-02-2024", "soort": "vast", '
                     '"id": "not this", "bsn": "1"}\n', encoding="utf-8")
     assert read(path, mapping)[0] == [ambtenaar("E1", date(2024, 2, 1))]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32", "cp1252", "utf-8"])
+def test_json_lines_are_decoded_first_then_split_at_line_ends(tmp_path: Path,
+                                                              encoding: str) -> None:
+    """JSON Lines in any encoding (UTF-16 too) are decoded, then split at \\n; lines count right."""
+    mapping = ColumnMapping("m", {}, encoding=encoding)
+    path = tmp_path / "p.jsonl"
+    path.write_bytes(
+        '{"id": "E1", "start": "2024-01-15", "employment": "ambtenaar", "naam": "Zoë"}\r\n'
+        "\r\n"
+        '{"id": "E2",\r"start": "2024-13-01", "employment": "ambtenaar"}\n'
+        '{"id": "E3", "start": "2024-01-15", "employment": "inhuur", "x": "a\u2028b"}\n'
+        .encode(encoding, errors="replace"))
+    employees, file = read(path, mapping)
+    assert [e.id for e in employees] == ["E1", "E3"]
+    assert lines(file) == [f'{path}: line 3: start: "2024-13-01" is not a date (formats tried: '
+                           "%Y-%m-%d, %d-%m-%Y) [id 'E2']"]
+    assert file.ids == {"E1": "line 1", "E2": "line 3", "E3": "line 4"}
+
+
+def test_json_lines_a_line_that_does_not_decode_in_utf16(tmp_path: Path) -> None:
+    """A UTF-16 line with a broken surrogate is a problem of that line; the rest is read."""
+    good = '{"id": "E%d", "start": "2024-01-15", "employment": "ambtenaar"}\n'
+    path = tmp_path / "p.jsonl"
+    path.write_bytes((good % 1).encode("utf-16-le") + b'{\x00"\x00\x00\xd8x\x00"\x00}\x00\n\x00'
+                     + (good % 3).encode("utf-16-le"))
+    employees, file = read(path, ColumnMapping("m", {}, encoding="utf-16-le"))
+    assert [e.id for e in employees] == ["E1", "E3"]
+    assert lines(file) == [f"{path}: line 2: contains a byte that is not valid utf-16-le"]
 
 
 # --- Excel ------------------------------------------------------------------------------------
@@ -642,6 +792,90 @@ def test_a_file_that_is_no_workbook(tmp_path: Path) -> None:
     path = write(tmp_path / "p.xlsx", "id,start\n")
     assert lines(read(path)[1]) == [
         f"{path}: not a readable Excel workbook (.xlsx) (BadZipFile)"]
+
+
+def with_chart_sheet(path: Path, worksheets: Sequence[str], chart: str = "Grafiek") -> Path:
+    """A workbook with a chart sheet first, then ``worksheets`` with a good row each (a
+    workbook of only a chart sheet when there are none)."""
+    book = openpyxl.Workbook()
+    data = book.active
+    assert data is not None
+    data.append(["id", "start", "employment"])
+    data.append(["E1", "2024-01-01", "ambtenaar"])
+    for i, title in enumerate(worksheets):
+        sheet = data if i == 0 else book.copy_worksheet(data)
+        sheet.title = title
+    chartsheet = book.create_chartsheet(chart, 0)
+    bars = openpyxl.chart.BarChart()
+    bars.add_data(openpyxl.chart.Reference(data, min_col=1, min_row=1, max_row=2))
+    chartsheet.add_chart(bars)
+    if not worksheets:
+        book.remove(data)
+    book.save(path)
+    return path
+
+
+def test_a_chart_sheet_is_not_read(tmp_path: Path) -> None:
+    """The first worksheet is read, not a chart sheet; a chart sheet named or alone is a problem."""
+    path = with_chart_sheet(tmp_path / "p.xlsx", ["Personeel", "Oud"])
+    assert read(path)[0] == [ambtenaar("E1", date(2024, 1, 1))]
+
+    mapping = write(tmp_path / "m.toml", '[file]\nsheet = "Grafiek"\n')
+    employees, file = read(path, mapping)
+    assert employees == []
+    assert lines(file) == [
+        f'{mapping}: line 2: file.sheet: sheet "Grafiek" of {path} is a chart sheet, not a '
+        'worksheet with rows (worksheets: "Personeel", "Oud")']
+    assert lines(file, "nl") == [
+        f'{mapping}: regel 2: file.sheet: blad "Grafiek" van {path} is een grafiekblad, geen '
+        'werkblad met rijen (werkbladen: "Personeel", "Oud")']
+
+    charts = with_chart_sheet(tmp_path / "charts.xlsx", [])
+    assert lines(read(charts)[1]) == [
+        f'{charts}: the workbook has no worksheet, only chart sheets (sheets: "Grafiek")']
+    assert lines(read(charts, mapping)[1]) == [
+        f'{mapping}: line 2: file.sheet: sheet "Grafiek" of {charts} is a chart sheet, not a '
+        "worksheet with rows (there is no worksheet)"]
+
+
+def rewrite_zip(path: Path, member: str, change: Any) -> None:
+    """Replace ``member`` of the zip at ``path`` by ``change(its bytes)``; None drops it."""
+    with zipfile.ZipFile(path) as z:
+        data = {name: z.read(name) for name in z.namelist()}
+    data[member] = change(data[member])
+    with zipfile.ZipFile(path, "w") as z:
+        for name, content in data.items():
+            if content is not None:
+                z.writestr(name, content)
+
+
+def test_a_truncated_or_corrupt_workbook(tmp_path: Path) -> None:
+    """A truncated or damaged .xlsx is one problem naming the error's type, never its text."""
+    rows: list[list[Any]] = [["id", "Naam", "start", "employment"],
+                             ["E1", 1, "2024-01-01", "ambtenaar"],
+                             ["E2", 2, "2024-01-01", "ambtenaar"],
+                             ["E3", 3, "2024-01-01", "ambtenaar"]]
+    whole = workbook(tmp_path / "whole.xlsx", rows).read_bytes()
+    truncated = tmp_path / "truncated.xlsx"
+    truncated.write_bytes(whole[:len(whole) // 2])
+    assert lines(read(truncated)[1]) == [
+        f"{truncated}: not a readable Excel workbook (.xlsx) (BadZipFile)"]
+
+    corrupt = workbook(tmp_path / "corrupt.xlsx", rows)
+    rewrite_zip(corrupt, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(
+        b"<v>2</v>", f"<v>{SENTINEL_NAME}</v>".encode()))
+    with pytest.raises(ValueError, match="Sentinel"):  # openpyxl's message quotes the cell
+        list(openpyxl.load_workbook(corrupt, read_only=True).active.values)  # type: ignore[union-attr]
+    employees, file = read(corrupt)
+    assert [e.id for e in employees] == ["E1"]
+    assert lines(file) == [f"{corrupt}: sheet Personeel, row 3: cannot read on (ValueError); "
+                           "the rest of the sheet was not read"]
+    assert_no_sentinel(*lines(file), *lines(file, "nl"))
+
+    damaged = workbook(tmp_path / "damaged.xlsx", rows)  # its one sheet's part is missing
+    rewrite_zip(damaged, "xl/worksheets/sheet1.xml", lambda xml: None)
+    assert lines(read(damaged)[1]) == [
+        f"{damaged}: the workbook has no sheet at all (is the file damaged?)"]
 
 
 def test_excel_needs_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -768,6 +1002,31 @@ def test_a_mapping_built_in_python_is_checked(tmp_path: Path) -> None:
         'mine: values.employment.x: "extern" is not a value of employment')
 
 
+def test_one_header_for_two_fields_is_a_mapping_problem(tmp_path: Path) -> None:
+    """A header mapped to two fields is a problem naming the header and both keys' lines."""
+    path = write(tmp_path / "m.toml", '[columns]\nid = "Nr"\nstart = "Datum"\n'
+                 'employment = "Soort"\n\nworkshop = " Datum "\nend = "Nr"\nstrat = "Nr"\n')
+    assert mapping_errors(path) == [
+        f'{path}: line 6: columns.workshop: header "Datum" is already given for start '
+        "(columns.start, line 3); one column cannot be two fields",
+        f'{path}: line 7: columns.end: header "Nr" is already given for id (columns.id, '
+        "line 2); one column cannot be two fields",
+        f"{path}: line 8: columns.strat: unknown field \"strat\"; did you mean 'start'? "
+        "(fields: id, start, employment, end, oath_date, oath_form, function, scale, "
+        "integriteitsverklaring, workshop)"]
+    with pytest.raises(InputError) as info:
+        load_mapping(path)
+    assert info.value.render("nl").splitlines()[0] == (
+        f'{path}: regel 6: columns.workshop: kopje "Datum" is al gegeven voor start '
+        "(columns.start, regel 3); één kolom kan niet twee velden zijn")
+    in_code = ColumnMapping("mine", {"id": "A", "start": "B", "employment": "C",
+                                     "workshop": "B"})
+    with pytest.raises(InputError) as info:
+        read_employees(tmp_path / "p.csv", in_code)
+    assert str(info.value) == ('mine: columns.workshop: header "B" is already given for start '
+                               "(columns.start); one column cannot be two fields")
+
+
 def test_a_mapping_without_columns_uses_our_field_names(tmp_path: Path) -> None:
     """A mapping with no [columns] reads our field names as headers, in its own dialect."""
     mapping = write(tmp_path / "m.toml", '[file]\ndelimiter = "|"\n[dates]\n'
@@ -849,6 +1108,123 @@ def test_sentinel_in_a_first_line_that_is_no_header(tmp_path: Path, kolommen: Pa
     assert file.problem_count == 6
     assert_no_sentinel(*lines(file), *lines(file, "nl"))
     assert "none of the mapping's headers is there (line 1: 4 cells)" in lines(file)[0]
+
+
+# --- never an exception -------------------------------------------------------------------------
+
+GOOD_ROWS = [["id", "Naam", "start", "employment"],
+             ["E1", SENTINEL_NAME, "2024-01-01", "ambtenaar"],
+             ["E2", SENTINEL_NAME, "2024-01-01", "ambtenaar"],
+             ["E3", SENTINEL_NAME, "2024-01-01", "ambtenaar"]]
+
+
+def good_export(folder: Path, ext: str) -> Path:
+    """GOOD_ROWS as a .csv, .jsonl or .xlsx file."""
+    header, *data = GOOD_ROWS
+    if ext == ".csv":
+        return write(folder / "p.csv", "".join(",".join(r) + "\n" for r in GOOD_ROWS))
+    if ext == ".jsonl":
+        return write(folder / "p.jsonl", "".join(
+            json.dumps(dict(zip(header, r, strict=True))) + "\n" for r in data))
+    return workbook(folder / "p.xlsx", GOOD_ROWS)
+
+
+SECOND_ROW = {".csv": "line 3", ".jsonl": "line 2", ".xlsx": "sheet Personeel, row 3"}
+
+
+@pytest.mark.parametrize("ext", [".csv", ".jsonl", ".xlsx"])
+def test_an_error_in_one_row_rejects_that_row_only(tmp_path: Path, ext: str,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unexpected exception in a row is a problem of that row (its type); reading goes on."""
+    path = good_export(tmp_path, ext)
+    build = EmployeeFile._build
+
+    def failing(self: EmployeeFile, plan: Any, cells: Sequence[Any], n: int,
+                problems: list[Problem] | None = None) -> Any:
+        if "E2" in cells:
+            raise ValueError(f"{SENTINEL_NAME} {SENTINEL_BSN}")
+        return build(self, plan, cells, n, problems)
+
+    monkeypatch.setattr(EmployeeFile, "_build", failing)
+    employees, file = read(path)
+    assert [e.id for e in employees] == ["E1", "E3"]
+    assert (file.rows, file.rejected) == (3, 1)
+    assert lines(file) == [f"{path}: {SECOND_ROW[ext]}: unexpected error while reading this "
+                           "row (ValueError); the row is not read"]
+    assert "onverwachte fout bij het lezen van deze rij (ValueError)" in lines(file, "nl")[0]
+    assert_no_sentinel(*lines(file), *lines(file, "nl"))
+
+
+class FailingFile:
+    """A text file that raises, with the file's text in the message, after ``after`` lines."""
+
+    def __init__(self, file: Any, after: int) -> None:
+        self.file = file
+        self.after = after
+
+    def __enter__(self) -> FailingFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.file.close()
+
+    def __iter__(self) -> FailingFile:
+        return self
+
+    def __next__(self) -> str:
+        if not self.after:
+            raise RuntimeError(f"{SENTINEL_NAME} {SENTINEL_BSN}")
+        self.after -= 1
+        return str(next(self.file))
+
+
+@pytest.mark.parametrize("ext", [".csv", ".jsonl", ".xlsx"])
+def test_a_reader_that_fails_mid_file_is_one_problem(tmp_path: Path, ext: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file or sheet raising mid-file is one problem naming where and the type, never its text."""
+    path = good_export(tmp_path, ext)
+    if ext == ".xlsx":
+        from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+        iter_rows = ReadOnlyWorksheet.iter_rows
+
+        def failing_rows(self: Any, *args: Any, **kwargs: Any) -> Any:
+            yield from itertools.islice(iter_rows(self, *args, **kwargs), 2)
+            raise RuntimeError(f"{SENTINEL_NAME} {SENTINEL_BSN}")
+
+        monkeypatch.setattr(ReadOnlyWorksheet, "iter_rows", failing_rows)
+    else:
+        open_ = Path.open
+
+        def failing_open(self: Path, *args: Any, **kwargs: Any) -> FailingFile:
+            return FailingFile(open_(self, *args, **kwargs), 2 if ext == ".csv" else 1)
+
+        monkeypatch.setattr(Path, "open", failing_open)
+    employees, file = read(path)
+    assert [e.id for e in employees] == ["E1"]
+    assert file.rows == 1 and file.rejected == 0
+    rest = "sheet" if ext == ".xlsx" else "file"
+    assert lines(file) == [f"{path}: {SECOND_ROW[ext]}: cannot read on (RuntimeError); the "
+                           f"rest of the {rest} was not read"]
+    assert_no_sentinel(*lines(file), *lines(file, "nl"))
+
+
+@pytest.mark.parametrize("ext", [".csv", ".xlsx"])
+def test_any_other_error_while_reading_is_one_problem(tmp_path: Path, ext: str,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """An exception elsewhere in reading is one problem naming the file and its type, no raise."""
+    path = good_export(tmp_path, ext)
+
+    def failing_plan(self: EmployeeFile, *args: Any, **kwargs: Any) -> Any:
+        raise KeyError(SENTINEL_NAME)
+
+    monkeypatch.setattr(EmployeeFile, "_header_plan", failing_plan)
+    employees, file = read(path)
+    assert employees == [] and file.rows == 0
+    assert lines(file) == [f"{path}: unexpected error while reading (KeyError); the rest of "
+                           "the file was not read"]
+    assert lines(file, "nl") == [f"{path}: onverwachte fout bij het lezen (KeyError); de rest "
+                                 "van het bestand is niet gelezen"]
 
 
 # --- fuzzing ------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ Every problem is one line that names the file and the position (``line 7`` or
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import difflib
 import enum
@@ -34,7 +35,7 @@ import tomllib
 import types
 import typing
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final
@@ -369,12 +370,25 @@ def _mapping_problems(mapping: ColumnMapping) -> list[Problem]:
         if message is not None:
             add("dates.formats", message)
 
+    first_field: dict[str, str] = {}  # each header, and the first field it is given for
     for name, header in mapping.columns.items():
         key = f"columns.{name}"
         if name not in _BY_NAME:
             add(key, _unknown_field(name))
         elif not header.strip():
             add(key, Text("het kopje is leeg", "the header is empty"))
+        else:
+            first = first_field.setdefault(header.strip(), name)
+            if first != name:
+                line = _line(mapping.lines, f"columns.{first}")
+                at_nl = f"columns.{first}" + (f", regel {line}" if line is not None else "")
+                at_en = f"columns.{first}" + (f", line {line}" if line is not None else "")
+                shown = _quoted(header.strip())
+                add(key, Text(
+                    f"kopje {shown} is al gegeven voor {first} ({at_nl}); één kolom kan "
+                    "niet twee velden zijn",
+                    f"header {shown} is already given for {first} ({at_en}); one column "
+                    "cannot be two fields"))
     if mapping.columns:
         missing = [n for n in _REQUIRED if n not in mapping.columns]
         if missing:
@@ -933,10 +947,45 @@ _FORMATS: Final = {".csv": "text", ".tsv": "text", ".txt": "text",
                    ".jsonl": "jsonl", ".ndjson": "jsonl", ".xlsx": "xlsx"}
 _ACCEPTED: Final = ".csv, .tsv, .txt, .jsonl, .ndjson, .xlsx"
 _DELIMITERS: Final = (",", ";", "\t", "|")
-_SURROGATE: Final = re.compile("[\udc80-\udcff]")
+_UNDECODABLE: Final = "integriteit.hr_export.undecodable"
+_SURROGATE: Final = re.compile("[\udc00-\udcff]")
+_BLANK_LINE: Final = re.compile("[\\s,;|\ufeff]*")
+"""A line of white space and delimiters only: no header line yet."""
+_LINE_BREAK: Final = re.compile("\r\n|\r|\n")
+_EMPTY_FILE: Final = Text("het bestand is leeg: er is geen kopregel",
+                          "the file is empty: there is no header line")
 _EXCEL_EXTRA: Final = Text(
     "om Excel te lezen is de extra 'excel' nodig: pip install 'integriteit[excel]'",
     "reading Excel needs the extra 'excel': pip install 'integriteit[excel]'")
+
+
+def _mark_undecodable(exc: UnicodeError) -> tuple[str, int]:
+    """A decoding error handler: each byte that does not decode becomes a lone surrogate
+    (U+DC00 + the byte), which no strict decoder ever yields; the reader finds it in the line
+    and reports the line, never the byte. Unlike ``surrogateescape`` it also takes bytes below
+    128, as UTF-16 has them."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return "".join(chr(0xDC00 + b) for b in exc.object[exc.start:exc.end]), exc.end
+
+
+codecs.register_error(_UNDECODABLE, _mark_undecodable)
+
+
+def _exc_name(exc: BaseException) -> str:
+    """An exception's type for a message; never its text, which may quote the file."""
+    return "csv.Error" if isinstance(exc, csv.Error) else type(exc).__name__
+
+
+def _csv_problem(exc: csv.Error) -> Text:
+    """A csv error in our words: its own message is not shown (it may quote the file)."""
+    if str(exc).startswith("field larger than field limit"):
+        limit = csv.field_size_limit()
+        return Text(f"onleesbare regel: een cel is langer dan {limit} tekens (een "
+                    "aanhalingsteken dat nooit gesloten wordt?)",
+                    f"unreadable line: a cell is longer than {limit} characters (a quote that "
+                    "is never closed?)")
+    return Text("onleesbare regel (csv.Error)", "unreadable line (csv.Error)")
 
 
 def _openpyxl() -> Any:
@@ -1005,9 +1054,12 @@ class EmployeeFile:
 
     Iterating yields the :class:`~integriteit.model.Employee` of each good row as it is read;
     bad rows and rows repeating an earlier id are recorded as problems, never raised, and the
-    whole file is read so the count is complete. After (or during) an iteration: :attr:`rows`,
-    :attr:`rejected`, :attr:`problems` (the first ``keep_problems``), :attr:`problem_count` and
-    :attr:`ids`. One iteration at a time per object.
+    whole file is read so the count is complete. An error while reading (a damaged workbook, a
+    disk error) is a problem as well, naming the exception's type but never its text: iterating
+    raises no :class:`Exception`. An export without a single row is a problem too. After (or
+    during) an iteration: :attr:`rows`, :attr:`rejected`, :attr:`problems` (the first
+    ``keep_problems``), :attr:`problem_count` and :attr:`ids`. One iteration at a time per
+    object.
     """
 
     source: str
@@ -1077,10 +1129,10 @@ class EmployeeFile:
         self.problem_count = 0
         self.ids = {}
         if self._kind == "text":
-            return self._read_text()
+            return self._guarded(self._read_text())
         if self._kind == "jsonl":
-            return self._read_jsonl()
-        return self._read_xlsx()
+            return self._guarded(self._read_jsonl())
+        return self._guarded(self._read_xlsx())
 
     # --- shared --------------------------------------------------------------------------------
 
@@ -1245,7 +1297,7 @@ class EmployeeFile:
         for group in plan.groups:
             given = group.given & keys
             if given and not group.needed <= keys:
-                present = next(name for name in plan.names if name in given)
+                present = next((n for n in plan.names if n in given), group.members[0][0])
                 for name in sorted(group.needed - keys - failed, key=FIELDS.index):
                     header = plan.headers.get(name, name)
                     other = name if header == name else f"{name} ({_quoted(header)})"
@@ -1281,27 +1333,102 @@ class EmployeeFile:
             f"cannot read the file ({exc.strerror or type(exc).__name__})")))
 
     def _stopped(self, line: int, exc: BaseException) -> None:
+        name = _exc_name(exc)
         self._problem(Problem(self.source, Text(f"regel {line}", f"line {line}"), Text(
-            f"kan niet verder lezen ({type(exc).__name__}); de rest van het bestand is "
-            "niet gelezen",
-            f"cannot read on ({type(exc).__name__}); the rest of the file was not read")))
+            f"kan niet verder lezen ({name}); de rest van het bestand is niet gelezen",
+            f"cannot read on ({name}); the rest of the file was not read")))
+
+    def _broken_row(self, n: int, exc: BaseException) -> None:
+        """Record row ``n`` as not yielded: reading it raised ``exc`` (named by its type)."""
+        name = _exc_name(exc)
+        self._row_problem(n, Text(
+            f"onverwachte fout bij het lezen van deze rij ({name}); de rij is niet gelezen",
+            f"unexpected error while reading this row ({name}); the row is not read"))
+
+    def _guarded(self, rows: Generator[Employee, None, None]) -> Iterator[Employee]:
+        """``rows``, except that an exception from reading ends them as one problem (naming
+        its type, never its text): iterating never raises, and every row read is counted."""
+        yielded = 0
+        try:
+            while True:
+                try:
+                    employee = next(rows)
+                except StopIteration:
+                    break
+                except Exception as exc:
+                    name = _exc_name(exc)
+                    self._problem(Problem(self.source, "", Text(
+                        f"onverwachte fout bij het lezen ({name}); de rest van het bestand is "
+                        "niet gelezen",
+                        f"unexpected error while reading ({name}); the rest of the file was "
+                        "not read")))
+                    break
+                yielded += 1
+                yield employee
+        finally:
+            with contextlib.suppress(Exception):
+                rows.close()
+        # A row counted but neither yielded nor rejected when reading stopped is rejected:
+        # the problem that stopped it stands for it.
+        self.rejected = max(self.rejected, self.rows - yielded)
+
+    def _no_rows(self, at: str | Text, header: bool) -> None:
+        """The export has no rows at all (blank lines and empty rows are none)."""
+        self._problem(Problem(self.source, at, Text(
+            "er staan geen rijen onder de kopregel" if header else
+            "het bestand is leeg: er staat geen JSON-object in",
+            "there are no rows below the header line" if header else
+            "the file is empty: there is no JSON object in it")))
 
     # --- delimited text ------------------------------------------------------------------------
 
-    def _read_text(self) -> Iterator[Employee]:
+    def _spanning(self, row: list[str], first: int, last: int, labels: Mapping[int, str],
+                  headers: Sequence[str], delimiter: str) -> list[Problem]:
+        """The problems of a record over lines ``first`` to ``last`` (a quoted cell holds a
+        line break, which is legal CSV): a mapped cell with a line break (an id, a date or a
+        word never has one), and an unmapped cell with the delimiter after a line break (the
+        tell-tale of a stray quote that swallowed the next record). Nothing of a cell is
+        shown."""
+        problems: list[Problem] = []
+        at_nl, at_en = f"regels {first}–{last}", f"lines {first}–{last}"
+        shown = repr(delimiter)
+        for i, cell in enumerate(row):
+            if "\n" not in cell and "\r" not in cell:
+                continue
+            label = labels.get(i)
+            if label is not None:
+                problems.append(Problem(self.source, Text(at_nl + label, at_en + label), Text(
+                    "de cel bevat een regeleinde (een los aanhalingsteken?); de rij is niet "
+                    "gelezen",
+                    "the cell holds a line break (a stray quote?); the row is not read")))
+            elif any(delimiter in part for part in _LINE_BREAK.split(cell)[1:]):
+                header = headers[i] if i < len(headers) else ""
+                label_nl = f": {_quoted(header)}" if header else f": kolom {i + 1}"
+                label_en = f": {_quoted(header)}" if header else f": column {i + 1}"
+                problems.append(Problem(self.source, Text(at_nl + label_nl, at_en + label_en),
+                                        Text(
+                    f"de cel loopt over meer regels en bevat na een regeleinde het "
+                    f"scheidingsteken {shown}: waarschijnlijk heeft een los aanhalingsteken de "
+                    "volgende rij opgeslokt; de rij is niet gelezen",
+                    f"the cell runs over more lines and holds the delimiter {shown} after a "
+                    "line break: a stray quote has probably swallowed the next row; the row "
+                    "is not read")))
+        return problems
+
+    def _read_text(self) -> Generator[Employee, None, None]:
         mapping = self.mapping
         given = mapping.encoding if mapping is not None else None
         encoding = _text_encoding(given)
         shown_encoding = given or "UTF-8"
         try:
-            f = self.path.open(encoding=encoding, errors="surrogateescape", newline="")
+            f = self.path.open(encoding=encoding, errors=_UNDECODABLE, newline="")
         except OSError as exc:
             self._cannot_read(exc)
             return
         undecodable = [False]
 
         def lines() -> Iterator[str]:
-            # An undecodable byte arrives as a lone surrogate (surrogateescape); the flag
+            # An undecodable byte arrives as a lone surrogate (_mark_undecodable); the flag
             # belongs to the record the csv reader is reading, as it reads no further ahead.
             for line in f:
                 if not line.isascii() and _SURROGATE.search(line):
@@ -1314,33 +1441,45 @@ class EmployeeFile:
                      'the mapping ([file] encoding, e.g. "cp1252")')
         with f:
             source = lines()
+            # Blank lines, and lines of delimiters only, before the header line: counted (as
+            # line numbers must be right) but not kept, and not used to detect the delimiter.
+            skipped = 0
+            first: str | None = None
             try:
-                before: list[str] = []
                 for line in source:
-                    before.append(line)
-                    if line.strip():
+                    if not _BLANK_LINE.fullmatch(line):
+                        first = line
                         break
-            except (OSError, UnicodeError) as exc:
-                self._stopped(1, exc)
+                    skipped += 1
+            except Exception as exc:
+                self._stopped(skipped + 1, exc)
                 return
-            if not before or not before[-1].strip():
-                self._problem(Problem(self.source, "", Text(
-                    "het bestand is leeg: er is geen kopregel",
-                    "the file is empty: there is no header line")))
+            if first is None:
+                self._problem(Problem(self.source, "", _EMPTY_FILE))
                 return
             delimiter = mapping.delimiter if mapping is not None else None
             if delimiter is None and self.path.suffix.lower() == ".tsv":
                 delimiter = "\t"
             detected = delimiter is None
             if delimiter is None:
-                delimiter = _detect_delimiter(before[-1])
-            reader = csv.reader(itertools.chain(before, source), delimiter=delimiter)
+                delimiter = _detect_delimiter(first)
+            reader = csv.reader(
+                itertools.chain(itertools.repeat("\n", skipped), (first,), source),
+                delimiter=delimiter)
+            previous = 0
+            header_row: list[str] = []
             try:
-                header_row: list[str] = []
-                while not any(c.strip() for c in header_row):  # skip blank lines
-                    header_row = next(reader)
-            except (csv.Error, OSError, UnicodeError) as exc:
-                self._stopped(reader.line_num, exc)
+                for header_row in reader:  # the first record with a cell that is not blank
+                    if any(c.strip() for c in header_row):
+                        break
+                    previous = reader.line_num
+                else:
+                    header_row = []
+            except Exception as exc:
+                self._stopped(previous + 1, exc)
+                return
+            if not header_row:
+                self._problem(Problem(self.source, "", _EMPTY_FILE))
                 return
             header_line = reader.line_num
             at = Text(f"regel {header_line}", f"line {header_line}")
@@ -1361,6 +1500,7 @@ class EmployeeFile:
             picked = operator.itemgetter(*indices)
             single = len(indices) == 1
             build = self._build
+            labels = {i: plan.labels[name] for i, name in zip(indices, plan.names, strict=True)}
             previous = reader.line_num
             while True:
                 try:
@@ -1370,47 +1510,63 @@ class EmployeeFile:
                         if not any(row):  # a blank line, or only empty cells
                             continue
                         self.rows += 1
-                        if undecodable[0]:
-                            undecodable[0] = False
-                            self._row_problem(start, Text(decode_nl, decode_en))
-                            continue
-                        if len(row) != width:
-                            if not any(c.strip() for c in row):
-                                self.rows -= 1
+                        try:
+                            if undecodable[0]:
+                                undecodable[0] = False
+                                self._row_problem(start, Text(decode_nl, decode_en))
                                 continue
-                            # No id shown: in a row of the wrong length, a cell may not be
-                            # what its header says (a name with an unquoted delimiter).
-                            count = len(row)
-                            self._row_problem(start, Text(
-                                f"heeft {count} {'cel' if count == 1 else 'cellen'}, de "
-                                f"kopregel heeft er {width}",
-                                f"has {count} {'cell' if count == 1 else 'cells'}, the header "
-                                f"has {width}"))
+                            if len(row) != width:
+                                if not any(c.strip() for c in row):
+                                    self.rows -= 1
+                                    continue
+                                # No id shown: in a row of the wrong length, a cell may not be
+                                # what its header says (a name with an unquoted delimiter).
+                                count = len(row)
+                                at_nl = (f"regel {start}" if start == previous else
+                                         f"regels {start}–{previous}")
+                                at_en = (f"line {start}" if start == previous else
+                                         f"lines {start}–{previous}")
+                                self.rejected += 1
+                                self._problem(Problem(self.source, Text(at_nl, at_en), Text(
+                                    f"heeft {count} {'cel' if count == 1 else 'cellen'}, de "
+                                    f"kopregel heeft er {width}",
+                                    f"has {count} {'cell' if count == 1 else 'cells'}, the "
+                                    f"header has {width}")))
+                                continue
+                            if start != previous:  # a quoted cell holds a line break
+                                odd = self._spanning(row, start, previous, labels, headers,
+                                                     delimiter)
+                                if odd:
+                                    self._reject(odd)
+                                    continue
+                            cells = (picked(row),) if single else picked(row)
+                            result = build(plan, cells, start)
+                            if not isinstance(result, Employee):
+                                if any(c.strip() for c in row):
+                                    self._reject(result)
+                                else:  # only white space: a blank line
+                                    self.rows -= 1
+                                continue
+                        except Exception as exc:
+                            self._broken_row(start, exc)
                             continue
-                        cells = (picked(row),) if single else picked(row)
-                        result = build(plan, cells, start)
-                        if isinstance(result, Employee):
-                            yield result
-                        elif any(c.strip() for c in row):
-                            self._reject(result)
-                        else:  # only white space: a blank line
-                            self.rows -= 1
+                        yield result
                     break
                 except csv.Error as exc:
                     start = previous + 1
                     previous = reader.line_num
                     undecodable[0] = False
                     self.rows += 1
-                    detail = _show(str(exc))
-                    self._row_problem(start, Text(
-                        f"onleesbare regel ({detail})", f"unreadable line ({detail})"))
-                except (OSError, UnicodeError) as exc:
+                    self._row_problem(start, _csv_problem(exc))
+                except Exception as exc:
                     self._stopped(previous + 1, exc)
                     return
+            if not self.rows:
+                self._no_rows(at, header=True)
 
     # --- JSON Lines ----------------------------------------------------------------------------
 
-    def _read_jsonl(self) -> Iterator[Employee]:
+    def _read_jsonl(self) -> Generator[Employee, None, None]:
         mapping = self.mapping
         given = mapping.encoding if mapping is not None else None
         encoding = _text_encoding(given)
@@ -1423,75 +1579,90 @@ class EmployeeFile:
             (group, [(i, s.attr) for i, (n, _) in enumerate(used)
                      for s in (_BY_NAME[n],) if s.group == group])
             for group in _GROUP_CLASSES]
+
+        def read(text: str, n: int) -> Employee | None:
+            """Line ``n``'s Employee, or None after recording its problems."""
+            if not text.isascii() and _SURROGATE.search(text):
+                self._row_problem(n, Text(
+                    f"bevat een byte die geen {shown_encoding} is",
+                    f"contains a byte that is not valid {shown_encoding}"))
+                return None
+            try:
+                obj = json.loads(text, object_pairs_hook=_pairs)
+            except json.JSONDecodeError as exc:
+                self._row_problem(n, Text(
+                    f"geen geldige JSON: {exc.msg} (kolom {exc.colno})",
+                    f"not valid JSON: {exc.msg} (column {exc.colno})"))
+                return None
+            except (ValueError, RecursionError) as exc:
+                self._row_problem(n, Text(
+                    f"geen bruikbare JSON ({type(exc).__name__})",
+                    f"unusable JSON ({type(exc).__name__})"))
+                return None
+            if not isinstance(obj, dict):
+                kind = _kind_of_json(obj)
+                self._row_problem(n, Text(f"geen JSON-object, maar {kind.nl}",
+                                            f"not a JSON object but {kind.en}"))
+                return None
+            problems: list[Problem] = []
+            if type(obj) is _DuplicateKeys and obj.duplicates & wanted:
+                for key in sorted(obj.duplicates & wanted):
+                    problems.append(Problem(self.source, self._position(n), Text(
+                        f"sleutel {_quoted(key)} komt meer dan eens voor",
+                        f"key {_quoted(key)} occurs more than once")))
+            cells = [obj.get(k) for k in keys]
+            for group, members in nested:
+                inner = obj.get(group)
+                if inner is None or any(cells[i] is not None for i, _ in members):
+                    continue
+                if isinstance(inner, dict):
+                    for i, attr in members:
+                        cells[i] = inner.get(attr)
+                else:
+                    parts = " en ".join(a for _, a in members)
+                    parts_en = " and ".join(a for _, a in members)
+                    problems.append(Problem(self.source, Text(
+                        f"regel {n}: {group}", f"line {n}: {group}"), Text(
+                        f"moet een object zijn met {parts}",
+                        f"must be an object with {parts_en}")))
+            result = self._build(plan, cells, n, problems)
+            if isinstance(result, Employee):
+                return result
+            self._reject(result)
+            return None
+
+        # Decoded first (any encoding the mapping names, UTF-16 too), then split at "\n"
+        # only: "\r\n" ends a line as well (the "\r" is JSON white space), and a "\r" or
+        # U+2028 inside a line does not end it.
         try:
-            f = self.path.open("rb")
+            f = self.path.open(encoding=encoding, errors=_UNDECODABLE, newline="\n")
         except OSError as exc:
             self._cannot_read(exc)
             return
         with f:
             n = 0
             try:
-                for raw in f:
+                for text in f:
                     n += 1
-                    if not raw.strip():
+                    if not text.strip(" \t\r\n"):
                         continue
                     self.rows += 1
                     try:
-                        text = raw.decode(encoding)
-                    except UnicodeError:
-                        self._row_problem(n, Text(
-                            f"bevat een byte die geen {shown_encoding} is",
-                            f"contains a byte that is not valid {shown_encoding}"))
+                        employee = read(text, n)
+                    except Exception as exc:
+                        self._broken_row(n, exc)
                         continue
-                    try:
-                        obj = json.loads(text, object_pairs_hook=_pairs)
-                    except json.JSONDecodeError as exc:
-                        self._row_problem(n, Text(
-                            f"geen geldige JSON: {exc.msg} (kolom {exc.colno})",
-                            f"not valid JSON: {exc.msg} (column {exc.colno})"))
-                        continue
-                    except (ValueError, RecursionError) as exc:
-                        self._row_problem(n, Text(
-                            f"geen bruikbare JSON ({type(exc).__name__})",
-                            f"unusable JSON ({type(exc).__name__})"))
-                        continue
-                    if not isinstance(obj, dict):
-                        kind = _kind_of_json(obj)
-                        self._row_problem(n, Text(f"geen JSON-object, maar {kind.nl}",
-                                                    f"not a JSON object but {kind.en}"))
-                        continue
-                    problems: list[Problem] = []
-                    if type(obj) is _DuplicateKeys and obj.duplicates & wanted:
-                        for key in sorted(obj.duplicates & wanted):
-                            problems.append(Problem(self.source, self._position(n), Text(
-                                f"sleutel {_quoted(key)} komt meer dan eens voor",
-                                f"key {_quoted(key)} occurs more than once")))
-                    cells = [obj.get(k) for k in keys]
-                    for group, members in nested:
-                        inner = obj.get(group)
-                        if inner is None or any(cells[i] is not None for i, _ in members):
-                            continue
-                        if isinstance(inner, dict):
-                            for i, attr in members:
-                                cells[i] = inner.get(attr)
-                        else:
-                            parts = " en ".join(a for _, a in members)
-                            parts_en = " and ".join(a for _, a in members)
-                            problems.append(Problem(self.source, Text(
-                                f"regel {n}: {group}", f"line {n}: {group}"), Text(
-                                f"moet een object zijn met {parts}",
-                                f"must be an object with {parts_en}")))
-                    result = self._build(plan, cells, n, problems)
-                    if isinstance(result, Employee):
-                        yield result
-                    else:
-                        self._reject(result)
-            except OSError as exc:
+                    if employee is not None:
+                        yield employee
+            except Exception as exc:
                 self._stopped(n + 1, exc)
+                return
+            if not self.rows:
+                self._no_rows("", header=False)
 
     # --- Excel ---------------------------------------------------------------------------------
 
-    def _read_xlsx(self) -> Iterator[Employee]:
+    def _read_xlsx(self) -> Generator[Employee, None, None]:
         openpyxl = _openpyxl()
         if openpyxl is None:
             self._problem(Problem(self.source, "", _EXCEL_EXTRA))
@@ -1506,49 +1677,84 @@ class EmployeeFile:
             return
         except Exception as exc:  # a zip or XML error: not a workbook; never a traceback
             self._problem(Problem(self.source, "", Text(
-                f"geen leesbaar Excel-bestand (.xlsx) ({type(exc).__name__})",
-                f"not a readable Excel workbook (.xlsx) ({type(exc).__name__})")))
+                f"geen leesbaar Excel-bestand (.xlsx) ({_exc_name(exc)})",
+                f"not a readable Excel workbook (.xlsx) ({_exc_name(exc)})")))
             return
         try:
             yield from self._read_sheet(book, mapping)
         finally:
-            book.close()
+            with contextlib.suppress(Exception):  # nothing to report: the file was read
+                book.close()
 
-    def _read_sheet(self, book: Any, mapping: ColumnMapping | None) -> Iterator[Employee]:
+    def _pick_sheet(self, book: Any, mapping: ColumnMapping | None) -> str | None:
+        """The name of the worksheet to read: the mapping's, else the first worksheet (a
+        chart sheet has no rows); or None after recording why there is none."""
         names: list[str] = list(book.sheetnames)
+        worksheets = [n for n in names if hasattr(book[n], "iter_rows")]
         wanted = mapping.sheet if mapping is not None else None
-        if wanted is not None and wanted not in names:
-            assert mapping is not None
+        if not names:  # openpyxl drops a sheet whose part is missing from the zip
+            self._problem(Problem(self.source, "", Text(
+                "de werkmap heeft geen enkel blad (is het bestand beschadigd?)",
+                "the workbook has no sheet at all (is the file damaged?)")))
+            return None
+        if wanted is None:
+            if worksheets:
+                return worksheets[0]
+            self._problem(Problem(self.source, "", Text(
+                f"de werkmap heeft geen werkblad, alleen grafiekbladen (bladen: "
+                f"{_listing(names)})",
+                f"the workbook has no worksheet, only chart sheets (sheets: "
+                f"{_listing(names)})")))
+            return None
+        assert mapping is not None
+        if wanted not in names:
             nl, en = _hint(wanted, names)
             self._problem(Problem(mapping.source, _at(mapping, "file.sheet"), Text(
                 f"blad {_quoted(wanted)} staat niet in {self.source}{nl} (bladen: "
                 f"{_listing(names)})",
                 f"sheet {_quoted(wanted)} is not in {self.source}{en} (sheets: "
                 f"{_listing(names)})")))
+            return None
+        if wanted not in worksheets:
+            listed_nl = (f"werkbladen: {_listing(worksheets)}" if worksheets else
+                         "er is geen werkblad")
+            listed_en = (f"worksheets: {_listing(worksheets)}" if worksheets else
+                         "there is no worksheet")
+            self._problem(Problem(mapping.source, _at(mapping, "file.sheet"), Text(
+                f"blad {_quoted(wanted)} van {self.source} is een grafiekblad, geen werkblad "
+                f"met rijen ({listed_nl})",
+                f"sheet {_quoted(wanted)} of {self.source} is a chart sheet, not a worksheet "
+                f"with rows ({listed_en})")))
+            return None
+        return wanted
+
+    def _read_sheet(self, book: Any,
+                    mapping: ColumnMapping | None) -> Generator[Employee, None, None]:
+        sheet_name = self._pick_sheet(book, mapping)
+        if sheet_name is None:
             return
-        if not names:  # pragma: no cover - openpyxl refuses a workbook without sheets
-            return
-        sheet_name = wanted if wanted is not None else names[0]
         sheet = book[sheet_name]
         if hasattr(sheet, "reset_dimensions"):
             sheet.reset_dimensions()  # read every row, whatever the file claims its size is
         shown_sheet = _show(sheet_name)
         rows = sheet.iter_rows(values_only=True)
         n = 0
+        header: tuple[Any, ...] = ()
         try:
-            header: tuple[Any, ...] = ()
             for header in rows:
                 n += 1
                 if not _blank(header):
                     break
             else:
-                self._problem(Problem(self.source, Text(f"blad {shown_sheet}",
-                                                        f"sheet {shown_sheet}"), Text(
-                    "het blad is leeg: er is geen kopregel",
-                    "the sheet is empty: there is no header line")))
-                return
+                header = ()
         except Exception as exc:  # XML error in the sheet
-            self._stopped_sheet(shown_sheet, n, exc)
+            self._stopped_sheet(shown_sheet, n + 1, exc)
+            return
+        if not header:
+            self._problem(Problem(self.source, Text(f"blad {shown_sheet}",
+                                                    f"sheet {shown_sheet}"), Text(
+                "het blad is leeg: er is geen kopregel",
+                "the sheet is empty: there is no header line")))
             return
         headers = [_cell_text(c) for c in header]
         at = Text(f"blad {shown_sheet}, rij {n}", f"sheet {shown_sheet}, row {n}")
@@ -1563,32 +1769,36 @@ class EmployeeFile:
         width = max(indices) + 1
         picked = operator.itemgetter(*indices)
         single = len(indices) == 1
-        while True:
-            try:
-                row = next(rows)
-            except StopIteration:
-                return
-            except Exception as exc:
-                self._stopped_sheet(shown_sheet, n + 1, exc)
-                return
-            n += 1
-            if _blank(row):
-                continue
-            self.rows += 1
-            if len(row) < width:
-                row = tuple(row) + (None,) * (width - len(row))
-            cells = (picked(row),) if single else picked(row)
-            result = self._build(plan, cells, n)
-            if isinstance(result, Employee):
+        try:
+            for row in rows:
+                n += 1
+                if _blank(row):
+                    continue
+                self.rows += 1
+                try:
+                    if len(row) < width:
+                        row = tuple(row) + (None,) * (width - len(row))
+                    cells = (picked(row),) if single else picked(row)
+                    result = self._build(plan, cells, n)
+                    if not isinstance(result, Employee):
+                        self._reject(result)
+                        continue
+                except Exception as exc:
+                    self._broken_row(n, exc)
+                    continue
                 yield result
-            else:
-                self._reject(result)
+        except Exception as exc:  # XML error in the sheet, a cell openpyxl cannot read
+            self._stopped_sheet(shown_sheet, n + 1, exc)
+            return
+        if not self.rows:
+            self._no_rows(at, header=True)
 
     def _stopped_sheet(self, sheet: str, row: int, exc: BaseException) -> None:
+        name = _exc_name(exc)
         self._problem(Problem(self.source, Text(f"blad {sheet}, rij {row}",
                                                 f"sheet {sheet}, row {row}"), Text(
-            f"kan niet verder lezen ({type(exc).__name__}); de rest van het blad is niet gelezen",
-            f"cannot read on ({type(exc).__name__}); the rest of the sheet was not read")))
+            f"kan niet verder lezen ({name}); de rest van het blad is niet gelezen",
+            f"cannot read on ({name}); the rest of the sheet was not read")))
 
 
 def _blank(row: Sequence[Any]) -> bool:
