@@ -78,7 +78,8 @@ class FindingEncoder:
         self.lang: Lang = lang
         self._en = lang == "en"
         self._encode = msgspec.json.Encoder().encode
-        self._rendered: dict[tuple[int, int], tuple[Any, ...]] = {}
+        self._cited: dict[int, tuple[Any, msgspec.Raw]] = {}
+        self._told: dict[int, tuple[Any, msgspec.Raw]] = {}
         self._formatters: dict[str, Callable[[Mapping[str, Any]], str]] = {}
         self._shared: dict[tuple[int, int, str], tuple[Any, ...]] = {}
 
@@ -96,9 +97,12 @@ class FindingEncoder:
         # The rule's citation and the deadline's explanation: once per object (kept, so that
         # its id is not reused while it is cached).
         sources, explanation = f.sources, f.explanation
-        hit = self._rendered.get((id(sources), id(explanation)))
-        if hit is None or hit[0] is not sources or hit[1] is not explanation:
-            hit = self._render(sources, explanation)
+        cited = self._cited.get(id(sources))
+        if cited is None or cited[0] is not sources:
+            cited = self._cite(sources)
+        told = self._told.get(id(explanation))
+        if told is None or told[0] is not explanation:
+            told = self._tell(explanation)
         template = f.template.en if self._en else f.template.nl
         render = self._formatters.get(template)
         if render is None:
@@ -116,8 +120,8 @@ class FindingEncoder:
         except _Other:
             message = f.message(self.lang)
             values = {k: json_value(v, self.lang) for k, v in facts.items()}
-        return self._encode(_Line(f.rule, f.subject, f.status, f.due, message, hit[2],
-                                  f.severity, values, hit[3]))
+        return self._encode(_Line(f.rule, f.subject, f.status, f.due, message, cited[1],
+                                  f.severity, values, told[1]))
 
     def _formatter(self, template: str) -> Callable[[Mapping[str, Any]], str]:
         """The compiled template; templates with format specs or conversions (which may
@@ -128,15 +132,20 @@ class FindingEncoder:
         self._formatters[template] = render
         return render
 
-    def _render(self, sources: tuple[LegalSource, ...], explanation: Explanation | None
-                ) -> tuple[Any, ...]:
-        cite = cite_all(sources, self.lang)
+    def _cite(self, sources: tuple[LegalSource, ...]) -> tuple[Any, msgspec.Raw]:
+        """A rule version's citation, encoded once (the sources kept with it)."""
+        if len(self._cited) >= _CACHE_LIMIT:
+            self._cited.clear()
+        hit = self._cited[id(sources)] = (
+            sources, msgspec.Raw(self._encode(cite_all(sources, self.lang))))
+        return hit
+
+    def _tell(self, explanation: Explanation | None) -> tuple[Any, msgspec.Raw]:
+        """A deadline's explanation, encoded once (the deadline kept with it)."""
         text = explanation.explain(self.lang) if explanation is not None else None
-        if len(self._rendered) >= _CACHE_LIMIT:
-            self._rendered.clear()
-        hit = self._rendered[(id(sources), id(explanation))] = (
-            sources, explanation, msgspec.Raw(self._encode(cite)),
-            msgspec.Raw(self._encode(text)))
+        if len(self._told) >= _CACHE_LIMIT:
+            self._told.clear()
+        hit = self._told[id(explanation)] = (explanation, msgspec.Raw(self._encode(text)))
         return hit
 
     def _shared_line(self, f: Finding) -> bytes:

@@ -149,9 +149,14 @@ def _prepare(definition: Text) -> Callable[[RuleContext], Evaluator]:
         not_ambtenaar = {kind: shared_facts(employment=kind.value, definition=definition)
                          for kind in _NOT_AMBTENAAR}
 
+        terms: dict[object, Term] = {}  # one Term per value of the policy
+
         def deadline_of(start: date) -> tuple[Deadline, dict[str, object]]:
             ev = term_on(start)
-            term = Term.of_months(ev.value, TermOrigin.ORGANISATION)  # type: ignore[arg-type]
+            term = terms.get(ev.value)
+            if term is None:
+                term = terms[ev.value] = Term.of_months(
+                    ev.value, TermOrigin.ORGANISATION)  # type: ignore[arg-type]
             dl = term.compute(start)
             base: dict[str, object] = {"term": term.label, "term_months": term.amount,
                                        "term_set_by": ev.set_by.value}
