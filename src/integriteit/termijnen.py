@@ -182,6 +182,23 @@ class Term:
         return Deadline(self, start, raw, end, steps, complete)
 
 
+_HEAD = Text("{term} {dir} {start} = {raw}", "{term} {dir} {start} = {raw}")
+_BEFORE = Text("vóór", "before")
+_AFTER = Text("na", "after")
+_MONTHS = Text("maandrekening: {p}", "month arithmetic: {p}")
+_EXTENDED = Text("{why}: verlengd tot en met {to} ({src})",
+                 "{why}: extended to and including {to} ({src})")
+_TWO_DAYS = Text("verlengd tot en met {to}: de termijn moet ten minste twee werkdagen bevatten "
+                 "({src})",
+                 "extended to and including {to}: the term must contain at least two working "
+                 "days ({src})")
+_INCOMPLETE = Text("let op: voor dit jaar zijn mogelijk niet alle bij Koninklijk Besluit "
+                   "gelijkgestelde dagen bekend (art. 3 lid 3)",
+                   "note: for this year, days made equal by Royal Decree may be missing "
+                   "(art. 3(3))")
+_END = Text("uiterlijk {end}", "deadline {end}")
+
+
 @frozen
 class Deadline:
     """A computed deadline: the term, its start, the plain end, the (extended) end and why."""
@@ -197,32 +214,19 @@ class Deadline:
     def explain(self, lang: Lang) -> str:
         """The computation in words, e.g. for ``--explain`` and ``integriteit explain``."""
         t = self.term
-        parts = [Text("{term} {dir} {start} = {raw}",
-                      "{term} {dir} {start} = {raw}").format(
-            lang, term=t.label, start=self.start, raw=self.unextended,
-            dir=Text("vóór", "before") if t.backwards else Text("na", "after"))]
+        parts = [_HEAD.format(lang, term=t.label, start=self.start, raw=self.unextended,
+                              dir=_BEFORE if t.backwards else _AFTER)]
         if t.unit is Unit.MONTHS:
-            parts.append(Text("maandrekening: {p}", "month arithmetic: {p}").format(
-                lang, p=_EOM_LABELS[t.end_of_month]))
+            parts.append(_MONTHS.format(lang, p=_EOM_LABELS[t.end_of_month]))
         parts.append(t.atw_reason.get(lang))
         for step in self.extensions:
             why = ", ".join(f"{d.isoformat()} {name.get(lang)}" for d, name in step.reasons)
             if step.source is atw.ART_1:
-                parts.append(Text("{why}: verlengd tot en met {to} ({src})",
-                                  "{why}: extended to and including {to} ({src})").format(
-                    lang, why=why, to=step.after, src=step.source.cite(lang)))
+                parts.append(_EXTENDED.format(lang, why=why, to=step.after,
+                                              src=step.source.cite(lang)))
             else:
-                parts.append(Text(
-                    "verlengd tot en met {to}: de termijn moet ten minste twee werkdagen "
-                    "bevatten ({src})",
-                    "extended to and including {to}: the term must contain at least two "
-                    "working days ({src})").format(lang, to=step.after,
-                                                   src=step.source.cite(lang)))
+                parts.append(_TWO_DAYS.format(lang, to=step.after, src=step.source.cite(lang)))
         if not self.calendar_complete:
-            parts.append(Text(
-                "let op: voor dit jaar zijn mogelijk niet alle bij Koninklijk Besluit "
-                "gelijkgestelde dagen bekend (art. 3 lid 3)",
-                "note: for this year, days made equal by Royal Decree may be missing "
-                "(art. 3(3))").get(lang))
-        parts.append(Text("uiterlijk {end}", "deadline {end}").format(lang, end=self.end))
+            parts.append(_INCOMPLETE.get(lang))
+        parts.append(_END.format(lang, end=self.end))
         return "; ".join(parts) + "."
