@@ -364,3 +364,56 @@ def test_without_sendfile_output_is_copied(tmp_path: Path, monkeypatch: pytest.M
     with source.open("rb") as src, (tmp_path / "b").open("wb") as dst:
         copy_rest(src, dst)
     assert (tmp_path / "b").read_bytes() == source.read_bytes()
+
+
+# --- options and echoed values (robustness) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["checklist", "--headcount", "-5"], "'-5' is not a whole number from 0 to 10000000"),
+    (["checklist", "--headcount", "٥"], "'٥' is not a whole number from 0 to 10000000"),
+    (["report", "x.json", "--year", "2025", "--years", "51"],
+     "'51' is not a whole number from 1 to 50"),
+])
+def test_numeric_options_are_checked_one_way(args: list[str], says: str,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """Every numeric option: ASCII digits within its range, else a usage error (exit 2)."""
+    with pytest.raises(SystemExit) as info:
+        main(args)
+    assert info.value.code == 2
+    assert says in capsys.readouterr().err
+
+
+def test_coverage_from_after_to_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """``coverage --from`` after ``--to`` is exit 2, in the chosen language."""
+    code, out, err = run(["coverage", "--from", "2020-01-01", "--to", "2019-01-01",
+                          "--lang", "en"], capsys)
+    assert (code, out) == (2, "")
+    assert err == "integriteit: error: --to: 2019-01-01 is before --from 2020-01-01\n"
+
+
+def test_checklist_and_report_read_standard_input(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """``checklist -`` and ``report -`` read the document from standard input, as ``check -``."""
+    text = json.dumps({**ORG, "employees": STAFF}).encode()
+    for args in (["checklist", "-", "--at", "2026-06-01", "--format", "json"],
+                 ["report", "-", "--year", "2026", "--format", "json"]):
+        proc = subprocess.run([sys.executable, "-m", "integriteit", *args], input=text,
+                              capture_output=True, check=False, timeout=60)
+        assert proc.returncode == 0, proc.stderr
+        json.loads(proc.stdout)
+
+
+def test_echoed_ids_are_cut_and_escaped(capsys: pytest.CaptureFixture[str],
+                                        tmp_path: Path) -> None:
+    """A huge id, or one with a line break, ESC or U+2028, is echoed on one short line."""
+    doc = tmp_path / "d.json"
+    bad = "E\u2028\x1b[31m\x85" + "x" * 1_000_000
+    doc.write_text(json.dumps({**ORG, "employees": [
+        {"id": bad, "start": "2026-13-01", "employment": "ambtenaar"}]}), "utf-8")
+    code, _, err = run(["check", str(doc), "--lang", "en"], capsys)
+    assert code == 2
+    (line,) = err.splitlines()
+    assert len(line) < 300
+    assert "\x1b" not in line and "\u2028" not in line and "\x85" not in line
+    assert "[id 'E\\u2028\\x1b[31m\\x85xxx" in line and line.endswith("…']")

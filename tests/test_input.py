@@ -428,11 +428,11 @@ def test_unknown_employment_kind_lists_every_kind() -> None:
 
 
 def test_long_values_are_shortened_in_messages() -> None:
-    """A very long wrong value is cut short in the message."""
+    """A very long wrong value is cut short in the message (60 characters, an ellipsis)."""
     data = good()
     data["employees"][0]["start"] = "x" * 500
     p = only_problem(data)
-    assert p.message.en == '"' + "x" * 56 + '... is not a date (YYYY-MM-DD)'
+    assert p.message.en == '"' + "x" * 58 + '… is not a date (YYYY-MM-DD)'
 
 
 # --- missing and unknown fields --------------------------------------------------------------

@@ -564,7 +564,9 @@ def test_policy_figures_are_shown_when_someone_was_judged_by_a_policy_of_the_yea
     (1901, 5, None, "--year"), (2024, 1, date(2023, 12, 31), "--at")])
 def test_report_window_and_reference_date_are_checked(year: int, years: int, at: date | None,
                                                        path: str) -> None:
+    """A window before 1900 and a reference date before the year: named by the option."""
     with pytest.raises(InputError) as info:
         annual_report(seed("groningen-2021.json"), year, years=years, at=at)
-    assert info.value.problems[0].path == path
+    assert info.value.problems[0].source == path
+    assert info.value.render("en").startswith(f"{path}: ")
     assert annual_report(seed("groningen-2021.json"), 9999, years=1).years == (9999,)

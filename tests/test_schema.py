@@ -597,3 +597,14 @@ def test_duplicate_keys_are_rejected_by_the_loader() -> None:
         integriteit.loads(text)
     assert [p.path for p in info.value.problems] == ["organisation"]
     assert "occurs more than once" in info.value.render("en")
+
+
+def test_an_empty_vertrouwenspersoon_scope_is_refused_by_both() -> None:
+    """The schema and the loader agree: a vertrouwenspersoon's scope names at least one."""
+    doc = {"organisation": {"name": "X", "kind": "gemeente"},
+           "facts": {"vertrouwenspersonen": [{"id": "V1", "external": True, "scope": []}]}}
+    assert not VALIDATOR.is_valid(doc)
+    assert _problem_paths(doc) == ["facts.vertrouwenspersonen[0].scope"]
+    doc["facts"]["vertrouwenspersonen"][0]["scope"] = ["integriteit"]  # type: ignore[index]
+    assert VALIDATOR.is_valid(doc)
+    integriteit.loads(json.dumps(doc))

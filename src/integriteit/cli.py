@@ -40,7 +40,7 @@ from integriteit.engine import (
     check,
     check_stream,
 )
-from integriteit.errors import MORE_PROBLEMS, ONE_MORE_PROBLEM, InputError, Problem
+from integriteit.errors import MORE_PROBLEMS, ONE_MORE_PROBLEM, InputError, Problem, shown
 from integriteit.exporters import Exporter
 from integriteit.exporters._common import STATUS_ORDER
 from integriteit.exporters._encode import text_writer
@@ -111,10 +111,24 @@ def _year(text: str) -> int:
     raise argparse.ArgumentTypeError(f"{text!r} is not a year (YYYY)")
 
 
-def _positive(text: str) -> int:
-    if text.isascii() and text.isdigit() and 0 < int(text) <= 1000:
-        return int(text)
-    raise argparse.ArgumentTypeError(f"{text!r} is not a whole number from 1 to 1000")
+def _whole(low: int, high: int) -> Callable[[str], int]:
+    """An option's value: a whole number of ASCII digits from ``low`` to ``high``, else one
+    usage error saying so (every numeric option is checked the same way)."""
+
+    def parse(text: str) -> int:
+        if text.isascii() and text.isdigit() and low <= int(text) <= high:
+            return int(text)
+        raise argparse.ArgumentTypeError(
+            f"{shown(text)!r} is not a whole number from {low} to {high}")
+
+    parse.__name__ = "number"
+    return parse
+
+
+_positive = _whole(1, 1000)
+_years = _whole(1, 50)
+"""The years of a report's comparison (as :func:`integriteit.report.annual_report` allows)."""
+_headcount = _whole(0, 10_000_000)
 
 
 def _term(text: str) -> int:
@@ -220,7 +234,7 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
                     help="reference date (default: today)")
     cl.add_argument("--kind", choices=[k.value for k in OrganisationKind], default=None,
                     help="kind of organisation (without FILE; default gemeente)")
-    cl.add_argument("--headcount", type=int, default=None, metavar="N",
+    cl.add_argument("--headcount", type=_headcount, default=None, metavar="N",
                     help="number of workers (without FILE: unknown if not given)")
     output_options(cl, ["markdown", "json"])
     cl.set_defaults(format="markdown")
@@ -247,7 +261,7 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
     rep.add_argument("file", metavar="FILE")
     employee_options(rep)
     rep.add_argument("--year", type=_year, required=True, help="the report year")
-    rep.add_argument("--years", type=_positive, default=5, metavar="N",
+    rep.add_argument("--years", type=_years, default=5, metavar="N",
                      help="years in the comparison, the report year included, 1 to 50 "
                           "(default: 5)")
     rep.add_argument("--at", type=_iso_date, default=None,
@@ -483,6 +497,9 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
             return EXIT_OK
         if args.command == "coverage":
             end = args.end if args.end is not None else date.today()
+            if end < args.start:
+                raise _usage("--to", Text(f"{end} ligt vóór --from {args.start}",
+                                          f"{end} is before --from {args.start}"))
             rules = list(registry.rules.values())
             ok: list[bool] = []
             _emit(lambda: ok.append(_write_coverage(rules, args.start, end, args.format, lang,

@@ -6,6 +6,28 @@ from attrs import frozen
 
 from integriteit.i18n import Lang, Text
 
+SHOWN_MAX = 60
+"""Longest echoed value, id or key in a problem line (longer ones end in an ellipsis)."""
+
+_UNSAFE = {c: f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+           for c in (*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029)}
+_UNSAFE.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+"""Characters that would break a line or a terminal: control characters (C0, DEL, C1, ESC and
+CR among them) and the Unicode line and paragraph separators."""
+
+
+def shown(text: str, limit: int = SHOWN_MAX) -> str:
+    """``text`` as a problem line may echo it: on one line, without terminal controls, and cut
+    to ``limit`` characters with an ellipsis.
+
+    >>> print(shown("line\\u2028break\\x1b[31m"))
+    line\\u2028break\\x1b[31m
+    >>> len(shown("x" * 1_000_000))
+    60
+    """
+    cut = text if len(text) <= limit else text[:limit - 1] + "…"
+    return cut.translate(_UNSAFE)
+
 
 class IntegriteitError(Exception):
     """Base class of every exception this library raises on purpose.
@@ -44,8 +66,8 @@ class Problem:
         where = f"{self.source}: {path}" if path else self.source
         line = f"{where}: {self.message.get(lang)}"
         if self.record is not None:
-            line += f" [id {self.record!r}]"
-        return line
+            line += f" [id '{shown(self.record)}']"
+        return line.translate(_UNSAFE)
 
 
 class InputError(IntegriteitError):

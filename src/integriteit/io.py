@@ -30,7 +30,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from integriteit import _fastload
-from integriteit.errors import BadValue, InputError, Problem
+from integriteit.errors import BadValue, InputError, Problem, shown
 from integriteit.i18n import Text
 from integriteit.model import (
     CaseFindings,
@@ -75,7 +75,7 @@ def _show(value: object) -> str:
         text = json.dumps(value, ensure_ascii=False, default=str)
     except (TypeError, ValueError):  # pragma: no cover - only JSON values reach here
         text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return shown(text)
 
 
 def _expected(what_nl: str, what_en: str, value: object) -> BadValue:

@@ -133,8 +133,9 @@ class AnnualReport:
         return tuple(k for k in KIND_ORDER if k in present)
 
 
-def _problem(path: str, nl: str, en: str) -> InputError:
-    return InputError([Problem("<report>", path, Text(nl, en))])
+def _problem(option: str, nl: str, en: str) -> InputError:
+    """A value of the report's options that cannot be used (named as on the command line)."""
+    return InputError([Problem(option, "", Text(nl, en))])
 
 
 def annual_report(document: Document, year: int, *, years: int = 5, at: date | None = None,
