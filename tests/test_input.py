@@ -139,7 +139,7 @@ def test_register_and_facts_read_the_same_from_path_text_and_dict(tmp_path: Path
 
 
 @pytest.mark.parametrize(("data", "path", "message"), [
-    ({"register": None}, "register", "null is not a list"),
+    ({"register": None}, "register", "the value is not a list"),
     ({"facts": None}, "facts", "null is not an object"),
     ({"facts": {"meldprocedure": []}}, "facts.meldprocedure", "[] is not an object"),
     ({"facts": {"meldprocedure": {"functionaris": "ja"}}}, "facts.meldprocedure.functionaris",

@@ -677,23 +677,50 @@ SECRET = "Jantje Klokkenluider-Geheim"
                                  "Naam", "telefoonnummer", "bsn", "employee_id", "beschuldigde",
                                  "whistleblower", "adres"])
 def test_identity_key_in_a_register_entry_is_an_input_error(key: str) -> None:
-    """A key like ``melder`` is refused, naming entry and field, and saying why; no value shown."""
+    """A key like ``melder`` is refused, naming the entry and which of its keys it is, and
+    saying why; neither the key nor its value is shown (Wbk art. 1a)."""
     data = {"organisation": {"name": "Gemeente Klok", "kind": "gemeente"},
             "register": [entry("2024-03-04", entry_id="R-7", **{key: SECRET})]}
     with pytest.raises(InputError) as info:
         integriteit.from_dict(data)
     [p] = info.value.problems
-    path = f"register[0].{key}" if key.replace("_", "").isalnum() else f'register[0]["{key}"]'
-    assert (p.path, p.record) == (path, "R-7")
+    n = list(data["register"][0]).index(key) + 1  # type: ignore[index]
+    assert (p.path, p.record) == ("register[0]", "R-7")
     assert p.render("en") == (
-        f"<dict>: {path}: the register holds nothing that identifies a melder or "
-        "anyone else; remove this field (confidentiality, Wbk art. 1a) [id 'R-7']")
+        f"<dict>: register[0]: key {n} is about someone's identity, and the register holds "
+        "nothing that identifies a melder or anyone else; remove this field (confidentiality, "
+        "Wbk art. 1a) [id 'R-7']")
     assert p.render("nl") == (
-        f"<dict>: {path}: het register bevat geen gegevens over de identiteit van een "
-        "melder of betrokkene; verwijder dit veld (vertrouwelijkheid, Wbk art. 1a) [id 'R-7']")
+        f"<dict>: register[0]: sleutel {n} is een gegeven over iemands identiteit, en het "
+        "register bevat geen gegevens over de identiteit van een melder of betrokkene; "
+        "verwijder dit veld (vertrouwelijkheid, Wbk art. 1a) [id 'R-7']")
     for lang in ("nl", "en"):
-        assert SECRET not in info.value.render(lang)  # type: ignore[arg-type]
-        assert "Klokkenluider" not in info.value.render(lang)  # type: ignore[arg-type]
+        text = p.render(lang)
+        assert SECRET not in text and f".{key}" not in text and f'"{key}"' not in text
+
+
+def test_nothing_read_from_the_register_is_echoed() -> None:
+    """A register that is no list, keys that are names, an outcome key that is a name, a key
+    given twice: the errors name positions, never what was written."""
+    name = "Jan Jansen"
+    org = {"organisation": {"name": "Gemeente Klok", "kind": "gemeente"}}
+    cases = [
+        {**org, "register": f"melder {name}"},
+        {**org, "register": [entry("2024-03-04", **{name: 1})]},
+        {**org, "register": [entry("2024-03-04", outcome={"investigation": True, name: 2})]},
+    ]
+    for data in cases:
+        with pytest.raises(InputError) as info:
+            integriteit.from_dict(data)
+        for lang in ("nl", "en"):
+            assert name not in info.value.render(lang), info.value.render(lang)
+    text = ('{"organisation": {"name": "X", "kind": "gemeente"}, "register": [{"id": "R1", '
+            '"kind": "melding", "received": "2024-01-01", "channel": "werkgever", '
+            f'"{name}": 1, "{name}": 2}}]}}')
+    with pytest.raises(InputError) as info:
+        integriteit.loads(text)
+    assert name not in info.value.render("en")
+    assert "a key occurs more than once" in info.value.render("en")
 
 
 def test_identity_key_is_reported_with_the_other_problems_of_the_entry() -> None:
@@ -704,8 +731,8 @@ def test_identity_key_is_reported_with_the_other_problems_of_the_entry() -> None
     with pytest.raises(InputError) as info:
         integriteit.from_dict(data)
     paths = [p.path for p in info.value.problems]
-    assert paths == ["register[0].id", "register[0].received", "register[0].email",
-                     "register[0].melder"]
+    assert paths == ["register[0].id", "register[0].received", "register[0]", "register[0]"]
+    assert "key 5 is about" in info.value.render("en")  # email, the fifth key
     assert SECRET not in info.value.render("en")
 
 
@@ -716,10 +743,12 @@ def test_ordinary_typo_in_a_register_key_is_an_unknown_field_with_a_hint() -> No
     with pytest.raises(InputError) as info:
         integriteit.from_dict(data)
     [p] = info.value.problems
-    assert p.path == "register[0].recieved"
-    assert p.message.en.startswith("unknown field (allowed: id, kind, received, channel, "
-                                   "anonymous, acknowledged, feedback, closed, "
-                                   "categories, related_to, outcome)")
+    assert p.path == "register[0]"  # an unknown key of the register is not echoed
+    assert "recieved" not in p.render("en")
+    assert p.message.en.startswith("key ")
+    assert "is an unknown field (its name is not repeated; allowed: id, kind, received, " \
+           "channel, anonymous, acknowledged, feedback, closed, categories, related_to, " \
+           "outcome)" in p.message.en
     assert p.message.en.endswith("did you mean 'received'?")
 
 
@@ -908,7 +937,9 @@ def test_cli_identity_key_is_exit_2_without_the_value(tmp_path: Path,
     assert main(["check", str(path), "--lang", "en"]) == 2
     out, err = capsys.readouterr()
     assert out == ""
-    assert err == (f"integriteit: error: {path}: register[0].melder: the register holds nothing "
-                   "that identifies a melder or anyone else; remove this field "
-                   "(confidentiality, Wbk art. 1a) [id 'R-9']\n")
+    n = list(data["register"][0]).index("melder") + 1  # type: ignore[index]
+    assert err == (f"integriteit: error: {path}: register[0]: key {n} is about someone's "
+                   "identity, and the register holds nothing that identifies a melder or "
+                   "anyone else; remove this field (confidentiality, Wbk art. 1a) "
+                   "[id 'R-9']\n")
     assert SECRET not in err

@@ -199,7 +199,9 @@ def _json_object(value: object, key: Text = _KEY) -> dict[str, Any]:
     if type(value) is _DuplicateKeys:
         keys = ", ".join(repr(k) for k in value.duplicates)
         raise BadValue(Text(f"{key.nl} {keys} komt meer dan eens voor",
-                            f"{key.en} {keys} occurs more than once"))
+                            f"{key.en} {keys} occurs more than once"),
+                       Text(f"een {key.nl} komt meer dan eens voor",
+                            f"a {key.en} occurs more than once"))
     if not isinstance(value, dict):
         raise _expected("object", "an object", value)
     return value
@@ -398,6 +400,21 @@ def _format_path(path: _Steps) -> str:
     return out
 
 
+def _key_number(data: object, path: _Steps, key: object) -> str:
+    """Which key of the object at ``path`` ``key`` is, counted from 1 (``"?"`` if unknown)."""
+    node = data
+    for step in path:
+        try:
+            node = node[step]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return "?"
+    if isinstance(node, dict):
+        keys = list(node)
+        if key in keys:
+            return str(keys.index(key) + 1)
+    return "?"
+
+
 def _record_id(data: object, path: _Steps) -> str | None:
     """The ``id`` of the innermost list item on ``path`` in the raw data, when it has one."""
     found: str | None = None
@@ -428,30 +445,48 @@ def _problems(exc: BaseException, data: object, cls: type, source: str) -> list[
     problems: list[Problem] = []
     for path, leaf in _leaves(exc, ()):
         record = _record_id(data, path)
+        # Nothing read from the register, value or key, is echoed: a melder's name typed into
+        # the wrong place must not reach an error log (Wbk art. 1a). Positions and what was
+        # wrong are named; ids of entries are (they are checked to be tokens elsewhere).
+        secret = path[:1] == ("register",)
         if isinstance(leaf, ForbiddenExtraKeysError):
             allowed = _FIELD_NAMES.get(leaf.cl) or tuple(a.name for a in attrs.fields(leaf.cl))
+            shown_allowed = ", ".join(allowed)
+            secret = secret or leaf.cl in (RegisterEntry, Outcome)
             for key in sorted(leaf.extra_fields, key=str):
-                if _is_identity_key(leaf.cl, str(key)):
-                    problems.append(Problem(source, _format_path((*path, str(key))), Text(
-                        "het register bevat geen gegevens over de identiteit van een melder of "
-                        "betrokkene; verwijder dit veld (vertrouwelijkheid, Wbk art. 1a)",
-                        "the register holds nothing that identifies a melder or anyone else; "
-                        "remove this field (confidentiality, Wbk art. 1a)"), record))
-                    continue
                 close = difflib.get_close_matches(str(key), allowed, n=1)
                 hint_nl = f"; bedoelt u {close[0]!r}?" if close else ""
                 hint_en = f"; did you mean {close[0]!r}?" if close else ""
-                shown = ", ".join(allowed)
+                if secret:  # the key is named by its place in the object, not by its name
+                    n = _key_number(data, path, key)
+                    where = _format_path(path)
+                    if _is_identity_key(leaf.cl, str(key)):
+                        problems.append(Problem(source, where, Text(
+                            f"sleutel {n} is een gegeven over iemands identiteit, en het "
+                            "register bevat geen gegevens over de identiteit van een melder of "
+                            "betrokkene; verwijder dit veld (vertrouwelijkheid, Wbk art. 1a)",
+                            f"key {n} is about someone's identity, and the register holds "
+                            "nothing that identifies a melder or anyone else; remove this "
+                            "field (confidentiality, Wbk art. 1a)"), record))
+                        continue
+                    problems.append(Problem(source, where, Text(
+                        f"sleutel {n} is een onbekend veld (de naam wordt niet herhaald; "
+                        f"toegestaan: {shown_allowed}){hint_nl}",
+                        f"key {n} is an unknown field (its name is not repeated; allowed: "
+                        f"{shown_allowed}){hint_en}"), record))
+                    continue
                 problems.append(Problem(source, _format_path((*path, str(key))), Text(
-                    f"onbekend veld (toegestaan: {shown}){hint_nl}",
-                    f"unknown field (allowed: {shown}){hint_en}"), record))
+                    f"onbekend veld (toegestaan: {shown_allowed}){hint_nl}",
+                    f"unknown field (allowed: {shown_allowed}){hint_en}"), record))
         elif isinstance(leaf, KeyError):
             problems.append(Problem(source, _format_path(path), Text(
                 "verplicht veld ontbreekt", "required field is missing"), record))
         elif isinstance(leaf, BadValue):
-            # Never echo a value of the register: a name typed into a wrong field would leak.
-            message = leaf.redacted if path[:1] == ("register",) and len(path) > 1 else leaf.message
+            message = leaf.redacted if secret else leaf.message
             problems.append(Problem(source, _format_path(path), message, record))
+        elif secret:  # pragma: no cover - a hook we did not write raised
+            problems.append(Problem(source, _format_path(path), Text(
+                "ongeldige waarde", "invalid value"), record))
         else:  # pragma: no cover - a hook we did not write raised; still no traceback
             problems.append(Problem(source, _format_path(path), Text(
                 f"ongeldige waarde ({leaf})", f"invalid value ({leaf})"), record))
