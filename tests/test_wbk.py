@@ -943,3 +943,25 @@ def test_cli_identity_key_is_exit_2_without_the_value(tmp_path: Path,
                    "anyone else; remove this field (confidentiality, Wbk art. 1a) "
                    "[id 'R-9']\n")
     assert SECRET not in err
+
+
+def test_a_register_id_that_could_name_someone_is_refused_without_repeating_it() -> None:
+    """A register id is a short token (letters, digits, ``-_./:``; no ``@``, no space): an id
+    like an e-mail address and phone number is refused, and not repeated, not even as the
+    record of another problem of the entry."""
+    org = {"organisation": {"name": "Gemeente Klok", "kind": "gemeente"}}
+    bad = "melder: jan.jansen@provincie.nl, 06-12345678"
+    for data in ({**org, "register": [entry("2024-03-04", entry_id=bad)]},
+                 {**org, "register": [entry("2024-13-04", entry_id=bad)]}):
+        with pytest.raises(InputError) as info:
+            integriteit.from_dict(data)
+        for lang in ("nl", "en"):
+            text = info.value.render(lang)
+            assert "jansen" not in text and "12345678" not in text, text
+    with pytest.raises(InputError) as info:
+        integriteit.from_dict({**org, "register": [entry("2024-03-04", entry_id=bad)]})
+    assert "an id in the register is a short token" in info.value.render("en")
+    for good in ("R-2025-01", "2025/17", "MELD:12", "a.b_c"):
+        integriteit.from_dict({**org, "register": [entry("2024-03-04", entry_id=good)]})
+    with pytest.raises(InputError):
+        integriteit.from_dict({**org, "register": [entry("2024-03-04", entry_id="R" * 41)]})

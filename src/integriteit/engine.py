@@ -434,11 +434,22 @@ def _waivers_on(document: Document, at: date) -> dict[tuple[str, str], Waiver]:
     return valid
 
 
-def _waive(finding: Finding, waiver: Waiver) -> Finding:
+_WAIVED_ENTRY = Text("Ontheffing tot en met {waiver_until} (de reden staat in het document). "
+                     "Zonder ontheffing ({waived_status}): ",
+                     "Waived to and including {waiver_until} (the reason is in the document). "
+                     "Without the waiver ({waived_status}): ")
+
+
+def _waive(finding: Finding, waiver: Waiver, *, with_reason: bool = True) -> Finding:
+    """``finding`` suspended by ``waiver``. The reason of a waiver on a register entry is left
+    out (``with_reason=False``): it may say something about the melder (Wbk art. 1a)."""
     t = finding.template
-    template = Text(_WAIVED.nl + t.nl, _WAIVED.en + t.en)
-    facts = {**finding.facts, "waiver_until": waiver.until, "waiver_reason": waiver.reason,
+    head = _WAIVED if with_reason else _WAIVED_ENTRY
+    template = Text(head.nl + t.nl, head.en + t.en)
+    facts = {**finding.facts, "waiver_until": waiver.until,
              "waived_status": finding.status.value}
+    if with_reason:
+        facts["waiver_reason"] = waiver.reason
     return finding._replace(status=Status.WAIVED, template=template, facts=facts)
 
 
@@ -560,7 +571,8 @@ class _Plan:
                 if waivers and finding.status in WAIVABLE:
                     waiver = waivers.get((rule.id, finding.subject))
                     if waiver is not None:
-                        finding = _waive(finding, waiver)
+                        finding = _waive(finding, waiver, with_reason=(
+                            rule.subject is not SubjectKind.REGISTER_ENTRY))
                 key = (finding.rule, finding.status)
                 tally[key] = tally.get(key, 0) + 1
                 yield finding

@@ -11,6 +11,7 @@ import difflib
 import enum
 import json
 import os
+import re
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
@@ -415,8 +416,14 @@ def _key_number(data: object, path: _Steps, key: object) -> str:
     return "?"
 
 
+REGISTER_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_./:-]{0,39}")
+"""What a register entry's id may be: a short token that can name nobody (no ``@``, no space,
+at most 40 characters); findings and error lines print it."""
+
+
 def _record_id(data: object, path: _Steps) -> str | None:
-    """The ``id`` of the innermost list item on ``path`` in the raw data, when it has one."""
+    """The ``id`` of the innermost list item on ``path`` in the raw data, when it has one (for
+    the register: only an id that is a token, see :data:`REGISTER_ID`)."""
     found: str | None = None
     node = data
     for step in path:
@@ -426,6 +433,8 @@ def _record_id(data: object, path: _Steps) -> str | None:
             break
         if isinstance(step, int) and isinstance(node, dict) and isinstance(node.get("id"), str):
             found = node["id"]
+    if path[:1] == ("register",) and found is not None and not REGISTER_ID.fullmatch(found):
+        return None
     return found
 
 
@@ -534,6 +543,15 @@ def document_problems(doc: Document, source: str, *,
         if not entry.id.strip():
             problems.append(Problem(source, f"{where}.id", Text(
                 "id mag niet leeg zijn", "id must not be empty")))
+            continue
+        if not REGISTER_ID.fullmatch(entry.id):  # the id is printed on every finding
+            problems.append(Problem(source, f"{where}.id", Text(
+                "een id in het register is een kort kenmerk: hooguit 40 letters, cijfers en "
+                "- _ . / :, zonder @ of spatie (bijv. R-2025-01), zodat het niemand noemt; "
+                "het id wordt hier niet herhaald",
+                "an id in the register is a short token: at most 40 letters, digits and "
+                "- _ . / :, no @ or space (e.g. R-2025-01), so that it names nobody; the id "
+                "is not repeated here")))
             continue
         j = first_entry.setdefault(entry.id, i)
         if j != i:

@@ -231,10 +231,11 @@ def policy_settings() -> st.SearchStrategy[PolicySettings]:
 
 
 def register_ids() -> st.SearchStrategy[str]:
-    """Register entry ids: realistic ones (``R-2025-01``) and any non-blank text."""
+    """Register entry ids: realistic ones (``R-2025-01``) and any short token the register
+    accepts (letters, digits and ``-_./:``; see :data:`integriteit.io.REGISTER_ID`)."""
     return st.one_of(
         st.from_regex(r"R-20[0-9]{2}-[0-9]{2,3}", fullmatch=True),
-        st.text(min_size=1, max_size=12).filter(lambda s: bool(s.strip())),
+        st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_./:-]{0,11}", fullmatch=True),
     )
 
 
