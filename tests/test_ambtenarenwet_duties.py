@@ -429,26 +429,32 @@ def test_registered_nevenwerk_is_ok() -> None:
 
 
 def test_unregistered_nevenwerk_is_overdue() -> None:
-    """Reported but not registered: overdue (the law sets no term), naming the activity."""
+    """Reported but not registered: overdue (the law sets no term), with counts and the day
+    it was reported, never the activity (personal data the reader does not need)."""
     f = nevenwerk([item(), item("eigen adviesbureau", registered=False)])
     assert (f.status, f.due) == (Status.OVERDUE, None)
-    assert f.message("en") == "Reported but not registered: eigen adviesbureau."
-    assert f.message("nl") == "Gemeld maar niet geregistreerd: eigen adviesbureau."
+    reported = f.facts["reported"]
+    assert f.message("en") == (f"1 of 2 reported nevenwerkzaamhe(i)d(en) not registered "
+                               f"(reported on {reported}).")
+    assert f.message("nl") == (f"1 van 2 gemelde nevenwerkzaamhe(i)d(en) niet geregistreerd "
+                               f"(gemeld op {reported}).")
+    assert "adviesbureau" not in repr(f.facts)
 
 
 def test_unknown_registration_is_unknown() -> None:
     """Whether it was registered is not stated: unknown."""
     f = nevenwerk([item(), item("docent", registered=None)])
     assert (f.status, f.due) == (Status.UNKNOWN, None)
-    assert f.message("en") == ("Whether the reported nevenwerkzaamheden were registered is "
-                               "not stated: docent.")
+    assert f.message("en").startswith("For 1 of 2 reported nevenwerkzaamhe(i)d(en) "
+                                      "registration is not stated (reported on ")
+    assert "docent" not in f.message("en")
 
 
 def test_not_registered_beats_unknown() -> None:
     """One not registered and one unknown: overdue, naming only the unregistered one."""
     f = nevenwerk([item("docent", registered=None), item("adviseur", registered=False)])
     assert f.status is Status.OVERDUE
-    assert f.facts["activities"] == "adviseur"
+    assert (f.facts["missing"], f.facts["count"]) == (1, 2)
 
 
 @pytest.mark.parametrize("employment", NOT_AMBTENAAR)

@@ -265,7 +265,7 @@ def test_demo_duty_messages(demo: Document) -> None:
     assert found[("ambtenarenwet.verantwoording", "organisation")].message("en") == (
         "Verantwoording: over 2023 late (due 2024-12-31, public 2025-01-14).")
     assert found[(NEVENWERK, "P014")].message("en") == (
-        "Reported but not registered: eigen adviesbureau.")
+        "1 of 1 reported nevenwerkzaamhe(i)d(en) not registered (reported on 2026-05-04).")
     assert found[("ambtenarenwet.financiele_belangen", "organisation")].message("en") == (
         "Designation of functions with a risk of financial conflicts: not adopted "
         "(on 2026-06-01).")

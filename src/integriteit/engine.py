@@ -446,10 +446,10 @@ def _waive(finding: Finding, waiver: Waiver, *, with_reason: bool = True) -> Fin
     t = finding.template
     head = _WAIVED if with_reason else _WAIVED_ENTRY
     template = Text(head.nl + t.nl, head.en + t.en)
-    facts = {**finding.facts, "waiver_until": waiver.until,
-             "waived_status": finding.status.value}
+    facts: dict[str, object] = {**finding.facts, "waiver_until": waiver.until}
     if with_reason:
         facts["waiver_reason"] = waiver.reason
+    facts["waived_status"] = finding.status.value
     return finding._replace(status=Status.WAIVED, template=template, facts=facts)
 
 

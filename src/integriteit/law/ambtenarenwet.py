@@ -609,12 +609,16 @@ VERANTWOORDING = Rule(
 _NW_NONE = Text("Geen nevenwerkzaamheden gemeld.", "No nevenwerkzaamheden reported.")
 _NW_OK = Text("{count} nevenwerkzaamhe(i)d(en) gemeld en geregistreerd.",
               "{count} nevenwerkzaamhe(i)d(en) reported and registered.")
-_NW_MISSING = Text("Gemeld maar niet geregistreerd: {activities}.",
-                   "Reported but not registered: {activities}.")
-_NW_UNKNOWN = Text("Of de gemelde nevenwerkzaamheden zijn geregistreerd is niet opgegeven: "
-                   "{activities}.",
-                   "Whether the reported nevenwerkzaamheden were registered is not stated: "
-                   "{activities}.")
+# The messages give counts and dates, never what the employee does on the side: personal data
+# that whoever reads a finding does not need (the document holds it).
+_NW_MISSING = Text("{missing} van {count} gemelde nevenwerkzaamhe(i)d(en) niet geregistreerd "
+                   "(gemeld op {reported}).",
+                   "{missing} of {count} reported nevenwerkzaamhe(i)d(en) not registered "
+                   "(reported on {reported}).")
+_NW_UNKNOWN = Text("Van {unknown} van {count} gemelde nevenwerkzaamhe(i)d(en) is niet "
+                   "opgegeven of ze zijn geregistreerd (gemeld op {reported}).",
+                   "For {unknown} of {count} reported nevenwerkzaamhe(i)d(en) registration is "
+                   "not stated (reported on {reported}).")
 _NW_NOT_AMBTENAAR = Text("Geen ambtenaar ({employment}); de registratieplicht van art. 5 geldt "
                          "niet.",
                          "Not an ambtenaar ({employment}); the registration duty of art. 5 "
@@ -666,14 +670,16 @@ def _evaluate_nevenwerk(ctx: RuleContext) -> Evaluator:
         items = by_employee.get(e.id, [])
         if not items:
             return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _NW_NONE, _NO_FACTS)
-        not_registered = [i.activity for i in items if i.registered is False]
-        unknown = [i.activity for i in items if i.registered is None]
+        not_registered = [i.reported for i in items if i.registered is False]
+        unknown = [i.reported for i in items if i.registered is None]
         if not_registered:
-            return ctx.finding(e.id, Status.OVERDUE, None, _NW_MISSING,
-                               {"activities": ", ".join(not_registered)})
+            return ctx.finding(e.id, Status.OVERDUE, None, _NW_MISSING, {
+                "missing": len(not_registered), "count": len(items),
+                "reported": ", ".join(d.isoformat() for d in not_registered)})
         if unknown:
-            return ctx.finding(e.id, Status.UNKNOWN, None, _NW_UNKNOWN,
-                               {"activities": ", ".join(unknown)})
+            return ctx.finding(e.id, Status.UNKNOWN, None, _NW_UNKNOWN, {
+                "unknown": len(unknown), "count": len(items),
+                "reported": ", ".join(d.isoformat() for d in unknown)})
         return ctx.finding(e.id, Status.OK, None, _NW_OK, {"count": len(items)})
 
     return evaluate
@@ -704,10 +710,12 @@ NEVENWERKZAAMHEDEN = Rule(
     explanation=Text(
         "Per ambtenaar, uit facts.nevenwerkzaamheden (gemeld op of vóór de peildatum): alles "
         "geregistreerd: ok; iets niet: overdue; registratie niet opgegeven: unknown; niets "
-        "gemeld: not_applicable.",
+        "gemeld: not_applicable. Berichten noemen aantallen en meldingsdata, niet de "
+        "activiteiten.",
         "Per ambtenaar, from facts.nevenwerkzaamheden (reported on or before the reference "
         "date): all registered: ok; any not: overdue; registration not stated: unknown; "
-        "nothing reported: not_applicable."),
+        "nothing reported: not_applicable. Messages give counts and dates of reporting, not "
+        "the activities."),
 )
 
 
