@@ -417,3 +417,26 @@ def test_echoed_ids_are_cut_and_escaped(capsys: pytest.CaptureFixture[str],
     assert len(line) < 300
     assert "\x1b" not in line and "\u2028" not in line and "\x85" not in line
     assert "[id 'E\\u2028\\x1b[31m\\x85xxx" in line and line.endswith("…']")
+
+
+def test_document_words_cannot_change_markdown_or_text_layout(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An organisation name or id with a newline, ``#``, ``|``, ESC or CR is escaped in the
+    report's and the checklist's Markdown and in the text output: no new line, heading, cell
+    or terminal control."""
+    name = "Gem\n# Kop | cel\x1b[2J\rX"
+    doc = tmp_path / "d.json"
+    doc.write_text(json.dumps({"organisation": {"name": name, "kind": "gemeente"},
+                               "employees": [{"id": "E\x1b[31m\r1", "start": "2026-01-05",
+                                              "employment": "ambtenaar"}]}), "utf-8")
+    outputs = [run(["report", str(doc), "--year", "2026"], capsys)[1],
+               run(["checklist", str(doc), "--at", "2026-06-01"], capsys)[1],
+               run(["check", str(doc), "--at", "2026-06-01"], capsys)[1]]
+    for out in outputs:
+        assert "\x1b" not in out and "\r" not in out
+        assert "\n# Kop" not in out and "Gem\n" not in out
+    report, checklist, text = outputs
+    assert report.startswith("# Integriteitsverslag 2026: Gem\\\\n\\# Kop \\| cel")
+    assert checklist.splitlines()[0].startswith("# Integriteitschecklist: Gem\\\\n\\# Kop \\| cel")
+    assert text.splitlines()[0].startswith("Gem\\n# Kop | cel\\x1b[2J\\rX (gemeente")
+    assert "E\\x1b[31m\\r1" in text

@@ -42,7 +42,7 @@ from integriteit.engine import (
 )
 from integriteit.errors import MORE_PROBLEMS, ONE_MORE_PROBLEM, InputError, Problem, shown
 from integriteit.exporters import Exporter
-from integriteit.exporters._common import STATUS_ORDER
+from integriteit.exporters._common import STATUS_ORDER, markdown_inline
 from integriteit.exporters._encode import text_writer
 from integriteit.exporters.json import policy_to_json, rule_to_json
 from integriteit.hr_export import EmployeeFile, read_employees
@@ -418,7 +418,8 @@ def _write_checklist(org: Organisation, at: date, items: list[ChecklistItem], fm
     size = (f", {org.headcount} {'medewerkers' if nl else 'staff'}"
             if org.headcount is not None else "")
     title = "Integriteitschecklist" if nl else "Integrity checklist"
-    who = f"{org.name} ({kind}{size})" if org.name != "-" else f"{kind}{size}"
+    name = markdown_inline(org.name)  # the document's words cannot change the layout
+    who = f"{name} ({kind}{size})" if org.name != "-" else f"{kind}{size}"
     out.write(f"# {title}: {who}, {'peildatum' if nl else 'as of'} {at}\n")
     for binding, heading in ((Binding.STATUTE, Text("Wet", "Statute")),
                              (Binding.POLICY, Text("Beleid van de organisatie",

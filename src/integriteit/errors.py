@@ -29,6 +29,12 @@ def shown(text: str, limit: int = SHOWN_MAX) -> str:
     return cut.translate(_UNSAFE)
 
 
+def one_line(text: str) -> str:
+    """``text`` with control characters and line separators escaped, uncut: for document
+    strings (a name, an id) in outputs read line by line."""
+    return text.translate(_UNSAFE)
+
+
 class IntegriteitError(Exception):
     """Base class of every exception this library raises on purpose.
 

@@ -28,7 +28,8 @@ from typing import Any, TextIO
 from attrs import evolve, field, frozen
 
 from integriteit.engine import Status, check, employee_reference_problems
-from integriteit.errors import InputError, Problem
+from integriteit.errors import InputError, Problem, one_line
+from integriteit.exporters._common import markdown_inline
 from integriteit.i18n import Lang, Text
 from integriteit.io import resolve_categories
 from integriteit.model import (
@@ -512,12 +513,15 @@ def _tables(report: AnnualReport, lang: Lang, k: int) -> list[tuple[str, _Row, l
     return tables
 
 
-def _heading(report: AnnualReport, lang: Lang) -> tuple[str, str]:
+def _heading(report: AnnualReport, lang: Lang,
+             name: Callable[[str], str] = one_line) -> tuple[str, str]:
+    """The title and the introduction; ``name`` writes the organisation's name (as it is
+    written in the document) for the format at hand."""
     org = report.document.organisation
     nl = lang == "nl"
     kind = ORGANISATION_KIND_LABELS[org.kind].get(lang)
-    title = (f"Integriteitsverslag {report.year}: {org.name} ({kind})" if nl else
-             f"Integrity report {report.year}: {org.name} ({kind})")
+    title = (f"Integriteitsverslag {report.year}: {name(org.name)} ({kind})" if nl else
+             f"Integrity report {report.year}: {name(org.name)} ({kind})")
     first, last = report.years[0], report.years[-1]
     intro = (f"Register over {first}–{last}, telling per jaar van ontvangst; cijfers van het "
              f"jaar per {report.at}. Een item telt één keer in elk van zijn categorieën en één "
@@ -530,8 +534,9 @@ def _heading(report: AnnualReport, lang: Lang) -> tuple[str, str]:
 
 
 def write_markdown(report: AnnualReport, out: TextIO, lang: Lang, k: int = 0) -> None:
-    """The report as Markdown, laid out like the published year reports."""
-    title, intro = _heading(report, lang)
+    """The report as Markdown, laid out like the published year reports; the document's
+    words (the organisation's name) are escaped, so they cannot change the layout."""
+    title, intro = _heading(report, lang, markdown_inline)
     out.write(f"# {title}\n\n{intro}\n")
     for name, header, rows in _tables(report, lang, k):
         out.write(f"\n## {name}\n\n| " + " | ".join(header) + " |\n")

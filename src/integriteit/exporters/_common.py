@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from integriteit.engine import Status
+from integriteit.errors import one_line
 from integriteit.i18n import Lang, Text
 from integriteit.io import converter
 
@@ -44,3 +45,20 @@ def json_value(value: object, lang: Lang) -> Any:
     if isinstance(value, Text):
         return value.get(lang)
     return converter.unstructure(value)
+
+
+_MARKDOWN = {ord(c): "\\" + c for c in "\\`*_[]<>#!|~"}
+"""What Markdown reads inside a line (emphasis, code, links, HTML, table cells, a heading's
+closing ``#``); ``-``, ``+`` and ``.`` matter only at the start of a line, where a document
+string never stands."""
+
+
+def markdown_inline(text: str) -> str:
+    """A document string (an organisation's name, an id) as Markdown text that shows as it is
+    written: one line, control characters escaped, Markdown's own characters backslashed, so
+    that it cannot open a heading, a table cell, a link or a list.
+
+    >>> print(markdown_inline("Zuid-Holland | # X [y](z)"))
+    Zuid-Holland \\| \\# X \\[y\\](z)
+    """
+    return one_line(text).translate(_MARKDOWN)

@@ -7,6 +7,7 @@ from collections import Counter
 from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
+from integriteit.errors import one_line
 from integriteit.exporters import Exporter
 from integriteit.exporters._common import STATUS_LABELS, STATUS_ORDER
 from integriteit.i18n import Lang, Text
@@ -50,8 +51,11 @@ def write_explained(result: CheckResult, out: TextIO, lang: Lang) -> None:
 def _write(result: CheckResult, out: TextIO, lang: Lang, *, explain: bool) -> None:
     org = result.document.organisation
     headcount = _HEADCOUNT.format(lang, n=org.headcount) if org.headcount is not None else ""
-    out.write(_HEAD.format(lang, name=org.name, kind=ORGANISATION_KIND_LABELS[org.kind],
-                           headcount=headcount, at=result.at) + "\n")
+    # Words from the document (the name, ids, a function in a message) are written on one
+    # line, with control characters escaped: they cannot fake a line or move the cursor.
+    out.write(_HEAD.format(lang, name=one_line(org.name),
+                           kind=ORGANISATION_KIND_LABELS[org.kind], headcount=headcount,
+                           at=result.at) + "\n")
     # The parameters the run's rules read, with their value on the reference date.
     read = dict.fromkeys(n for r in result.rules for n in r.parameters
                          if n in result.policy.timelines)
@@ -76,7 +80,7 @@ def _write(result: CheckResult, out: TextIO, lang: Lang, *, explain: bool) -> No
         for rule_id, items in groupby(group, key=lambda f: f.rule):
             out.write(f"  {rule_id}\n")
             rows = list(items)
-            messages = [f.message(lang) for f in rows]
+            messages = [one_line(f.message(lang)) for f in rows]
             # Many subjects with the very same message (e.g. facts not given for anyone): one
             # line with the count and the first ids, so the exceptions stay readable.
             repeated = {m for m, n in Counter(messages).items() if n >= COLLAPSE_AT}
@@ -86,13 +90,13 @@ def _write(result: CheckResult, out: TextIO, lang: Lang, *, explain: bool) -> No
                     subjects_of[m].append(f.subject)
             for m in sorted(repeated):
                 ids = subjects_of[m]
-                shown = ", ".join(ids[:3]) + (", ..." if len(ids) > 3 else "")
+                shown = ", ".join(map(one_line, ids[:3])) + (", ..." if len(ids) > 3 else "")
                 out.write(f"    {_MANY.format(lang, n=len(ids), ids=shown)}  {m}\n")
             for f, message in zip(rows, messages, strict=True):
                 if message in repeated:
                     continue
                 due = _DUE.format(lang, due=f.due) if f.due else ""
-                out.write(f"    {f.subject:<{width}}  {due:<20}  {message}\n")
+                out.write(f"    {one_line(f.subject):<{width}}  {due:<20}  {message}\n")
                 if explain:
                     out.write(textwrap.fill(result.explain(f, lang), 100,
                                             initial_indent="        ",
