@@ -440,3 +440,18 @@ def test_document_words_cannot_change_markdown_or_text_layout(
     assert checklist.splitlines()[0].startswith("# Integriteitschecklist: Gem\\\\n\\# Kop \\| cel")
     assert text.splitlines()[0].startswith("Gem\\n# Kop | cel\\x1b[2J\\rX (gemeente")
     assert "E\\x1b[31m\\r1" in text
+
+
+def test_report_checks_waivers_as_check_does(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """A waiver naming an unknown rule or subject: exit 2 from ``report`` as from ``check``,
+    naming the file and the waiver's index in the document."""
+    doc = tmp_path / "w.json"
+    doc.write_text(json.dumps({**ORG, "employees": STAFF, "waivers": [
+        {"rule": "ambtenarenwet.eed", "subject": "E1", "reason": "x", "until": "2026-12-31"},
+        {"rule": "nope.nope", "subject": "E1", "reason": "x", "until": "2026-12-31"}]}),
+        "utf-8")
+    for command in (["check"], ["report", "--year", "2026"]):
+        code, out, err = run([*command, str(doc), "--lang", "en"], capsys)
+        assert (code, out) == (2, ""), command
+        assert err == f"integriteit: error: {doc}: waivers[1].rule: unknown rule 'nope.nope'\n"

@@ -27,7 +27,12 @@ from typing import Any, TextIO
 
 from attrs import evolve, field, frozen
 
-from integriteit.engine import Status, check, employee_reference_problems
+from integriteit.engine import (
+    Status,
+    check,
+    employee_reference_problems,
+    waiver_problems,
+)
 from integriteit.errors import InputError, Problem, one_line
 from integriteit.exporters._common import markdown_inline
 from integriteit.i18n import Lang, Text
@@ -43,7 +48,7 @@ from integriteit.model import (
     EntryKind,
     Measure,
 )
-from integriteit.plugins import Registry
+from integriteit.plugins import Registry, default_registry
 from integriteit.policy import INTEGRITEITSVERKLARING_REQUIRED, WORKSHOP_REQUIRED_FOR
 from integriteit.taxonomies import Category, all_categories
 
@@ -211,10 +216,15 @@ def annual_report(document: Document, year: int, *, years: int = 5, at: date | N
 # --- the figures of the report year --------------------------------------------------------
 
 def _starters(document: Document, year: int, at: date, employees: Iterable[Employee] | None,
-              source: str) -> tuple[list[Employee], bool]:
+              source: str, registry: Registry | None) -> tuple[list[Employee], bool]:
     """The employees who started in ``year`` (on or before ``at``), and whether there is any
-    staff at all; an HR export is read through, and its problems raised."""
+    staff at all; an HR export is read through, and its problems raised. The waivers are
+    checked as ``check`` checks them (rule and subject known, index in the document)."""
+    rules = (registry if registry is not None else default_registry()).rules.values()
     if employees is None:
+        wrong = waiver_problems(document, rules, source)
+        if wrong:
+            raise InputError(wrong)
         return ([e for e in document.employees if e.start.year == year and e.start <= at],
                 bool(document.employees))
     if document.employees:
@@ -237,6 +247,7 @@ def _starters(document: Document, year: int, at: date, employees: Iterable[Emplo
     if found:  # an HR export's reader checked the rows (and skipped a second id)
         raise InputError(tuple(getattr(employees, "problems", ())), total=found)
     problems += employee_reference_problems(document, ids, source)
+    problems += waiver_problems(document, rules, source, ids)
     if problems:
         raise InputError(problems)
     return starters, bool(ids)
@@ -249,7 +260,7 @@ def _figures(document: Document, year: int, at: date, registry: Registry | None,
     rules = ["ambtenarenwet.eed", "wbk.ontvangstbevestiging", "wbk.terugkoppeling",
              "beleid.integriteitsverklaring", "beleid.workshop"]
     policy_days = [date(year, 1, 1), at]
-    starters, with_staff = _starters(document, year, at, employees, source)
+    starters, with_staff = _starters(document, year, at, employees, source, registry)
     misstanden = [e for e in document.register
                   if e.kind is EntryKind.MISSTAND and e.received.year == year]
     # Only the people and reports of the year: the rules judge each subject on its own.
