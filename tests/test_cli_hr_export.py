@@ -455,3 +455,63 @@ def test_report_checks_waivers_as_check_does(tmp_path: Path,
         code, out, err = run([*command, str(doc), "--lang", "en"], capsys)
         assert (code, out) == (2, ""), command
         assert err == f"integriteit: error: {doc}: waivers[1].rule: unknown rule 'nope.nope'\n"
+
+
+def _registry_with(rule: Any = None, exporter: Any = None) -> Any:
+    from integriteit.plugins import build_registry
+
+    def plug(registry: Any) -> None:
+        if rule is not None:
+            registry.add_rule(rule)
+        if exporter is not None:
+            registry.add_exporter(exporter)
+
+    return build_registry(entry_point_plugins=False, extra=[("test", plug)])
+
+
+def _rule(evaluate: Any) -> Any:
+    from integriteit import Rule, RuleVersion, Severity, SubjectKind, Text
+
+    return Rule(id="test.rule", title=Text("t", "t"), severity=Severity.INFO,
+                subject=SubjectKind.EMPLOYEE,
+                versions=(RuleVersion(None, None, (), lambda ctx: evaluate(ctx),
+                                      Text("t", "t")),))
+
+
+@pytest.mark.parametrize(("make", "says"), [
+    (lambda ctx: lambda e: (_ for _ in ()).throw(SystemExit(0)), "SystemExit(0)"),
+    (lambda ctx: lambda e: ctx.finding(e.id, "bogus", None, ctx.rule.title, {}),
+     "returned status 'bogus' for 'E1', which is no status"),
+    (lambda ctx: lambda e: ctx.finding("someone else", __import__("integriteit").Status.OK,
+                                       None, ctx.rule.title, {}),
+     "returned a finding about 'someone else' for 'E1'"),
+])
+def test_a_plugin_rule_cannot_fake_a_clean_run(make: Any, says: str, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule that exits, invents a status or answers for another subject: exit 3, the rule
+    named, nothing written."""
+    monkeypatch.setattr(cli, "default_registry", lambda: _registry_with(rule=_rule(make)))
+    files = write_exports(tmp_path, STAFF)
+    for fmt in ("jsonl", "text", "json"):
+        out, err = io.StringIO(), io.StringIO()
+        assert cli._run(["check", str(files["doc"]), "--format", fmt], out, err) == 3
+        assert out.getvalue() == ""
+        assert "test.rule" in err.getvalue() and says in err.getvalue()
+
+
+def test_a_plugin_exporter_that_exits_is_a_failure(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """An exporter raising ``SystemExit(0)`` ends the run with exit 3, not 0."""
+    from integriteit import Exporter, Text
+
+    def write(result: Any, out: Any, lang: Any) -> None:
+        out.write("half")
+        raise SystemExit(0)
+
+    monkeypatch.setattr(cli, "default_registry", lambda: _registry_with(
+        exporter=Exporter("half", Text("h", "h"), write)))
+    files = write_exports(tmp_path, STAFF)
+    out, err = io.StringIO(), io.StringIO()
+    assert cli._run(["check", str(files["doc"]), "--format", "half"], out, err) == 3
+    assert out.getvalue() == ""
+    assert "exporter 'half' failed: SystemExit(0)" in err.getvalue()

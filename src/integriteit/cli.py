@@ -669,11 +669,11 @@ def _write_findings(stream: FindingStream, exporter: Exporter, out: TextIO, lang
             write = exporter.write_explained if (
                 explain and exporter.write_explained is not None) else exporter.write
             write(result, text, lang)
-        except (InputError, RuleFailure, BrokenPipeError):
+        except (InputError, RuleFailure, BrokenPipeError, KeyboardInterrupt):
             raise
         except OSError as exc:  # the disk is full, the stream closed: not the exporter's fault
             raise _OutputFailure(exc) from exc
-        except Exception as exc:
+        except BaseException as exc:  # an exporter's exit() too: a failure, never exit 0
             raise _ExporterFailure(exporter.name, exc) from exc
 
     binary = _utf8_buffer(out)

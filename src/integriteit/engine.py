@@ -499,7 +499,7 @@ def _prepared(rule: Rule, at: date, policy: Policy, document: Document
     try:
         return [(v, v.prepare(RuleContext(rule, v, at, policy, document)))
                 for v in rule.versions]
-    except Exception as exc:
+    except (Exception, SystemExit) as exc:  # a plugin's exit() is a failure, not an exit
         raise RuleFailure(f"rule {rule.id} failed to prepare: {exc!r}") from exc
 
 
@@ -517,6 +517,19 @@ def _picker(evaluators: list[tuple[RuleVersion, Evaluator]]) -> _Picker:
         return found
 
     return pick
+
+
+def _not_its_finding(rule: Rule, subject: str, finding: object) -> str:
+    """What is wrong with what a rule returned for ``subject``."""
+    if type(finding) is not Finding:
+        return f"rule {rule.id} returned {finding!r}, not a Finding"
+    assert isinstance(finding, Finding)
+    if finding.rule != rule.id:
+        return f"rule {rule.id} returned a finding of rule {finding.rule!r} for {subject!r}"
+    if finding.subject != subject:
+        return f"rule {rule.id} returned a finding about {finding.subject!r} for {subject!r}"
+    return (f"rule {rule.id} returned status {finding.status!r} for {subject!r}, which is no "
+            f"status (one of {', '.join(s.value for s in Status)})")
 
 
 def _not_in_force(rule: Rule, subject: str, day: date) -> Finding:
@@ -563,11 +576,13 @@ class _Plan:
                     evaluate = pick(day)
                     finding = (evaluate(item) if evaluate is not None
                                else _not_in_force(rule, subject_id(item), day))
-                except Exception as exc:
+                except (Exception, SystemExit) as exc:
                     raise RuleFailure(f"rule {rule.id} failed on {rule.subject} "
                                       f"{subject_id(item)!r}: {exc!r}") from exc
-                if type(finding) is not Finding:
-                    raise RuleFailure(f"rule {rule.id} returned {finding!r}, not a Finding")
+                if type(finding) is not Finding or finding.rule != rule.id or (
+                        finding.subject != subject_id(item)) or (
+                        type(finding.status) is not Status):
+                    raise RuleFailure(_not_its_finding(rule, subject_id(item), finding))
                 if waivers and finding.status in WAIVABLE:
                     waiver = waivers.get((rule.id, finding.subject))
                     if waiver is not None:
@@ -601,11 +616,15 @@ class _Plan:
                             evaluate = pick(day)
                         finding = (evaluate(employee) if evaluate is not None
                                    else _not_in_force(rule, employee.id, day))
-                    except Exception as exc:
+                    except (Exception, SystemExit) as exc:
                         raise RuleFailure(f"rule {rule.id} failed on employee "
                                           f"{employee.id!r}: {exc!r}") from exc
-                    if type(finding) is not Finding:
-                        raise RuleFailure(f"rule {rule.id} returned {finding!r}, not a Finding")
+                    # Checked at the boundary: a finding of this rule, about this employee,
+                    # with a status that exists (a plugin cannot fake a clean run).
+                    if type(finding) is not Finding or finding.rule != rule.id or (
+                            finding.subject != employee.id) or (
+                            type(finding.status) is not Status):
+                        raise RuleFailure(_not_its_finding(rule, employee.id, finding))
                     status = finding.status
                     if waivers and status in WAIVABLE:
                         waiver = waivers.get((rule.id, finding.subject))
