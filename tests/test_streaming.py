@@ -294,3 +294,18 @@ def test_a_finding_is_a_light_immutable_record() -> None:
         f.status = Status.OK  # type: ignore[misc]
     assert "Finding(rule=" in repr(f)
     assert isinstance(check_stream(document(), AT), FindingStream)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32", "utf-32-be"])
+def test_a_document_in_utf16_or_utf32_is_refused_with_one_line(encoding: str) -> None:
+    """The docs promise UTF-8: a UTF-16 or UTF-32 document is one clear error, in both
+    languages (UTF-8, with or without a byte order mark, is read)."""
+    text = json.dumps({**ORG, "employees": STAFF})
+    with pytest.raises(InputError) as info:
+        iio.loads(text.encode(encoding), source="doc.json")
+    name = "UTF-" + encoding.split("-")[1]
+    assert info.value.render("en") == (f"doc.json: the text is {name}; integriteit reads "
+                                       "UTF-8: save the file as UTF-8")
+    assert info.value.render("nl").startswith(f"doc.json: de tekst is {name}")
+    for ok in ("utf-8", "utf-8-sig"):
+        assert iio.loads(text.encode(ok)).employees == document().employees

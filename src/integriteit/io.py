@@ -725,7 +725,18 @@ def _validated(doc: Document, source: str, separate_employees: bool) -> Document
 
 
 def _parse(text: str | bytes, source: str) -> object:
-    """JSON text as plain data, strictly (a key twice is kept for the structuring hooks)."""
+    """JSON text as plain data, strictly (a key twice is kept for the structuring hooks).
+
+    Bytes are UTF-8 (a byte order mark is allowed); UTF-16 or UTF-32, which JSON's own
+    detection would read, are refused with one line, as the docs promise UTF-8.
+    """
+    if isinstance(text, bytes | bytearray):
+        encoding = json.detect_encoding(text)
+        if not encoding.startswith("utf-8"):
+            name = "UTF-" + encoding.split("-")[1]
+            raise InputError([Problem(source, "", Text(
+                f"de tekst is {name}; integriteit leest UTF-8: sla het bestand op als UTF-8",
+                f"the text is {name}; integriteit reads UTF-8: save the file as UTF-8"))])
     try:
         return json.loads(text, object_pairs_hook=_object_pairs)
     except json.JSONDecodeError as exc:
