@@ -515,3 +515,25 @@ def test_a_plugin_exporter_that_exits_is_a_failure(tmp_path: Path,
     assert cli._run(["check", str(files["doc"]), "--format", "half"], out, err) == 3
     assert out.getvalue() == ""
     assert "exporter 'half' failed: SystemExit(0)" in err.getvalue()
+
+
+def test_a_rule_that_hangs_ends_with_timeout(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--timeout``: a rule that hangs ends the run with exit 3, naming the rule; nothing is
+    written."""
+    import time as clock
+
+    def hang(ctx: Any) -> Any:
+        def evaluate(e: Any) -> Any:
+            clock.sleep(30)
+        return evaluate
+
+    monkeypatch.setattr(cli, "default_registry", lambda: _registry_with(rule=_rule(hang)))
+    files = write_exports(tmp_path, STAFF)
+    out, err = io.StringIO(), io.StringIO()
+    started = clock.monotonic()
+    code = cli._run(["check", str(files["doc"]), "--timeout", "1", "--format", "jsonl"], out, err)
+    assert clock.monotonic() - started < 10
+    assert (code, out.getvalue()) == (3, "")
+    assert "rule test.rule failed on employee 'E1'" in err.getvalue()
+    assert "took longer than --timeout 1 s" in err.getvalue()

@@ -13,11 +13,12 @@ import gc
 import io
 import json
 import os
+import signal
 import sys
 import tempfile
 import textwrap
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import Any, BinaryIO, TextIO
 
@@ -193,6 +194,9 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
     c.add_argument("--explain", action="store_true",
                    help="add to each finding how it came about: article, facts, policy values "
                         "and their origin, deadline computation (JSON always has it)")
+    c.add_argument("--timeout", type=_whole(1, 7 * 24 * 3600), default=None, metavar="SECONDS",
+                   help="end the run (exit 3, naming the rule that was running) when it takes "
+                        "longer than this; for a rule from a plugin that hangs")
     c.add_argument("--fail-on", type=_fail_on, default=(DEFAULT_FAIL_ON, None),
                    metavar="LIST",
                    help="statuses and/or severities that make the exit code 1, comma-separated "
@@ -580,7 +584,8 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         # Problems of an HR export are known only once it is read, and a rule can fail on the
         # last employee: findings are written so that a failed run leaves none behind.
         try:
-            _write_findings(stream, exporter, out, lang, explain=args.explain)
+            with _time_limit(args.timeout):
+                _write_findings(stream, exporter, out, lang, explain=args.explain)
         finally:
             if progress is not None:
                 progress.done()
@@ -594,6 +599,9 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         return EXIT_USAGE
     except (RuleFailure, PluginError) as exc:
         err.write(f"integriteit: internal error: {exc}\n")
+        return EXIT_FAILURE
+    except RunTimeout as exc:
+        err.write(f"integriteit: internal error: {exc} (while writing the output)\n")
         return EXIT_FAILURE
     except _ExporterFailure as exc:
         err.write(f"integriteit: internal error: exporter {exc.name!r} failed: "
@@ -669,7 +677,7 @@ def _write_findings(stream: FindingStream, exporter: Exporter, out: TextIO, lang
             write = exporter.write_explained if (
                 explain and exporter.write_explained is not None) else exporter.write
             write(result, text, lang)
-        except (InputError, RuleFailure, BrokenPipeError, KeyboardInterrupt):
+        except (InputError, RuleFailure, BrokenPipeError, KeyboardInterrupt, RunTimeout):
             raise
         except OSError as exc:  # the disk is full, the stream closed: not the exporter's fault
             raise _OutputFailure(exc) from exc
@@ -707,6 +715,33 @@ def _write_findings(stream: FindingStream, exporter: Exporter, out: TextIO, lang
 
         _emit(copy)
         text.detach()
+
+
+class RunTimeout(TimeoutError):
+    """The run took longer than ``--timeout``; raised in whatever code runs at that moment, so
+    a rule that hangs is named by the failure it becomes."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: int | None) -> Iterator[None]:
+    """Raise :class:`RunTimeout` after ``seconds`` of wall time (POSIX timers)."""
+    if seconds is None:
+        yield
+        return
+    if not hasattr(signal, "setitimer"):  # pragma: no cover - not on POSIX
+        raise _usage("--timeout", Text("--timeout werkt niet op dit besturingssysteem",
+                                       "--timeout does not work on this operating system"))
+
+    def expire(signum: int, frame: object) -> None:
+        raise RunTimeout(f"the run took longer than --timeout {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _utf8_buffer(out: TextIO | None) -> BinaryIO | None:
