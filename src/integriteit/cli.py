@@ -272,8 +272,8 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
                      help="reference date of the year's figures (default: 31 December of "
                           "YEAR)")
     rep.add_argument("--suppress-below", type=_positive, default=0, metavar="K",
-                     help="show counts from 1 to K-1 as '<K', so small groups cannot be "
-                          "traced to people")
+                     help="show counts from 1 to K-1 as '<K'; a total can still give a "
+                          "suppressed count away (see the docs)")
     output_options(rep, list(REPORT_FORMATS))
     rep.set_defaults(format="markdown")
 
