@@ -14,7 +14,7 @@ from __future__ import annotations
 import codecs
 import string
 import typing
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -187,10 +187,3 @@ class _TextSink:
     def write(self, data: bytes) -> int:
         self._out.write(self._decode(data))
         return len(data)
-
-
-def iter_lines(findings: Iterable[Finding], lang: Lang) -> Iterator[bytes]:
-    """Each finding as one JSON line (bytes)."""
-    encode = FindingEncoder(lang).encode
-    for f in findings:
-        yield encode(f)
