@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, runtime_checkable
 
 from attrs import field, frozen
 
-from integriteit.errors import InputError, IntegriteitError, Problem
+from integriteit.errors import InputError, IntegriteitError, Problem, shown
 from integriteit.i18n import Lang, Text, localize
 from integriteit.io import employee_problems
 from integriteit.model import Document, Employee, Organisation, Waiver
@@ -485,8 +485,8 @@ def employee_reference_problems(document: Document, employee_ids: Collection[str
                                 source: str) -> list[Problem]:
     """Facts that name an employee the employees do not have (``facts.nevenwerkzaamheden``)."""
     return [Problem(source, f"facts.nevenwerkzaamheden[{i}].employee", Text(
-                f"geen medewerker met id {item.employee!r} in employees",
-                f"no employee with id {item.employee!r} in employees"))
+                f"geen medewerker met id '{shown(item.employee)}' in employees",
+                f"no employee with id '{shown(item.employee)}' in employees"))
             for i, item in enumerate(document.facts.nevenwerkzaamheden or ())
             if item.employee not in employee_ids]
 
@@ -723,7 +723,7 @@ class FindingStream:
                     f"not an Employee but {type(emp).__name__}"))])
             if emp.id in ids:
                 found.append(Problem(self.source, f"{where}.id", Text(
-                    f"dubbel id {emp.id!r}", f"duplicate id {emp.id!r}"), emp.id))
+                    f"dubbel id '{shown(emp.id)}'", f"duplicate id '{shown(emp.id)}'"), emp.id))
                 continue
             wrong = employee_problems(emp, where, self.source)
             if wrong:

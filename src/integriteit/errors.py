@@ -6,6 +6,8 @@ from attrs import frozen
 
 from integriteit.i18n import Lang, Text
 
+LINE_MAX = 1000
+"""Longest problem line (before the record id); a safety net, the parts are cut already."""
 SHOWN_MAX = 60
 """Longest echoed value, id or key in a problem line (longer ones end in an ellipsis)."""
 
@@ -71,6 +73,8 @@ class Problem:
         path = self.path.get(lang) if isinstance(self.path, Text) else self.path
         where = f"{self.source}: {path}" if path else self.source
         line = f"{where}: {self.message.get(lang)}"
+        if len(line) > LINE_MAX:  # a safety net: every echoed part is cut already
+            line = line[:LINE_MAX - 1] + "…"
         if self.record is not None:
             line += f" [id '{shown(self.record)}']"
         return line.translate(_UNSAFE)

@@ -394,10 +394,11 @@ def _format_path(path: _Steps) -> str:
     for step in path:
         if isinstance(step, int):
             out += f"[{step}]"
-        elif step.replace("_", "a").replace("$", "a").isalnum() and step.isascii():
+        elif (step.replace("_", "a").replace("$", "a").isalnum() and step.isascii()
+              and len(step) <= 60):
             out += f".{step}" if out else step
         else:  # a key that is no plain name (a typo with a space or newline): quoted, one line
-            out += f"[{json.dumps(step, ensure_ascii=False)}]"
+            out += f"[{json.dumps(shown(step), ensure_ascii=False)}]"
     return out
 
 
@@ -535,8 +536,8 @@ def document_problems(doc: Document, source: str, *,
             j = first_index.setdefault(emp.id, i)
             if j != i and emp.id.strip():
                 problems.append(Problem(source, f"{where}.id", Text(
-                    f"dubbel id {emp.id!r} (ook in employees[{j}])",
-                    f"duplicate id {emp.id!r} (also in employees[{j}])"), emp.id))
+                    f"dubbel id '{shown(emp.id)}' (ook in employees[{j}])",
+                    f"duplicate id '{shown(emp.id)}' (also in employees[{j}])"), emp.id))
     first_entry: dict[str, int] = {}
     for i, entry in enumerate(doc.register):
         where = f"register[{i}]"
@@ -556,14 +557,14 @@ def document_problems(doc: Document, source: str, *,
         j = first_entry.setdefault(entry.id, i)
         if j != i:
             problems.append(Problem(source, f"{where}.id", Text(
-                f"dubbel id {entry.id!r} (ook in register[{j}])",
-                f"duplicate id {entry.id!r} (also in register[{j}])"), entry.id))
+                f"dubbel id '{shown(entry.id)}' (ook in register[{j}])",
+                f"duplicate id '{shown(entry.id)}' (also in register[{j}])"), entry.id))
     facts = doc.facts
     for i, item in enumerate(facts.nevenwerkzaamheden or ()):
         if item.employee not in known and not separate_employees:
             problems.append(Problem(source, f"facts.nevenwerkzaamheden[{i}].employee", Text(
-                f"geen medewerker met id {item.employee!r} in employees",
-                f"no employee with id {item.employee!r} in employees")))
+                f"geen medewerker met id '{shown(item.employee)}' in employees",
+                f"no employee with id '{shown(item.employee)}' in employees")))
     seen_years: dict[int, int] = {}
     for i, account in enumerate(facts.verantwoording or ()):
         where = f"facts.verantwoording[{i}]"

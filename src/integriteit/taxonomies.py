@@ -36,6 +36,7 @@ from types import MappingProxyType
 
 from attrs import field, frozen
 
+from integriteit.errors import shown
 from integriteit.i18n import Text
 from integriteit.sources import LegalSource, Statute
 
@@ -616,10 +617,16 @@ def label_problems(
     return [t.en for t in label_problem_texts(labels, taxonomies)]
 
 
+def _q(value: object) -> str:
+    """A label or key as a problem line quotes it: short, one line."""
+    return repr(shown(value)) if isinstance(value, str) else repr(value)
+
+
 def label_problem_texts(
     labels: Mapping[str, str], taxonomies: Iterable[Taxonomy] = BUILTIN_TAXONOMIES
 ) -> list[Text]:
-    """:func:`label_problems` in Dutch and English."""
+    """:func:`label_problems` in Dutch and English; every label and key echoed is cut short
+    and on one line (:func:`integriteit.errors.shown`)."""
     taxonomies = _taxonomies(taxonomies)
     index = _cached_index(taxonomies)
     keys = set(index.values())
@@ -628,28 +635,29 @@ def label_problem_texts(
     for label, target in labels.items():
         norm = normalise_label(label) if isinstance(label, str) else ""
         if not norm:
-            problems.append(Text(f"label {label!r}: een label mag niet leeg zijn",
-                                 f"label {label!r}: a label must not be empty"))
+            problems.append(Text(f"label {_q(label)}: een label mag niet leeg zijn",
+                                 f"label {_q(label)}: a label must not be empty"))
             continue
         other = first_label.setdefault(norm, label)
         if other != label and labels[other] != target:
             problems.append(Text(
-                f"label {label!r}: hetzelfde label als {other!r} (hoofdletters, spaties en een "
-                f"punt aan het eind tellen niet), maar vertaald in {target!r}, niet "
-                f"{labels[other]!r}",
-                f"label {label!r}: the same label as {other!r} (case, spaces and a final "
-                f"period do not count), but mapped to {target!r}, not {labels[other]!r}"))
+                f"label {_q(label)}: hetzelfde label als {_q(other)} (hoofdletters, spaties en een "
+                f"punt aan het eind tellen niet), maar vertaald in {_q(target)}, niet "
+                f"{_q(labels[other])}",
+                f"label {_q(label)}: the same label as {_q(other)} (case, spaces and a final "
+                f"period do not count), but mapped to {_q(target)}, not {_q(labels[other])}"))
         elif not isinstance(target, str) or target not in keys:
             hint = _suggest(target, taxonomies) if isinstance(target, str) else None
-            more_nl = f" (bedoelt u {hint!r}?)" if hint is not None else ""
-            more_en = f" (did you mean {hint!r}?)" if hint is not None else ""
-            problems.append(Text(f"label {label!r}: {target!r} is geen categoriesleutel{more_nl}",
-                                 f"label {label!r}: {target!r} is not a category key{more_en}"))
+            more_nl = f" (bedoelt u {_q(hint)}?)" if hint is not None else ""
+            more_en = f" (did you mean {_q(hint)}?)" if hint is not None else ""
+            problems.append(Text(
+                f"label {_q(label)}: {_q(target)} is geen categoriesleutel{more_nl}",
+                f"label {_q(label)}: {_q(target)} is not a category key{more_en}"))
         elif norm in keys and norm != target:
             problems.append(Text(
-                f"label {label!r}: is zelf de sleutel {norm!r} en kan dus niet {target!r} "
+                f"label {_q(label)}: is zelf de sleutel {_q(norm)} en kan dus niet {_q(target)} "
                 "betekenen; een sleutel betekent altijd zijn eigen categorie",
-                f"label {label!r}: is itself the key {norm!r}, so it cannot mean {target!r}; "
+                f"label {_q(label)}: is itself the key {_q(norm)}, so it cannot mean {_q(target)}; "
                 "a key always means its own category"))
     return problems
 
