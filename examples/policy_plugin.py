@@ -62,12 +62,20 @@ VERKLARING = Rule(
 )
 
 
+def cell(value: object) -> str:
+    """A cell a spreadsheet will not run: text starting with ``= + - @``, a tab or CR (a
+    formula to Excel) gets a leading apostrophe. Ids and messages come from the document."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def write_csv(result: CheckResult, out: TextIO, lang: Lang) -> None:
-    """One row per finding."""
+    """One row per finding, every cell neutralised (:func:`cell`)."""
     writer = csv.writer(out)
     writer.writerow(["rule", "subject", "status", "due", "message"])
     for f in result.findings:
-        writer.writerow([f.rule, f.subject, f.status.value, f.due or "", f.message(lang)])
+        writer.writerow([cell(v) for v in (f.rule, f.subject, f.status.value, f.due,
+                                           f.message(lang))])
 
 
 def register(registry: Registry) -> None:

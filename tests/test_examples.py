@@ -52,3 +52,17 @@ def test_hr_form_shows_findings_and_field_errors() -> None:
 def test_policy_plugin_adds_a_rule_and_a_csv_format(line: str) -> None:
     """The plugin example's policy rule and CSV exporter run beside the built-in rule."""
     assert line in run_example("policy_plugin.py")
+
+
+def test_policy_plugin_csv_neutralises_formulas() -> None:
+    """The example's CSV exporter (copied by users) makes no cell a spreadsheet formula."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("policy_plugin", EXAMPLES / "policy_plugin.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for payload in ("=HYPERLINK(\"x\")", "+1", "-1", "@SUM(A1)", "\tx", "\rx"):
+        assert module.cell(payload) == "'" + payload
+    assert module.cell("P001") == "P001"
+    assert module.cell(None) == ""
