@@ -44,7 +44,7 @@ from integriteit.engine import (
 from integriteit.errors import MORE_PROBLEMS, ONE_MORE_PROBLEM, InputError, Problem, shown
 from integriteit.exporters import Exporter
 from integriteit.exporters._common import STATUS_ORDER, markdown_inline
-from integriteit.exporters._encode import text_writer
+from integriteit.exporters._encode import text_writer, utf8_buffer
 from integriteit.exporters.json import policy_to_json, rule_to_json
 from integriteit.hr_export import EmployeeFile, read_employees
 from integriteit.i18n import LANGS, Lang, Text
@@ -513,7 +513,7 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         if args.command == "checklist":
             at = args.at if args.at is not None else date.today()
             result: CheckResult | FindingStream | None = None
-            employees = _employees(args, err)
+            employees = _employees(args)
             if args.file is not None:
                 cdoc, csource = _read_document(args.file, employees is not None)
                 if employees is None:
@@ -539,7 +539,7 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
                                            with_file=result is not None, policy=policy))
             return EXIT_OK
         if args.command == "report":
-            employees = _employees(args, err)
+            employees = _employees(args)
             rdoc, rsource = _read_document(args.file, employees is not None)
             report = annual_report(rdoc, args.year, years=args.years, at=args.at,
                                    registry=registry, employees=employees, source=rsource)
@@ -571,7 +571,7 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
             stream = check_stream(doc, args.at, registry=registry, source="demo.json")
             _write_findings(stream, exporter, out, lang, explain=False)
             return EXIT_OK  # the demo shows problems on purpose; it is not a failure
-        employees = _employees(args, err)
+        employees = _employees(args)
         doc, source = _read_document(args.file, employees is not None)
         # What was read lives to the end of the run: the collector need not walk it again and
         # again while the findings are made (measured: a fifth of the time of a large run).
@@ -631,7 +631,7 @@ def _usage(option: str, message: Text) -> InputError:
     return InputError([Problem(option, "", message)])
 
 
-def _employees(args: argparse.Namespace, err: TextIO) -> EmployeeFile | None:
+def _employees(args: argparse.Namespace) -> EmployeeFile | None:
     """The HR export of ``--employees`` (with ``--mapping``), not read yet."""
     if args.employees is None:
         if args.mapping is not None:
@@ -684,7 +684,7 @@ def _write_findings(stream: FindingStream, exporter: Exporter, out: TextIO, lang
         except BaseException as exc:  # an exporter's exit() too: a failure, never exit 0
             raise _ExporterFailure(exporter.name, exc) from exc
 
-    binary = _utf8_buffer(out)
+    binary = utf8_buffer(out)
     if binary is not None and patchable(binary):
         out.flush()
         begin = binary.tell()
@@ -742,13 +742,6 @@ def _time_limit(seconds: int | None) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-
-
-def _utf8_buffer(out: TextIO | None) -> BinaryIO | None:
-    """The binary stream under ``out`` when bytes written there read as UTF-8 text."""
-    buffer = getattr(out, "buffer", None)
-    encoding = str(getattr(out, "encoding", "")).lower().replace("-", "")
-    return buffer if buffer is not None and encoding == "utf8" else None
 
 
 class _OutputFailure(Exception):

@@ -166,11 +166,19 @@ class FindingEncoder:
         return write_encoded(findings, self.encode, out, separator, first)
 
 
+def utf8_buffer(out: Any) -> BinaryIO | None:
+    """The binary stream under the text stream ``out`` when bytes written there read as UTF-8
+    text (``sys.stdout`` on most systems); else None."""
+    buffer = getattr(out, "buffer", None)
+    encoding = str(getattr(out, "encoding", "")).lower().replace("-", "")
+    return buffer if buffer is not None and encoding == "utf8" else None
+
+
 def text_writer(out: Any) -> tuple[BinaryIO, Callable[[], None]]:
     """A binary stream over the text stream ``out`` (its ``buffer`` when it has one), and
     what to call when done."""
-    buffer = getattr(out, "buffer", None)
-    if buffer is not None and getattr(out, "encoding", "").lower().replace("-", "") == "utf8":
+    buffer = utf8_buffer(out)
+    if buffer is not None:
         out.flush()
         return buffer, buffer.flush
     return typing.cast(BinaryIO, _TextSink(out)), lambda: None
