@@ -33,7 +33,7 @@ from attrs import field, frozen
 
 from integriteit.errors import InputError, IntegriteitError, Problem, shown
 from integriteit.i18n import Lang, Text, localize
-from integriteit.io import employee_problems
+from integriteit.io import employee_problems, employee_reference_problems, employees_twice
 from integriteit.model import Document, Employee, Organisation, Waiver
 from integriteit.policy import Policy
 from integriteit.sources import LegalSource, cite_all
@@ -481,16 +481,6 @@ def waiver_problems(document: Document, rules: Iterable[Rule], source: str,
     return problems
 
 
-def employee_reference_problems(document: Document, employee_ids: Collection[str],
-                                source: str) -> list[Problem]:
-    """Facts that name an employee the employees do not have (``facts.nevenwerkzaamheden``)."""
-    return [Problem(source, f"facts.nevenwerkzaamheden[{i}].employee", Text(
-                f"geen medewerker met id '{shown(item.employee)}' in employees",
-                f"no employee with id '{shown(item.employee)}' in employees"))
-            for i, item in enumerate(document.facts.nevenwerkzaamheden or ())
-            if item.employee not in employee_ids]
-
-
 _Picker = Callable[[date], "Evaluator | None"]
 
 
@@ -834,11 +824,7 @@ def _setup(document: Document, at: date | None, term_months: int | None,
 
 def _separate_employees(document: Document, employees: object, source: str) -> None:
     if employees is not None and document.employees:
-        raise InputError([Problem(source, "employees", Text(
-            "het document noemt zelf medewerkers terwijl ze uit een apart bestand komen; "
-            "geef ze op één plek",
-            "the document lists employees while they come from a separate file; give them in "
-            "one place"))])
+        raise employees_twice(source)
 
 
 def check(

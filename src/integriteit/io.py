@@ -14,7 +14,7 @@ import os
 import re
 import types
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -516,6 +516,17 @@ def employee_problems(emp: Employee, where: str, source: str) -> list[Problem]:
     return problems
 
 
+def employee_reference_problems(document: Document, employee_ids: Collection[str],
+                                source: str) -> list[Problem]:
+    """Facts that name an employee the employees do not have (``facts.nevenwerkzaamheden``);
+    ``employee_ids``: the document's, or those of an HR export once it is read."""
+    return [Problem(source, f"facts.nevenwerkzaamheden[{i}].employee", Text(
+                f"geen medewerker met id '{shown(item.employee)}' in employees",
+                f"no employee with id '{shown(item.employee)}' in employees"))
+            for i, item in enumerate(document.facts.nevenwerkzaamheden or ())
+            if item.employee not in employee_ids]
+
+
 def document_problems(doc: Document, source: str, *,
                       separate_employees: bool = False) -> list[Problem]:
     """Checks across values: each employee's, unique ids, sane organisation and policy values.
@@ -560,11 +571,8 @@ def document_problems(doc: Document, source: str, *,
                 f"dubbel id '{shown(entry.id)}' (ook in register[{j}])",
                 f"duplicate id '{shown(entry.id)}' (also in register[{j}])"), entry.id))
     facts = doc.facts
-    for i, item in enumerate(facts.nevenwerkzaamheden or ()):
-        if item.employee not in known and not separate_employees:
-            problems.append(Problem(source, f"facts.nevenwerkzaamheden[{i}].employee", Text(
-                f"geen medewerker met id '{shown(item.employee)}' in employees",
-                f"no employee with id '{shown(item.employee)}' in employees")))
+    if not separate_employees:
+        problems += employee_reference_problems(doc, known, source)
     seen_years: dict[int, int] = {}
     for i, account in enumerate(facts.verantwoording or ()):
         where = f"facts.verantwoording[{i}]"
@@ -710,13 +718,19 @@ def from_dict(data: Mapping[str, Any] | object, *, source: str = "<dict>",
     return _validated(structure(data, Document, source=source), source, separate_employees)
 
 
+def employees_twice(source: str) -> InputError:
+    """A document that lists employees while they come from a separate file (an HR export):
+    one source of truth."""
+    return InputError([Problem(source, "employees", Text(
+        "het document noemt zelf medewerkers terwijl ze uit een apart bestand komen; geef ze "
+        "op één plek",
+        "the document lists employees while they come from a separate file; give them in one "
+        "place"))])
+
+
 def _validated(doc: Document, source: str, separate_employees: bool) -> Document:
     if separate_employees and doc.employees:
-        raise InputError([Problem(source, "employees", Text(
-            "het document noemt zelf medewerkers, terwijl ze uit een apart bestand komen "
-            "(--employees); geef ze op één plek",
-            "the document lists employees while they come from a separate file "
-            "(--employees); give them in one place"))])
+        raise employees_twice(source)
     problems = document_problems(doc, source, separate_employees=separate_employees)
     doc, more = resolve_categories(doc, source)
     problems.extend(more)

@@ -27,16 +27,11 @@ from typing import Any, TextIO
 
 from attrs import evolve, field, frozen
 
-from integriteit.engine import (
-    Status,
-    check,
-    employee_reference_problems,
-    waiver_problems,
-)
+from integriteit.engine import Status, check, waiver_problems
 from integriteit.errors import InputError, Problem, one_line
 from integriteit.exporters._common import markdown_inline
 from integriteit.i18n import Lang, Text
-from integriteit.io import resolve_categories
+from integriteit.io import employee_reference_problems, employees_twice, resolve_categories
 from integriteit.model import (
     CASE_FINDINGS_LABELS,
     MEASURE_LABELS,
@@ -228,11 +223,7 @@ def _starters(document: Document, year: int, at: date, employees: Iterable[Emplo
         return ([e for e in document.employees if e.start.year == year and e.start <= at],
                 bool(document.employees))
     if document.employees:
-        raise InputError([Problem(source, "employees", Text(
-            "het document noemt zelf medewerkers terwijl ze uit een apart bestand komen; "
-            "geef ze op één plek",
-            "the document lists employees while they come from a separate file; give them "
-            "in one place"))])
+        raise employees_twice(source)
     starters: list[Employee] = []
     ids: set[str] = set()
     problems: list[Problem] = []
