@@ -13,14 +13,15 @@ if TYPE_CHECKING:
     from integriteit.engine import Finding
 
 
-def write_encoded(findings: Iterable[Finding], encode: Callable[[Finding], bytes],
+def write_encoded(findings: Iterable[Finding],
+                  encode_all: Callable[[list[Finding]], list[bytes]],
                   out: BinaryIO, separator: bytes, first: bytes = b"") -> int:
-    """Encode and write ``findings`` in batches: ``first`` before the first, ``separator``
-    between them; return how many."""
-    encoded = map(encode, findings)
+    """Encode and write ``findings`` in batches (``encode_all`` encodes a batch): ``first``
+    before the first, ``separator`` between them; return how many."""
+    it = iter(findings)
     n = 0
-    while batch := list(islice(encoded, 2048)):
-        out.write((first if n == 0 else separator) + separator.join(batch))
+    while batch := list(islice(it, 2048)):
+        out.write((first if n == 0 else separator) + separator.join(encode_all(batch)))
         n += len(batch)
     return n
 

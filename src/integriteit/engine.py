@@ -26,7 +26,8 @@ from collections.abc import (
     Sequence,
 )
 from datetime import date
-from itertools import chain, pairwise
+from itertools import chain, islice, pairwise
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, runtime_checkable
 
 from attrs import field, frozen
@@ -585,49 +586,109 @@ class _Plan:
     def employees(self, employees: Iterable[Employee], tally: dict[tuple[str, Status], int]
                   ) -> Iterator[Finding]:
         """Each employee's findings, every employee rule in turn (the hot loop of a run)."""
+        return chain.from_iterable(self.employee_batches(_batched(employees), tally))
+
+    def employee_batches(self, batches: Iterable[list[Employee]],
+                         tally: dict[tuple[str, Status], int]) -> Iterator[Iterator[Finding]]:
+        """Per batch of employees, their findings: each employee with every employee rule.
+
+        Each rule runs over the whole batch at once, and what it returned is checked and
+        counted per batch in bulk; only then are the rules' findings interleaved per
+        employee. So a finding costs its rule's call and little else.
+        """
         at, waivers, staff = self.at, self.waivers, self.staff
         if not staff:
-            for _ in employees:  # read through: a reader's problems still count
+            for _ in batches:  # read through: a reader's problems still count
                 pass
             return
-        # Per rule, its findings per status; added to ``tally`` at the end.
-        counts: list[dict[Status, int]] = [{} for _ in staff]
-        plan = [(rule, law_date, fixed, pick, counted)
-                for (rule, law_date, fixed, pick), counted in zip(staff, counts, strict=True)]
+        # Per rule, its findings per status (by the status's id: hashing an enum member
+        # calls Python); added to ``tally`` at the end.
+        counts: list[Counter[int]] = [Counter() for _ in staff]
         try:
-            for employee in employees:
-                for rule, law_date, fixed, pick, counted in plan:
-                    try:
-                        if law_date is None:
-                            evaluate = fixed
-                            day = at
-                        else:
-                            day = law_date(employee, at)
-                            evaluate = pick(day)
-                        finding = (evaluate(employee) if evaluate is not None
-                                   else _not_in_force(rule, employee.id, day))
-                    except (Exception, SystemExit) as exc:
-                        raise RuleFailure(f"rule {rule.id} failed on employee "
-                                          f"{employee.id!r}: {exc!r}") from exc
-                    # Checked at the boundary: a finding of this rule, about this employee,
-                    # with a status that exists (a plugin cannot fake a clean run).
-                    if type(finding) is not Finding or finding.rule != rule.id or (
-                            finding.subject != employee.id) or (
-                            type(finding.status) is not Status):
-                        raise RuleFailure(_not_its_finding(rule, employee.id, finding))
-                    status = finding.status
-                    if waivers and status in WAIVABLE:
-                        waiver = waivers.get((rule.id, finding.subject))
-                        if waiver is not None:
-                            finding = _waive(finding, waiver)
-                            status = finding.status
-                    counted[status] = counted.get(status, 0) + 1
-                    yield finding
+            for batch in batches:
+                ids = list(map(_ID, batch))
+                columns = []
+                for (rule, law_date, fixed, pick), counted in zip(staff, counts, strict=True):
+                    column = _column(rule, law_date, fixed, pick, batch, at)
+                    _check_column(rule, column, ids)
+                    if waivers:
+                        _waive_column(rule, column, waivers)
+                    counted.update(map(id, map(_STATUS, column)))
+                    columns.append(column)
+                yield (iter(columns[0]) if len(columns) == 1
+                       else chain.from_iterable(zip(*columns, strict=True)))
         finally:
+            statuses = {id(s): s for s in Status}
             for (rule, *_), counted in zip(staff, counts, strict=True):
-                for status, n in counted.items():
-                    key = (rule.id, status)
-                    tally[key] = tally.get(key, 0) + n
+                for key, n in counted.items():
+                    tkey = (rule.id, statuses[key])
+                    tally[tkey] = tally.get(tkey, 0) + n
+
+
+_BATCH = 512
+"""Employees evaluated per batch: rules run over a batch at once, then the findings are
+interleaved per employee."""
+
+_ID = attrgetter("id")
+_RULE = itemgetter(0)
+_SUBJECT = itemgetter(1)
+_STATUS = itemgetter(2)
+
+
+def _batched(employees: Iterable[Employee]) -> Iterator[list[Employee]]:
+    """``employees`` in lists of :data:`_BATCH`."""
+    it = iter(employees)
+    while batch := list(islice(it, _BATCH)):
+        yield batch
+
+
+def _column(rule: Rule, law_date: Callable[[Any, date], date] | None, fixed: Evaluator | None,
+            pick: _Picker, batch: list[Employee], at: date) -> list[Finding]:
+    """One rule's findings for a batch of employees. Anything the rule raises becomes a
+    :class:`RuleFailure` that names the employee."""
+    column: list[Finding] = []
+    append = column.append
+    try:
+        if law_date is None:
+            if fixed is None:
+                for e in batch:
+                    append(_not_in_force(rule, e.id, at))
+            else:
+                for e in batch:
+                    append(fixed(e))
+        else:
+            for e in batch:
+                day = law_date(e, at)
+                evaluate = pick(day)
+                append(evaluate(e) if evaluate is not None else _not_in_force(rule, e.id, day))
+    except (Exception, SystemExit) as exc:  # a plugin's exit() is a failure, not an exit
+        raise RuleFailure(f"rule {rule.id} failed on employee "
+                          f"{batch[len(column)].id!r}: {exc!r}") from exc
+    return column
+
+
+def _check_column(rule: Rule, column: list[Finding], ids: list[str]) -> None:
+    """Checked at the boundary, in bulk: each is a finding of this rule, about its employee,
+    with a status that exists (a plugin cannot fake a clean run)."""
+    if (set(map(type, column)) == {Finding} and set(map(_RULE, column)) == {rule.id}
+            and list(map(_SUBJECT, column)) == ids
+            and set(map(type, map(_STATUS, column))) == {Status}):
+        return
+    for finding, subject in zip(column, ids, strict=True):
+        if type(finding) is not Finding or finding.rule != rule.id or (
+                finding.subject != subject) or type(finding.status) is not Status:
+            raise RuleFailure(_not_its_finding(rule, subject, finding))
+    raise AssertionError("unreachable: the bulk check found a fault the loop did not")
+
+
+def _waive_column(rule: Rule, column: list[Finding],
+                  waivers: dict[tuple[str, str], Waiver]) -> None:
+    """The findings of ``column`` that a waiver suspends, replaced in place."""
+    for i, finding in enumerate(column):
+        if finding.status in WAIVABLE:
+            waiver = waivers.get((rule.id, finding.subject))
+            if waiver is not None:
+                column[i] = _waive(finding, waiver)
 
 
 def _findings(document: Document, rules: Sequence[Rule], at: date, policy: Policy,
@@ -668,7 +729,7 @@ class FindingStream:
     def __init__(self, at: date, document: Document, policy: Policy, rules: tuple[Rule, ...],
                  employees: Iterable[Employee], source: str, *,
                  known_rules: Iterable[Rule] = (), validated: bool = False,
-                 progress: Callable[[int], None] | None = None) -> None:
+                 progress: Callable[[int], None] | None = None, jobs: int = 1) -> None:
         self.at = at
         self.document = document
         self.policy = policy
@@ -684,24 +745,28 @@ class FindingStream:
         self._tally: dict[tuple[str, Status], int] = {}
         self.employee_ids: set[str] = set()
         """The ids of the employees read (complete after the iteration)."""
+        self.jobs = jobs
+        """Processes the ``json`` and ``jsonl`` exporters may use (see :func:`check_stream`)."""
 
-    def _checked(self) -> Iterator[Employee]:
-        """The employees; where no reader checked them, checked here one by one."""
+    def _checked(self) -> Iterator[list[Employee]]:
+        """The employees in batches; where no reader checked them, checked here one by one."""
         ids = self.employee_ids
         progress = self._progress
         if self._validated or _reader(self._employees) is not None:
             keep = not self._validated
-            i = 0
-            for i, emp in enumerate(self._employees, 1):
+            read = 0
+            for batch in _batched(self._employees):
                 if keep:
-                    ids.add(emp.id)
-                if progress is not None and not i & 4095:
-                    progress(i)
-                yield emp
-            if progress is not None and i & 4095:
-                progress(i)
+                    ids.update(map(_ID, batch))
+                read += len(batch)
+                if progress is not None and (read & ~4095) != ((read - len(batch)) & ~4095):
+                    progress(read)
+                yield batch
+            if progress is not None and read & 4095:
+                progress(read)
             return
         found: list[Problem] = []
+        batch = []
         i = -1
         for i, emp in enumerate(self._employees):
             if progress is not None and i and not i & 4095:
@@ -720,11 +785,27 @@ class FindingStream:
                 found.extend(wrong)
                 continue
             ids.add(emp.id)
-            yield emp
+            batch.append(emp)
+            if len(batch) == _BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
         if progress is not None and (i + 1) & 4095:
             progress(i + 1)
         if found:
             raise InputError(found)
+
+    def _claim(self, minimum: int) -> tuple[_Plan, Sequence[Employee]] | None:
+        """The prepared run and the employees, for a writer that checks them itself (over
+        several processes): only a document's own employees (checked when it was read), at
+        least ``minimum`` of them; else None and the stream is untouched."""
+        employees = self._employees
+        if (self._started or not self._validated or not isinstance(employees, Sequence)
+                or len(employees) < minimum):
+            return None
+        self._started = True
+        return _Plan.make(self.document, self.rules, self.at, self.policy), employees
 
     def __iter__(self) -> Iterator[Finding]:
         if self._started:
@@ -734,9 +815,9 @@ class FindingStream:
 
     def _iterate(self) -> Iterator[Finding]:
         plan = _Plan.make(self.document, self.rules, self.at, self.policy)
-        # Chained in C: each finding passes one generator (the rules'), not three.
-        return chain(plan.organisation(self._tally), plan.employees(self._checked(),
-                                                                    self._tally),
+        # Chained in C: a finding passes no Python frame between its rule and the exporter.
+        return chain(plan.organisation(self._tally),
+                     chain.from_iterable(plan.employee_batches(self._checked(), self._tally)),
                      self._end())
 
     def _end(self) -> Iterator[Finding]:
@@ -876,7 +957,7 @@ def check(
 def _stream(document: Document, at: date | None, employees: Iterable[Employee] | None,
             term_months: int | None, rules: Iterable[Rule | str] | None,
             registry: Registry | None, source: str, subject: SubjectKind | None,
-            progress: Callable[[int], None] | None = None) -> FindingStream:
+            progress: Callable[[int], None] | None = None, jobs: int = 1) -> FindingStream:
     day, policy, selected, reg = _setup(document, at, term_months, rules, registry, subject)
     known = {**reg.rules, **{r.id: r for r in selected}}.values()
     # What can be checked before the employees are read is checked now.
@@ -886,9 +967,9 @@ def _stream(document: Document, at: date | None, employees: Iterable[Employee] |
         raise InputError(problems)
     if employees is None:
         return FindingStream(day, document, policy, selected, document.employees, source,
-                             known_rules=known, validated=True, progress=progress)
+                             known_rules=known, validated=True, progress=progress, jobs=jobs)
     return FindingStream(day, document, policy, selected, employees, source, known_rules=known,
-                         progress=progress)
+                         progress=progress, jobs=jobs)
 
 
 class _AnyId(frozenset[str]):
@@ -909,6 +990,7 @@ def check_stream(
     source: str = "<document>",
     subject: SubjectKind | None = None,
     progress: Callable[[int], None] | None = None,
+    jobs: int = 1,
 ) -> FindingStream:
     """As :func:`check`, but the findings are made while they are read, and not kept.
 
@@ -917,11 +999,19 @@ def check_stream(
     the document's own employees are checked. ``progress``, when given, is called with the
     number of employees checked so far, every 4096 employees and at the end.
 
+    ``jobs`` above 1 lets the ``json`` and ``jsonl`` exporters check a document's own
+    employees (from 5,000 of them) in that many processes, on systems that ``fork``
+    (Linux, macOS): the output is the same, byte for byte. Rules then run in child processes
+    that share the document: what a rule changes outside its finding is lost. Iterating the
+    stream yourself always runs in one process.
+
     >>> from integriteit import example
     >>> stream = check_stream(example(), date(2026, 6, 1))
     >>> sum(1 for f in stream if f.status is Status.OVERDUE) == stream.counts()[Status.OVERDUE]
     True
     """
     _separate_employees(document, employees, source)
+    if type(jobs) is not int or jobs < 1:
+        raise ValueError(f"jobs must be a whole number of 1 or more, not {jobs!r}")
     return _stream(document, at, employees, term_months, rules, registry, source, subject,
-                   progress)
+                   progress, jobs)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import msgspec
 
 from integriteit._output import write_encoded
-from integriteit.engine import SharedFacts
+from integriteit.engine import FindingStream, SharedFacts
 from integriteit.exporters._common import json_value
 from integriteit.i18n import Lang, Text, formatter
 from integriteit.sources import LegalSource, cite_all
@@ -29,8 +29,10 @@ from integriteit.sources import LegalSource, cite_all
 if TYPE_CHECKING:
     from integriteit.engine import Explanation, Finding
 
-_PLAIN = frozenset({str, int, float, bool, type(None)})
-"""Fact values written as they are: msgspec encodes them as the JSON exporter always has."""
+_NATIVE = frozenset({str, int, float, bool, type(None), date})
+"""Fact values written as they are: msgspec encodes them as the JSON exporter always has (a
+date as ISO text), and a template renders them as the text it would render anyway (a date as
+ISO text)."""
 
 
 class _Other(Exception):
@@ -80,57 +82,95 @@ class FindingEncoder:
         self._encode = msgspec.json.Encoder().encode
         self._cited: dict[int, tuple[Any, msgspec.Raw]] = {}
         self._told: dict[int, tuple[Any, msgspec.Raw]] = {}
-        self._formatters: dict[str, Callable[[Mapping[str, Any]], str]] = {}
+        self._templates: dict[str, tuple[Callable[[Mapping[str, Any]], str], tuple[str, ...]]] = {}
         self._shared: dict[tuple[int, int, str], tuple[Any, ...]] = {}
 
     def encode(self, f: Finding) -> bytes:
         """One finding as a JSON object."""
-        facts: Any = f.facts
-        if type(facts) is SharedFacts:
-            # Shared facts: the line but its subject was encoded the first time. ``f[2:]`` is
-            # everything but rule and subject; comparing it is a comparison of identities.
-            hit = self._shared.get((id(facts), id(f.template), f.rule))
-            if hit is not None and hit[0] == f[2:]:
-                line: bytes = hit[2] + self._encode(f.subject) + hit[3]
-                return line
-            return self._shared_line(f)
-        # The rule's citation and the deadline's explanation: once per object (kept, so that
-        # its id is not reused while it is cached).
-        sources, explanation = f.sources, f.explanation
-        cited = self._cited.get(id(sources))
-        if cited is None or cited[0] is not sources:
-            cited = self._cite(sources)
-        told = self._told.get(id(explanation))
-        if told is None or told[0] is not explanation:
-            told = self._tell(explanation)
-        template = f.template.en if self._en else f.template.nl
-        render = self._formatters.get(template)
-        if render is None:
-            render = self._formatter(template)
-        try:
-            # Texts in the language, dates as ISO text (as msgspec would write them, and as
-            # a template prints them); any other kind of value takes the general way.
-            if self._en:
-                values = {k: v if (t := type(v)) in _PLAIN else v.isoformat() if t is date
-                          else v.en if t is Text else _other(v) for k, v in facts.items()}
-            else:
-                values = {k: v if (t := type(v)) in _PLAIN else v.isoformat() if t is date
-                          else v.nl if t is Text else _other(v) for k, v in facts.items()}
-            message = render(values) if render is not _GENERAL else f.message(self.lang)
-        except _Other:
-            message = f.message(self.lang)
-            values = {k: json_value(v, self.lang) for k, v in facts.items()}
-        return self._encode(_Line(f.rule, f.subject, f.status, f.due, message, cited[1],
-                                  f.severity, values, told[1]))
+        return self.encode_all([f])[0]
 
-    def _formatter(self, template: str) -> Callable[[Mapping[str, Any]], str]:
-        """The compiled template; templates with format specs or conversions (which may
-        depend on a value's own type) render from the facts as they are."""
+    def encode_all(self, findings: Iterable[Finding]) -> list[bytes]:
+        """Each finding as a JSON object (one loop over many findings: what it looks up once
+        per run is looked up once per call here, not per finding)."""
+        encode, shared, cited_cache, told_cache = (self._encode, self._shared, self._cited,
+                                                   self._told)
+        templates, en, lang = self._templates, self._en, self.lang
+        out: list[bytes] = []
+        append = out.append
+        for f in findings:
+            facts: Any = f.facts
+            if type(facts) is SharedFacts:
+                # Shared facts: the line but its subject was encoded the first time. ``f[2:]``
+                # is everything but rule and subject; comparing it compares identities.
+                hit = shared.get((id(facts), id(f.template), f.rule))
+                if hit is not None and hit[0] == f[2:]:
+                    append(hit[2] + encode(f.subject) + hit[3])
+                else:
+                    append(self._shared_line(f))
+                continue
+            # The rule's citation and the deadline's explanation: once per object (kept, so
+            # that its id is not reused while it is cached).
+            sources, explanation = f.sources, f.explanation
+            cited = cited_cache.get(id(sources))
+            if cited is None or cited[0] is not sources:
+                cited = self._cite(sources)
+            told = told_cache.get(id(explanation))
+            if told is None or told[0] is not explanation:
+                told = self._tell(explanation)
+            template = f.template.en if en else f.template.nl
+            known = templates.get(template)
+            if known is None:
+                known = self._learn(template)
+            render, texts = known
+            # The facts as they are, but their texts in the language: dates are written by
+            # msgspec and rendered by the template as ISO text, as they are. Which facts are
+            # texts is learnt per template; what is not as learnt takes the general way.
+            values = dict(facts)
+            if en:
+                for key in texts:
+                    if type(v := values.get(key)) is Text:
+                        values[key] = v.en
+            else:
+                for key in texts:
+                    if type(v := values.get(key)) is Text:
+                        values[key] = v.nl
+            if _NATIVE.issuperset(map(type, values.values())):
+                message = render(values) if render is not _GENERAL else f.message(lang)
+            else:
+                values, message = self._general(f, template, render)
+            append(encode(_Line(f.rule, f.subject, f.status, f.due, message, cited[1],
+                                f.severity, values, told[1])))
+        return out
+
+    def _learn(self, template: str) -> tuple[Callable[[Mapping[str, Any]], str], tuple[str, ...]]:
+        """The compiled template (templates with format specs or conversions, which may
+        depend on a value's own type, render from the facts as they are), and no facts
+        known to be texts yet."""
         plain = all(not spec and not conversion
                     for _, _, spec, conversion in string.Formatter().parse(template))
-        render = formatter(template) if plain else _GENERAL
-        self._formatters[template] = render
-        return render
+        known = self._templates[template] = (formatter(template) if plain else _GENERAL, ())
+        return known
+
+    def _general(self, f: Finding, template: str, render: Callable[[Mapping[str, Any]], str]
+                 ) -> tuple[dict[str, Any], str]:
+        """The facts and message of a finding whose facts are not as learnt for its template;
+        which of them are texts is learnt (again)."""
+        facts: Mapping[str, Any] = f.facts
+        self._templates[template] = (render, tuple(k for k, v in facts.items()
+                                                   if type(v) is Text))
+        try:
+            # Texts in the language, dates as they are; any other kind of value takes the
+            # general way.
+            if self._en:
+                values = {k: v if (t := type(v)) in _NATIVE else v.en if t is Text
+                          else _other(v) for k, v in facts.items()}
+            else:
+                values = {k: v if (t := type(v)) in _NATIVE else v.nl if t is Text
+                          else _other(v) for k, v in facts.items()}
+        except _Other:
+            return ({k: json_value(v, self.lang) for k, v in facts.items()},
+                    f.message(self.lang))
+        return values, (render(values) if render is not _GENERAL else f.message(self.lang))
 
     def _cite(self, sources: tuple[LegalSource, ...]) -> tuple[Any, msgspec.Raw]:
         """A rule version's citation, encoded once (the sources kept with it)."""
@@ -162,8 +202,15 @@ class FindingEncoder:
     def lines(self, findings: Iterable[Finding], out: BinaryIO, separator: bytes,
               first: bytes = b"") -> int:
         """Write every finding to ``out``: ``first`` before the first, ``separator`` between
-        them; return how many there were."""
-        return write_encoded(findings, self.encode, out, separator, first)
+        them; return how many there were. A :class:`~integriteit.FindingStream` made with
+        ``jobs`` above 1 is checked over that many processes where it can be."""
+        if type(findings) is FindingStream and findings.jobs > 1:
+            from integriteit._parallel import write_lines
+
+            n = write_lines(findings, self.encode_all, out, separator, first)
+            if n is not None:
+                return n
+        return write_encoded(findings, self.encode_all, out, separator, first)
 
 
 def utf8_buffer(out: Any) -> BinaryIO | None:
