@@ -13,15 +13,19 @@ if TYPE_CHECKING:
     from integriteit.engine import Finding
 
 
-def write_encoded(findings: Iterable[Finding],
-                  encode_all: Callable[[list[Finding]], list[bytes]],
-                  out: BinaryIO, separator: bytes, first: bytes = b"") -> int:
-    """Encode and write ``findings`` in batches (``encode_all`` encodes a batch): ``first``
-    before the first, ``separator`` between them; return how many."""
+Chunk = Callable[[list["Finding"], bytes], bytes]
+"""Encodes a batch of findings with a separator between them (e.g.
+:meth:`~integriteit.exporters._encode.FindingEncoder.encode_chunk`)."""
+
+
+def write_encoded(findings: Iterable[Finding], encode_chunk: Chunk, out: BinaryIO,
+                  separator: bytes, first: bytes = b"") -> int:
+    """Encode and write ``findings`` in batches: ``first`` before the first, ``separator``
+    between them; return how many."""
     it = iter(findings)
     n = 0
     while batch := list(islice(it, 2048)):
-        out.write((first if n == 0 else separator) + separator.join(encode_all(batch)))
+        out.write((first if n == 0 else separator) + encode_chunk(batch, separator))
         n += len(batch)
     return n
 

@@ -23,17 +23,17 @@ import signal
 import struct
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from itertools import chain, pairwise
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 import msgspec
 
-from integriteit._output import copy_rest, write_encoded
+from integriteit._output import Chunk, copy_rest, write_encoded
 from integriteit.engine import RuleFailure, Status, _batched
 
 if TYPE_CHECKING:
-    from integriteit.engine import Finding, FindingStream, _Plan
+    from integriteit.engine import FindingStream, _Plan
     from integriteit.model import Employee
 
 PARALLEL_FROM = 5_000
@@ -97,7 +97,7 @@ def _parts(employees: Sequence[Employee], jobs: int) -> list[Sequence[Employee]]
 
 
 def _run_child(plan: _Plan, part: Sequence[Employee],
-               encode_all: Callable[[list[Finding]], list[bytes]], spool: BinaryIO,
+               encode_chunk: Chunk, spool: BinaryIO,
                separator: bytes, results: int, progress: mmap.mmap, slot: int) -> None:
     """The child's work: never returns (``os._exit``)."""
     code = 1
@@ -114,7 +114,7 @@ def _run_child(plan: _Plan, part: Sequence[Employee],
                 struct.pack_into("q", progress, 8 * slot, checked)
 
         findings = chain.from_iterable(plan.employee_batches(batches(), tally))
-        count = write_encoded(findings, encode_all, spool, separator)
+        count = write_encoded(findings, encode_chunk, spool, separator)
         spool.flush()
         message: dict[str, Any] = {"count": count, "tally": [
             [rule, status.value, n] for (rule, status), n in tally.items()]}
@@ -131,7 +131,7 @@ def _run_child(plan: _Plan, part: Sequence[Employee],
         os._exit(code)
 
 
-def write_lines(stream: FindingStream, encode_all: Callable[[list[Finding]], list[bytes]],
+def write_lines(stream: FindingStream, encode_chunk: Chunk,
                 out: BinaryIO, separator: bytes, first: bytes = b"") -> int | None:
     """Write the findings of ``stream`` as :func:`~integriteit._output.write_encoded` would,
     with the employees over ``stream.jobs`` processes; ``None`` (and nothing written, the
@@ -146,7 +146,7 @@ def write_lines(stream: FindingStream, encode_all: Callable[[list[Finding]], lis
     plan, employees = claimed
     tally = stream._tally
     parts = _parts(employees, jobs)
-    n = write_encoded(plan.organisation(tally), encode_all, out, separator, first)
+    n = write_encoded(plan.organisation(tally), encode_chunk, out, separator, first)
     children: list[_Child] = []
     # One counter per child, shared with it: the progress line adds them up.
     progress = mmap.mmap(-1, 8 * max(1, len(parts) - 1))
@@ -158,7 +158,7 @@ def write_lines(stream: FindingStream, encode_all: Callable[[list[Finding]], lis
             pid = os.fork()
             if pid == 0:  # pragma: no cover - runs in the child (its coverage is not kept)
                 os.close(read_end)
-                _run_child(plan, part, encode_all, spool, separator, write_end, progress, slot)
+                _run_child(plan, part, encode_chunk, spool, separator, write_end, progress, slot)
             os.close(write_end)
             children.append(_Child(pid, read_end, spool))
         own = parts[0]
@@ -173,7 +173,7 @@ def write_lines(stream: FindingStream, encode_all: Callable[[list[Finding]], lis
                     report(checked + sum(struct.unpack_from(f"{len(children)}q", progress)))
 
         n += write_encoded(chain.from_iterable(plan.employee_batches(batches(), tally)),
-                           encode_all, out, separator, first if n == 0 else separator)
+                           encode_chunk, out, separator, first if n == 0 else separator)
         for child in children:
             sent = child.outcome()
             if "failure" in sent:

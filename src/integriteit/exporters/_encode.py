@@ -67,6 +67,15 @@ _CACHE_LIMIT = 4096
 """Distinct shared findings kept encoded; past this the cache starts again (memory stays
 bounded whatever a plugin rule does)."""
 
+_DATES_KEPT = 65_536
+"""Dates whose ISO text is kept (about 180 years of days; past this the cache starts again)."""
+
+
+def _patched(facts: Mapping[str, Any]) -> tuple[str, ...]:
+    """The facts that are written other than as they are: texts and dates."""
+    return tuple(k for k, v in facts.items() if type(v) is Text or type(v) is date)
+
+
 BATCH = 2048
 """Findings encoded per write."""
 
@@ -79,24 +88,40 @@ class FindingEncoder:
     def __init__(self, lang: Lang) -> None:
         self.lang: Lang = lang
         self._en = lang == "en"
-        self._encode = msgspec.json.Encoder().encode
+        encoder = msgspec.json.Encoder()
+        self._encode = encoder.encode
+        self._encode_lines = encoder.encode_lines
         self._cited: dict[int, tuple[Any, msgspec.Raw]] = {}
         self._told: dict[int, tuple[Any, msgspec.Raw]] = {}
         self._templates: dict[str, tuple[Callable[[Mapping[str, Any]], str], tuple[str, ...]]] = {}
         self._shared: dict[tuple[int, int, str], tuple[Any, ...]] = {}
+        self._iso: dict[date, str] = {}
 
     def encode(self, f: Finding) -> bytes:
         """One finding as a JSON object."""
         return self.encode_all([f])[0]
 
     def encode_all(self, findings: Iterable[Finding]) -> list[bytes]:
-        """Each finding as a JSON object (one loop over many findings: what it looks up once
+        """Each finding as a JSON object."""
+        encode = self._encode
+        return [encode(item) for item in self._items(findings)]
+
+    def encode_chunk(self, findings: Iterable[Finding], separator: bytes) -> bytes:
+        """The findings as JSON objects, ``separator`` between them, encoded in one call (a
+        JSON text has no raw line break inside it: each line break msgspec writes between
+        the objects becomes ``separator``)."""
+        data = self._encode_lines(self._items(findings))[:-1]
+        return data if separator == b"\n" else data.replace(b"\n", separator)
+
+    def _items(self, findings: Iterable[Finding]) -> list[_Line | msgspec.Raw]:
+        """Each finding ready for msgspec (one loop over many findings: what it looks up once
         per run is looked up once per call here, not per finding)."""
         encode, shared, cited_cache, told_cache = (self._encode, self._shared, self._cited,
                                                    self._told)
-        templates, en, lang = self._templates, self._en, self.lang
-        out: list[bytes] = []
+        templates, en, lang, iso = self._templates, self._en, self.lang, self._iso
+        out: list[_Line | msgspec.Raw] = []
         append = out.append
+        raw = msgspec.Raw
         for f in findings:
             facts: Any = f.facts
             if type(facts) is SharedFacts:
@@ -104,9 +129,9 @@ class FindingEncoder:
                 # is everything but rule and subject; comparing it compares identities.
                 hit = shared.get((id(facts), id(f.template), f.rule))
                 if hit is not None and hit[0] == f[2:]:
-                    append(hit[2] + encode(f.subject) + hit[3])
+                    append(raw(hit[2] + encode(f.subject) + hit[3]))
                 else:
-                    append(self._shared_line(f))
+                    append(raw(self._shared_line(f)))
                 continue
             # The rule's citation and the deadline's explanation: once per object (kept, so
             # that its id is not reused while it is cached).
@@ -120,35 +145,42 @@ class FindingEncoder:
             template = f.template.en if en else f.template.nl
             known = templates.get(template)
             if known is None:
-                known = self._learn(template)
-            render, texts = known
-            # The facts as they are, but their texts in the language: dates are written by
-            # msgspec and rendered by the template as ISO text, as they are. Which facts are
-            # texts is learnt per template; what is not as learnt takes the general way.
-            values = dict(facts)
-            if en:
-                for key in texts:
-                    if type(v := values.get(key)) is Text:
-                        values[key] = v.en
-            else:
-                for key in texts:
-                    if type(v := values.get(key)) is Text:
-                        values[key] = v.nl
+                known = self._learn(template, facts)
+            render, patched = known
+            # The facts, with their texts in the language and their dates as ISO text (a
+            # date's own isoformat costs more than the rest of the message: the text of each
+            # date is kept). Which facts are texts and dates is learnt per template; a date
+            # elsewhere is written and rendered as it is, anything else takes the general way.
+            values: dict[str, Any] = dict(facts)
+            for key in patched:
+                v: Any = values.get(key)
+                t = type(v)
+                if t is date:
+                    text = iso.get(v)
+                    if text is None:
+                        if len(iso) >= _DATES_KEPT:
+                            iso.clear()
+                        text = iso[v] = v.isoformat()
+                    values[key] = text
+                elif t is Text:
+                    values[key] = v.en if en else v.nl
             if _NATIVE.issuperset(map(type, values.values())):
                 message = render(values) if render is not _GENERAL else f.message(lang)
             else:
                 values, message = self._general(f, template, render)
-            append(encode(_Line(f.rule, f.subject, f.status, f.due, message, cited[1],
-                                f.severity, values, told[1])))
+            append(_Line(f.rule, f.subject, f.status, f.due, message, cited[1], f.severity,
+                         values, told[1]))
         return out
 
-    def _learn(self, template: str) -> tuple[Callable[[Mapping[str, Any]], str], tuple[str, ...]]:
+    def _learn(self, template: str, facts: Mapping[str, Any]
+               ) -> tuple[Callable[[Mapping[str, Any]], str], tuple[str, ...]]:
         """The compiled template (templates with format specs or conversions, which may
-        depend on a value's own type, render from the facts as they are), and no facts
-        known to be texts yet."""
+        depend on a value's own type, render from the facts as they are), and the facts that
+        are texts or dates in ``facts``, its first."""
         plain = all(not spec and not conversion
                     for _, _, spec, conversion in string.Formatter().parse(template))
-        known = self._templates[template] = (formatter(template) if plain else _GENERAL, ())
+        known = self._templates[template] = (formatter(template) if plain else _GENERAL,
+                                             _patched(facts))
         return known
 
     def _general(self, f: Finding, template: str, render: Callable[[Mapping[str, Any]], str]
@@ -156,8 +188,7 @@ class FindingEncoder:
         """The facts and message of a finding whose facts are not as learnt for its template;
         which of them are texts is learnt (again)."""
         facts: Mapping[str, Any] = f.facts
-        self._templates[template] = (render, tuple(k for k, v in facts.items()
-                                                   if type(v) is Text))
+        self._templates[template] = (render, _patched(facts))
         try:
             # Texts in the language, dates as they are; any other kind of value takes the
             # general way.
@@ -207,10 +238,10 @@ class FindingEncoder:
         if type(findings) is FindingStream and findings.jobs > 1:
             from integriteit._parallel import write_lines
 
-            n = write_lines(findings, self.encode_all, out, separator, first)
+            n = write_lines(findings, self.encode_chunk, out, separator, first)
             if n is not None:
                 return n
-        return write_encoded(findings, self.encode_all, out, separator, first)
+        return write_encoded(findings, self.encode_chunk, out, separator, first)
 
 
 def utf8_buffer(out: Any) -> BinaryIO | None:

@@ -133,7 +133,8 @@ _NOT_AMBTENAAR: dict[EmploymentKind, Text] = {
     ),
 }
 _TEMPLATES = {Status.OK: _OK, Status.LATE: _LATE, Status.DUE: _DUE, Status.OVERDUE: _OVERDUE}
-_FORMS = {OathForm.EED: Text("eed", "eed"), OathForm.BELOFTE: Text("belofte", "belofte")}
+_FORMS = {OathForm.EED: "eed", OathForm.BELOFTE: "belofte"}
+"""The form as the facts give it: Dutch terms of art, the same in both languages."""
 
 
 def _prepare(definition: Text) -> Callable[[RuleContext], Evaluator]:
