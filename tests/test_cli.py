@@ -539,14 +539,15 @@ def _broken_registry() -> Registry:
 
 def test_failing_rule_is_exit_3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                 capsys: pytest.CaptureFixture[str]) -> None:
-    """A rule that raises is an internal error: exit 3, one line, no traceback."""
+    """A rule that raises is an internal error: exit 3, one line, no traceback; the output
+    is complete, with an ``error`` finding where the rule failed."""
     monkeypatch.setattr("integriteit.cli.default_registry", _broken_registry)
     path = write(tmp_path, document("A-ok"))
-    code, out, err = run(capsys, "check", path, "--at", AT)
+    code, out, err = run(capsys, "check", path, "--at", AT, "--lang", "en")
     assert code == 3
-    assert out == ""
-    assert err.startswith("integriteit: internal error: rule test.broken failed on employee")
-    assert "kapot" in err
+    assert "Rule failed: not assessed [error]: 1" in out and "kapot" in out
+    assert err == ("integriteit: internal error: rule test.broken failed for 1 subject(s), "
+                   "not assessed (status error in the output)\n")
     assert_clean_error(err, lines=1)
 
 
@@ -623,6 +624,6 @@ def test_subprocess_lone_surrogate_in_input_gives_no_traceback() -> None:
 
 def test_statuses_used_by_the_cli_fixture_cover_every_status() -> None:
     """The document used above has one employee per oath status; the organisation adds unknown."""
-    # ``waived`` needs a waiver in the document; this one has none.
-    assert set(EXPECTED.values()) == {s.value for s in Status} - {"unknown", "waived"}
+    # ``waived`` needs a waiver in the document, ``error`` a failing rule (tested above).
+    assert set(EXPECTED.values()) == {s.value for s in Status} - {"unknown", "waived", "error"}
     assert "unknown" in ORGANISATION.values()

@@ -287,10 +287,12 @@ def test_output_that_cannot_be_written_is_one_error_line(tmp_path: Path) -> None
         assert closed.returncode == 2 and b"Traceback" not in closed.stderr
 
 
-def test_a_failing_rule_leaves_no_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    """A rule that raises on the last employee: exit 3, and no findings in the file or the
-    pipe the output went to."""
+def test_a_failing_rule_gives_error_findings_and_exit_3(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule that raises on the last employee: that employee's finding of that rule is
+    ``error``, everything else is complete and well-formed, exit 3 with one line naming the
+    rule."""
     from integriteit import Rule, RuleVersion, Severity, Status, SubjectKind, Text
     from integriteit.plugins import build_registry
 
@@ -310,15 +312,27 @@ def test_a_failing_rule_leaves_no_findings(tmp_path: Path, capsys: pytest.Captur
     doc = big_document(tmp_path)
     for fmt in ("jsonl", "json", "text"):
         target = tmp_path / f"out.{fmt}"
-        target.write_bytes(b"kept\n")
-        with target.open("r+", encoding="utf-8") as handle:
-            handle.seek(0, 2)
+        with target.open("w", encoding="utf-8") as handle:
             code = cli._run(["check", str(doc), "--format", fmt], handle, io.StringIO())
         assert code == 3
-        assert target.read_bytes() == b"kept\n"
+        text = target.read_text(encoding="utf-8")
+        if fmt == "json":
+            data = json.loads(text)
+            assert data["summary"]["error"] == 1
+            errors = [f for f in data["findings"] if f["status"] == "error"]
+            assert [(f["rule"], f["subject"]) for f in errors] == [("test.kapot", "E04999")]
+            assert errors[0]["facts"] == {"error": "ValueError: kapot"}
+            assert len(data["findings"]) == sum(data["summary"].values())
+        elif fmt == "jsonl":
+            lines = [json.loads(line) for line in text.splitlines()]
+            assert sum(f["status"] == "error" for f in lines) == 1
+            assert sum(f["subject"] == "E04999" for f in lines) == 4  # every rule
+        else:
+            assert "test.kapot" in text and "ValueError: kapot" in text
     code, out, err = run(["check", str(doc), "--format", "jsonl"], capsys)
-    assert (code, out) == (3, "")
-    assert "test.kapot failed on employee 'E04999'" in err
+    assert code == 3 and out.count("\n") > 4 * 5000
+    assert err == ("integriteit: interne fout: regel test.kapot is mislukt voor 1 "
+                   "onderwerp(en), niet beoordeeld (status error in de uitvoer)\n")
 
 
 def test_json_into_a_text_stream_of_another_encoding(tmp_path: Path) -> None:
@@ -479,24 +493,28 @@ def _rule(evaluate: Any) -> Any:
 
 
 @pytest.mark.parametrize(("make", "says"), [
-    (lambda ctx: lambda e: (_ for _ in ()).throw(SystemExit(0)), "SystemExit(0)"),
+    (lambda ctx: lambda e: (_ for _ in ()).throw(SystemExit(0)), "SystemExit: 0"),
     (lambda ctx: lambda e: ctx.finding(e.id, "bogus", None, ctx.rule.title, {}),
-     "returned status 'bogus' for 'E1', which is no status"),
+     "returned a status that does not exist"),
     (lambda ctx: lambda e: ctx.finding("someone else", __import__("integriteit").Status.OK,
                                        None, ctx.rule.title, {}),
-     "returned a finding about 'someone else' for 'E1'"),
+     "returned a finding about another subject"),
 ])
 def test_a_plugin_rule_cannot_fake_a_clean_run(make: Any, says: str, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    """A rule that exits, invents a status or answers for another subject: exit 3, the rule
-    named, nothing written."""
+    """A rule that exits, invents a status or answers for another subject: its findings are
+    ``error`` (saying what was wrong), the output is complete, exit 3 naming the rule."""
     monkeypatch.setattr(cli, "default_registry", lambda: _registry_with(rule=_rule(make)))
     files = write_exports(tmp_path, STAFF)
     for fmt in ("jsonl", "text", "json"):
         out, err = io.StringIO(), io.StringIO()
-        assert cli._run(["check", str(files["doc"]), "--format", fmt], out, err) == 3
-        assert out.getvalue() == ""
-        assert "test.rule" in err.getvalue() and says in err.getvalue()
+        assert cli._run(["check", str(files["doc"]), "--format", fmt, "--lang", "en"],
+                        out, err) == 3
+        assert says in out.getvalue()
+        assert err.getvalue().startswith("integriteit: internal error: rule test.rule failed "
+                                         f"for {len(STAFF)} subject(s)")
+        if fmt == "json":
+            assert json.loads(out.getvalue())["summary"]["error"] == len(STAFF)
 
 
 def test_a_plugin_exporter_that_exits_is_a_failure(tmp_path: Path,
@@ -535,5 +553,5 @@ def test_a_rule_that_hangs_ends_with_timeout(tmp_path: Path,
     code = cli._run(["check", str(files["doc"]), "--timeout", "1", "--format", "jsonl"], out, err)
     assert clock.monotonic() - started < 10
     assert (code, out.getvalue()) == (3, "")
-    assert "rule test.rule failed on employee 'E1'" in err.getvalue()
-    assert "took longer than --timeout 1 s" in err.getvalue()
+    assert err.getvalue() == ("integriteit: internal error: the run took longer than "
+                              "--timeout 1 s (rule test.rule on employee 'E1' was running)\n")

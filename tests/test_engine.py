@@ -130,7 +130,7 @@ def test_counts_has_every_status_and_adds_up() -> None:
     assert list(counts) == list(Status)
     assert counts == {Status.OK: 1, Status.LATE: 0, Status.DUE: 0, Status.OVERDUE: 2,
                       Status.NOT_APPLICABLE: 1, Status.INVALID: 0, Status.UNKNOWN: 0,
-                      Status.WAIVED: 0}
+                      Status.WAIVED: 0, Status.ERROR: 0}
     assert sum(counts.values()) == len(result.findings)
 
 
@@ -408,47 +408,94 @@ def test_prepare_runs_once_per_version_per_run() -> None:
     assert [c.version for c in calls] == list(r.versions)
 
 
-def test_rule_that_raises_gives_rule_failure() -> None:
-    """A rule that raises is reported as a RuleFailure naming the rule and the subject."""
-    boom = ZeroDivisionError("boom")
+def _errors(result: integriteit.CheckResult) -> list[tuple[str, str, str]]:
+    return [(f.rule, f.subject, f.message("en")) for f in result.findings
+            if f.status is Status.ERROR]
 
+
+def test_rule_that_raises_gives_error_findings_and_the_rest_runs() -> None:
+    """A rule that raises for one subject gives that subject an ``error`` finding with the
+    exception's type and message; its other subjects and every other rule are judged."""
     def prepare(ctx: RuleContext) -> Callable[[Any], Finding]:
         def evaluate(item: Any) -> Finding:
-            raise boom
+            if item.id == "B":
+                raise ZeroDivisionError("boom")
+            return ctx.finding(item.id, Status.OK, None, Text("ok", "ok"), {})
         return evaluate
 
     r = rule("test.broken", version(prepare=prepare))
-    with pytest.raises(RuleFailure, match=r"test\.broken.*'A'.*boom") as info:
-        integriteit.check(doc(emp("A")), date(2024, 1, 1), rules=[r])
-    assert info.value.__cause__ is boom
-    assert isinstance(info.value, IntegriteitError)
+    result = integriteit.check(doc(emp("A"), emp("B"), emp("C")), date(2024, 1, 1),
+                               rules=[r, rule()])
+    assert _errors(result) == [
+        ("test.broken", "B", "The rule failed (ZeroDivisionError: boom); not assessed.")]
+    assert [(f.rule, f.subject, f.status) for f in result.findings] == [
+        (rule_id, s, Status.ERROR if (rule_id, s) == ("test.broken", "B") else Status.OK)
+        for s in "ABC" for rule_id in ("test.broken", "test.rule")]
+    [error] = [f for f in result.findings if f.status is Status.ERROR]
+    assert error.facts == {"error": "ZeroDivisionError: boom"} and error.due is None
+    assert result.counts()[Status.ERROR] == 1
+    assert not result.failed()  # exit 1 is for findings; a failing rule is exit 3 (CLI)
 
 
-def test_rule_whose_prepare_raises_gives_rule_failure() -> None:
-    """A rule that fails while preparing its run is a RuleFailure too."""
+def test_an_error_message_is_cut_and_escaped() -> None:
+    """The exception's message is one short line: cut, with control characters escaped."""
+    def prepare(ctx: RuleContext) -> Callable[[Any], Finding]:
+        def evaluate(item: Any) -> Finding:
+            raise ValueError("line one\nline two " + "x" * 500)
+        return evaluate
+
+    result = integriteit.check(doc(emp("A")), date(2024, 1, 1),
+                               rules=[rule("test.broken", version(prepare=prepare))])
+    [(_, _, message)] = _errors(result)
+    assert "\n" not in message and "\\n" in message
+    assert len(message) < 120 and "…" in message
+
+
+def test_rule_whose_prepare_raises_gives_every_subject_error() -> None:
+    """A rule that fails while preparing its run: ``error`` for each of its subjects."""
     def prepare(ctx: RuleContext) -> Callable[[Any], Finding]:
         raise ZeroDivisionError("in prepare")
 
     r = rule("test.broken", version(prepare=prepare))
-    with pytest.raises(RuleFailure, match=r"test\.broken"):
-        integriteit.check(doc(emp("A")), date(2024, 1, 1), rules=[r])
+    result = integriteit.check(doc(emp("A"), emp("B")), date(2024, 1, 1), rules=[r, rule()])
+    assert _errors(result) == [
+        ("test.broken", s, "The rule failed to prepare (ZeroDivisionError: in prepare); not "
+         "assessed.") for s in "AB"]
+    assert {f.status for f in result.findings if f.rule == "test.rule"} == {Status.OK}
 
 
-def test_rule_whose_law_date_raises_gives_rule_failure() -> None:
-    """A rule whose ``law_date`` raises is a RuleFailure too."""
+def test_rule_whose_law_date_raises_gives_error() -> None:
+    """A rule whose ``law_date`` raises: ``error`` for that subject."""
     def law_date(item: Any, at: date) -> date:
         raise KeyError("no such date")
 
     r = rule("test.broken", law_date=law_date)
-    with pytest.raises(RuleFailure, match=r"test\.broken"):
-        integriteit.check(doc(emp("A")), date(2024, 1, 1), rules=[r])
+    result = integriteit.check(doc(emp("A")), date(2024, 1, 1), rules=[r])
+    assert _errors(result) == [
+        ("test.broken", "A", "The rule failed (KeyError: 'no such date'); not assessed.")]
 
 
-def test_rule_that_returns_no_finding_gives_rule_failure() -> None:
-    """A rule that returns something else than a Finding is a RuleFailure."""
-    r = rule("test.broken", version(prepare=lambda ctx: lambda item: "ok"))
-    with pytest.raises(RuleFailure, match=r"test\.broken returned 'ok'"):
-        integriteit.check(doc(emp("A")), date(2024, 1, 1), rules=[r])
+@pytest.mark.parametrize(("returned", "why"), [
+    (lambda ctx, item: "ok", "returned str, not a Finding"),
+    (lambda ctx, item: ctx.finding("Z", Status.OK, None, Text("", ""), {}),
+     "returned a finding about another subject"),
+    (lambda ctx, item: ctx.finding(item.id, "bogus", None, Text("", ""), {}),
+     "returned a status that does not exist"),
+])
+def test_rule_that_returns_no_finding_of_its_own_gives_error(
+        returned: Callable[[Any, Any], Any], why: str) -> None:
+    """What a rule returns is checked at the boundary; what is not its finding for that
+    subject becomes an ``error`` finding (naming no value of what it returned)."""
+    r = rule("test.broken", version(prepare=lambda ctx: lambda item: returned(ctx, item)))
+    result = integriteit.check(doc(emp("A"), emp("B")), date(2024, 1, 1), rules=[r])
+    errors = _errors(result)
+    assert [s for _, s, _ in errors] == ["A", "B"]
+    assert all(why in m for _, _, m in errors)
+
+
+def test_rule_failure_is_still_an_integriteit_error() -> None:
+    """``RuleFailure`` stays for what cannot be a finding (the annual report)."""
+    assert issubclass(RuleFailure, IntegriteitError)
 
 
 def test_finding_carries_version_sources_and_rule_severity() -> None:

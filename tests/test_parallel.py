@@ -19,7 +19,6 @@ from integriteit.engine import (
     Finding,
     Rule,
     RuleContext,
-    RuleFailure,
     RuleVersion,
     Severity,
     Status,
@@ -138,16 +137,19 @@ def _failing_on(subject: str) -> Registry:
 
 
 @pytest.mark.parametrize("subject", ["E00010", f"E{N - 10:05}"])
-def test_a_rule_failing_in_either_process_is_the_same_failure(subject: str) -> None:
-    """A failure in this process's part or in a child's is the RuleFailure of one process,
-    naming the rule and the employee."""
-    messages = []
+def test_a_rule_failing_in_either_process_gives_the_same_output(subject: str) -> None:
+    """A rule failing in this process's part or in a child's: the same ``error`` finding,
+    the same output and counts as in one process."""
+    outputs = []
     for jobs in (1, 2):
-        with pytest.raises(RuleFailure) as info:
-            written("jsonl", jobs, registry=_failing_on(subject))
-        messages.append(str(info.value))
-    assert messages[0] == messages[1]
-    assert f"test.kapot failed on employee '{subject}'" in messages[0]
+        data, stream = written("jsonl", jobs, registry=_failing_on(subject))
+        outputs.append(data)
+        assert stream.rule_counts()["test.kapot"][Status.ERROR] == 1
+    assert outputs[0] == outputs[1]
+    errors = [json.loads(line) for line in outputs[0].splitlines()
+              if b'"status":"error"' in line]
+    assert [(e["rule"], e["subject"], e["facts"]) for e in errors] == [
+        ("test.kapot", subject, {"error": "ValueError: kapot"})]
 
 
 def test_progress_adds_up_the_processes() -> None:

@@ -570,3 +570,25 @@ def test_report_window_and_reference_date_are_checked(year: int, years: int, at:
     assert info.value.problems[0].source == path
     assert info.value.render("en").startswith(f"{path}: ")
     assert annual_report(seed("groningen-2021.json"), 9999, years=1).years == (9999,)
+
+
+def test_a_failing_rule_leaves_no_report() -> None:
+    """A figure short of the subjects a rule failed for would be published as whole: the
+    report refuses with RuleFailure naming the rule (exit 3 on the command line)."""
+    from integriteit.engine import Rule, RuleFailure, RuleVersion, Severity, SubjectKind
+    from integriteit.i18n import Text
+    from integriteit.plugins import build_registry
+
+    def prepare(ctx: Any) -> Any:
+        def evaluate(e: Any) -> Any:
+            raise ValueError("kapot")
+        return evaluate
+
+    registry = build_registry(entry_point_plugins=False)
+    registry.rules["ambtenarenwet.eed"] = Rule(
+        "ambtenarenwet.eed", Text("k", "k"), Severity.ERROR, SubjectKind.EMPLOYEE,
+        (RuleVersion(None, None, (), prepare, Text("k", "k")),))
+    doc = integriteit.example()
+    with pytest.raises(RuleFailure, match=r"rule ambtenarenwet\.eed failed"):
+        annual_report(doc, 2025, registry=registry)
+    assert annual_report(doc, 2025).year == 2025

@@ -7,11 +7,12 @@ the prepared rules and the encoder's state without copying them) each of the oth
 temporary file of its own. Once this process is done with its part it takes the children's files
 in order, so the findings and their order are the same as with one process, byte for byte.
 
-A child sends back how many findings it wrote and its counts per rule and status, or, when a
-rule failed, the failure's message (raised here as the same :class:`RuleFailure`). If anything
-goes wrong here (a rule failure in this process's part, ``--timeout``, Ctrl-C), the children
-are stopped and their files dropped. A child never writes to the output, never runs the
-exit handlers of this process and never returns into its code.
+A child sends back how many findings it wrote and its counts per rule and status (a rule that
+fails for an employee gives that employee an ``error`` finding, in any process), or what went
+wrong outside the rules (raised here). If anything goes wrong here (``--timeout``, Ctrl-C, a
+child that failed), the children are stopped and their files dropped. A child never writes
+to the output, never runs the exit handlers of this process and never returns into its
+code.
 """
 
 from __future__ import annotations

@@ -1,9 +1,11 @@
 """The compliance checklist: every obligation that applies to an organisation on a date.
 
 Statute first, then the organisation's own policy; each item with its legal source and, when a
-check result is given, its state: ``met``, ``not_met`` or ``unknown``, with the findings behind
-it. An item is ``not_met`` when a finding of its rule is ``overdue``, ``invalid`` or ``late``;
-else ``unknown`` when one is ``unknown``; else ``met`` (``due`` is still within its term).
+check result is given, its state: ``met``, ``not_met``, ``unknown`` or ``error``, with the
+findings behind it. An item is ``error`` when its rule failed for some subject (an ``error``
+finding: it cannot be told whether the obligation is met); else ``not_met`` when a finding of
+its rule is ``overdue``, ``invalid`` or ``late``; else ``unknown`` when one is ``unknown``;
+else ``met`` (``due`` is still within its term).
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ class State(enum.StrEnum):
     MET = "met"
     NOT_MET = "not_met"
     UNKNOWN = "unknown"
+    ERROR = "error"
+    """The rule failed for some subject (``error`` findings): the state cannot be told."""
 
 
 _NOT_MET = frozenset({Status.OVERDUE, Status.INVALID, Status.LATE})
@@ -76,7 +80,9 @@ def checklist(organisation: Organisation, at: date, rules: Iterable[Rule],
         if result is not None:
             c = findings.get(rule.id, Counter())
             counts = {s: c[s] for s in Status if c[s]}
-            if any(c[s] for s in _NOT_MET):
+            if c[Status.ERROR]:
+                state = State.ERROR
+            elif any(c[s] for s in _NOT_MET):
                 state = State.NOT_MET
             elif c[Status.UNKNOWN]:
                 state = State.UNKNOWN

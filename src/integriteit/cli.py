@@ -36,6 +36,7 @@ from integriteit.engine import (
     FindingStream,
     Rule,
     RuleFailure,
+    RunInterrupted,
     Severity,
     Status,
     check,
@@ -96,12 +97,14 @@ def _fail_on(text: str) -> tuple[frozenset[Status], frozenset[Severity] | None]:
     statuses: set[Status] = set()
     severities: set[Severity] = set()
     for word in (w.strip() for w in text.split(",")):
-        if word in Status.__members__.values():
-            statuses.add(Status(word))
-        elif word in Severity.__members__.values():
+        # ``error`` is the severity: the status ``error`` (a rule failed) is always exit 3.
+        if word in Severity.__members__.values():
             severities.add(Severity(word))
+        elif word in Status.__members__.values() and word != Status.ERROR:
+            statuses.add(Status(word))
         else:
-            allowed = ", ".join([*(s.value for s in Status), *(s.value for s in Severity)])
+            allowed = ", ".join([*(s.value for s in Status if s is not Status.ERROR),
+                                 *(s.value for s in Severity)])
             raise argparse.ArgumentTypeError(f"{word!r} is not a status or severity ({allowed})")
     return (frozenset(statuses) or DEFAULT_FAIL_ON, frozenset(severities) or None)
 
@@ -400,9 +403,24 @@ def _write_coverage(rules: Sequence[Rule], start: date, end: date, fmt: str, lan
     return all(not g for _, _, g in report)
 
 
-_STATE_MARKS = {None: "[ ]", State.MET: "[x]", State.NOT_MET: "[ ]", State.UNKNOWN: "[?]"}
+_STATE_MARKS = {None: "[ ]", State.MET: "[x]", State.NOT_MET: "[ ]", State.UNKNOWN: "[?]",
+                State.ERROR: "[!]"}
 _STATE_WORDS = {State.MET: Text("voldaan", "met"), State.NOT_MET: Text("niet voldaan", "not met"),
-                State.UNKNOWN: Text("onbekend", "unknown")}
+                State.UNKNOWN: Text("onbekend", "unknown"),
+                State.ERROR: Text("fout in de regel", "rule failed")}
+
+
+def _rules_failed(errors: dict[str, int], lang: Lang, err: TextIO) -> bool:
+    """One line on standard error per rule that failed for some subject (``errors``: the
+    ``error`` findings per rule id); whether any did (the exit code is then 3)."""
+    failed = {rule: n for rule, n in errors.items() if n}
+    for rule, n in sorted(failed.items()):
+        err.write("integriteit: " + Text(
+            f"interne fout: regel {rule} is mislukt voor {n} onderwerp(en), niet beoordeeld "
+            f"(status error in de uitvoer)",
+            f"internal error: rule {rule} failed for {n} subject(s), not assessed "
+            f"(status error in the output)").get(lang) + "\n")
+    return bool(failed)
 
 
 def _policy_values(rule: Rule, policy: Policy) -> list[str]:
@@ -550,6 +568,9 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
             items = checklist(org, at, registry.rules.values(), result, policy)
             _emit(lambda: _write_checklist(org, at, items, args.format, lang, out,
                                            with_file=result is not None, policy=policy))
+            if _rules_failed({i.rule.id: i.counts.get(Status.ERROR, 0) for i in items},
+                             lang, err):
+                return EXIT_FAILURE
             return EXIT_OK
         if args.command == "report":
             employees = _employees(args)
@@ -607,6 +628,9 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         finally:
             if progress is not None:
                 progress.done()
+        if _rules_failed({r: c.get(Status.ERROR, 0) for r, c in stream.rule_counts().items()},
+                         lang, err):
+            return EXIT_FAILURE
         statuses, severities = args.fail_on
         return EXIT_FINDINGS if stream.failed(statuses, severities) else EXIT_OK
     except InputError as exc:
@@ -619,7 +643,9 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         err.write(f"integriteit: internal error: {exc}\n")
         return EXIT_FAILURE
     except RunTimeout as exc:
-        err.write(f"integriteit: internal error: {exc} (while writing the output)\n")
+        where = (f"{exc.running} was running" if exc.running is not None
+                 else "while writing the output")
+        err.write(f"integriteit: internal error: {exc} ({where})\n")
         return EXIT_FAILURE
     except _ExporterFailure as exc:
         err.write(f"integriteit: internal error: exporter {exc.name!r} failed: "
@@ -735,9 +761,9 @@ def _write_findings(stream: FindingStream, exporter: Exporter, out: TextIO, lang
         text.detach()
 
 
-class RunTimeout(TimeoutError):
-    """The run took longer than ``--timeout``; raised in whatever code runs at that moment, so
-    a rule that hangs is named by the failure it becomes."""
+class RunTimeout(RunInterrupted):
+    """The run took longer than ``--timeout``; raised in whatever code runs at that moment (a
+    rule that hangs is named: :attr:`~integriteit.engine.RunInterrupted.running`)."""
 
 
 @contextlib.contextmanager

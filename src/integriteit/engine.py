@@ -63,6 +63,10 @@ class Status(enum.StrEnum):
     """The document does not give the facts the rule needs (e.g. no procedure facts)."""
     WAIVED = "waived"
     """A valid waiver (e.g. long sick leave postpones the oath) suspends the finding."""
+    ERROR = "error"
+    """The rule failed for this subject (it raised, or returned something other than its
+    finding): not assessed. The message gives the exception's type and (cut short) message;
+    the other rules ran as usual."""
 
 
 class Severity(enum.StrEnum):
@@ -323,8 +327,24 @@ _SUBJECTS: dict[SubjectKind, tuple[Callable[[Document], Sequence[Any]], Callable
 }
 
 
+class RunInterrupted(BaseException):
+    """Ends a run from outside the rules (e.g. the command line's ``--timeout``): never a
+    rule's ``error`` finding. Raised while a rule runs, it notes which (:attr:`running`)."""
+
+    running: str | None = None
+    """``"rule <id> on employee '<id>'"`` when a rule was running, else None."""
+
+
+def _interrupted(exc: RunInterrupted, rule: Rule, where: str) -> RunInterrupted:
+    if exc.running is None:
+        exc.running = f"rule {rule.id} {where}"
+    return exc
+
+
 class RuleFailure(IntegriteitError):
-    """A rule raised or returned something other than a finding: a bug in that rule."""
+    """A check could not be completed because of a bug in a rule: raised where no finding can
+    say so (e.g. the annual report, whose figures would be wrong). A check itself gives the
+    subjects of a failing rule ``error`` findings instead."""
 
 
 @frozen
@@ -487,11 +507,49 @@ _Picker = Callable[[date], "Evaluator | None"]
 
 def _prepared(rule: Rule, at: date, policy: Policy, document: Document
               ) -> list[tuple[RuleVersion, Evaluator]]:
-    try:
-        return [(v, v.prepare(RuleContext(rule, v, at, policy, document)))
-                for v in rule.versions]
-    except (Exception, SystemExit) as exc:  # a plugin's exit() is a failure, not an exit
-        raise RuleFailure(f"rule {rule.id} failed to prepare: {exc!r}") from exc
+    """Each version with its evaluator; a version whose ``prepare`` fails gets an evaluator
+    that gives every subject an ``error`` finding saying so."""
+    prepared: list[tuple[RuleVersion, Evaluator]] = []
+    for v in rule.versions:
+        try:
+            evaluate = v.prepare(RuleContext(rule, v, at, policy, document))
+        except RunInterrupted as exc:
+            raise _interrupted(exc, rule, "(preparing)") from None
+        except (Exception, SystemExit) as exc:  # a plugin's exit() is a failure, not an exit
+            evaluate = _failed_everywhere(rule, exc)
+        prepared.append((v, evaluate))
+    return prepared
+
+
+_FAILED = Text("Fout in de regel ({error}); niet beoordeeld.",
+               "The rule failed ({error}); not assessed.")
+_FAILED_TO_PREPARE = Text("Fout in de regel bij de voorbereiding ({error}); niet beoordeeld.",
+                          "The rule failed to prepare ({error}); not assessed.")
+
+
+def _what_failed(rule: Rule, exc: BaseException) -> str:
+    """The exception's type and (cut, escaped) message; only its type for a rule about
+    register entries, whose message could repeat what a melder wrote (Wbk art. 1a)."""
+    name = type(exc).__name__
+    if rule.subject is SubjectKind.REGISTER_ENTRY:
+        return name
+    text = str(exc)
+    return f"{name}: {shown(text)}" if text else name
+
+
+def _error(rule: Rule, subject: str, what: str, template: Text = _FAILED) -> Finding:
+    """An ``error`` finding: ``rule`` failed for ``subject``, ``what`` says how."""
+    return _new_finding(Finding, (rule.id, subject, Status.ERROR, None, template,
+                                  {"error": what}, rule.sources, rule.severity, None))
+
+
+def _failed_everywhere(rule: Rule, exc: BaseException) -> Evaluator:
+    """The evaluator of a version whose ``prepare`` failed: ``error`` for every subject."""
+    subject_id = _SUBJECTS[rule.subject][1]
+    facts = shared_facts(error=_what_failed(rule, exc))
+    return lambda item: _new_finding(Finding, (
+        rule.id, subject_id(item), Status.ERROR, None, _FAILED_TO_PREPARE, facts,
+        rule.sources, rule.severity, None))
 
 
 def _picker(evaluators: list[tuple[RuleVersion, Evaluator]]) -> _Picker:
@@ -511,16 +569,16 @@ def _picker(evaluators: list[tuple[RuleVersion, Evaluator]]) -> _Picker:
 
 
 def _not_its_finding(rule: Rule, subject: str, finding: object) -> str:
-    """What is wrong with what a rule returned for ``subject``."""
+    """What is wrong with what a rule returned for ``subject`` (no value of it repeated)."""
     if type(finding) is not Finding:
-        return f"rule {rule.id} returned {finding!r}, not a Finding"
+        return f"returned {type(finding).__name__}, not a Finding"
     assert isinstance(finding, Finding)
     if finding.rule != rule.id:
-        return f"rule {rule.id} returned a finding of rule {finding.rule!r} for {subject!r}"
+        return "returned a finding of another rule"
     if finding.subject != subject:
-        return f"rule {rule.id} returned a finding about {finding.subject!r} for {subject!r}"
-    return (f"rule {rule.id} returned status {finding.status!r} for {subject!r}, which is no "
-            f"status (one of {', '.join(s.value for s in Status)})")
+        return "returned a finding about another subject"
+    return (f"returned a status that does not exist (one of "
+            f"{', '.join(s.value for s in Status)})")
 
 
 def _not_in_force(rule: Rule, subject: str, day: date) -> Finding:
@@ -562,18 +620,20 @@ class _Plan:
         for rule, pick in self.others:
             items, subject_id = _SUBJECTS[rule.subject]
             for item in items(self.document):
+                subject = subject_id(item)
                 try:
                     day = rule.law_date(item, at) if rule.law_date is not None else at
                     evaluate = pick(day)
                     finding = (evaluate(item) if evaluate is not None
-                               else _not_in_force(rule, subject_id(item), day))
-                except (Exception, SystemExit) as exc:
-                    raise RuleFailure(f"rule {rule.id} failed on {rule.subject} "
-                                      f"{subject_id(item)!r}: {exc!r}") from exc
+                               else _not_in_force(rule, subject, day))
+                except RunInterrupted as exc:
+                    raise _interrupted(exc, rule, f"on {rule.subject} {subject!r}") from None
+                except (Exception, SystemExit) as exc:  # the rule's bug: its finding only
+                    finding = _error(rule, subject, _what_failed(rule, exc))
                 if type(finding) is not Finding or finding.rule != rule.id or (
-                        finding.subject != subject_id(item)) or (
+                        finding.subject != subject) or (
                         type(finding.status) is not Status):
-                    raise RuleFailure(_not_its_finding(rule, subject_id(item), finding))
+                    finding = _error(rule, subject, _not_its_finding(rule, subject, finding))
                 if waivers and finding.status in WAIVABLE:
                     waiver = waivers.get((rule.id, finding.subject))
                     if waiver is not None:
@@ -644,41 +704,46 @@ def _batched(employees: Iterable[Employee]) -> Iterator[list[Employee]]:
 
 def _column(rule: Rule, law_date: Callable[[Any, date], date] | None, fixed: Evaluator | None,
             pick: _Picker, batch: list[Employee], at: date) -> list[Finding]:
-    """One rule's findings for a batch of employees. Anything the rule raises becomes a
-    :class:`RuleFailure` that names the employee."""
+    """One rule's findings for a batch of employees. An employee for whom the rule raises
+    gets an ``error`` finding; the others are evaluated as usual."""
     column: list[Finding] = []
     append = column.append
-    try:
-        if law_date is None:
-            if fixed is None:
-                for e in batch:
-                    append(_not_in_force(rule, e.id, at))
+    rest = batch
+    while True:
+        try:
+            if law_date is None:
+                if fixed is None:
+                    for e in rest:
+                        append(_not_in_force(rule, e.id, at))
+                else:
+                    for e in rest:
+                        append(fixed(e))
             else:
-                for e in batch:
-                    append(fixed(e))
-        else:
-            for e in batch:
-                day = law_date(e, at)
-                evaluate = pick(day)
-                append(evaluate(e) if evaluate is not None else _not_in_force(rule, e.id, day))
-    except (Exception, SystemExit) as exc:  # a plugin's exit() is a failure, not an exit
-        raise RuleFailure(f"rule {rule.id} failed on employee "
-                          f"{batch[len(column)].id!r}: {exc!r}") from exc
-    return column
+                for e in rest:
+                    day = law_date(e, at)
+                    evaluate = pick(day)
+                    append(evaluate(e) if evaluate is not None
+                           else _not_in_force(rule, e.id, day))
+            return column
+        except RunInterrupted as exc:
+            raise _interrupted(exc, rule, f"on employee {batch[len(column)].id!r}") from None
+        except (Exception, SystemExit) as exc:  # the rule's bug: that employee's finding only
+            append(_error(rule, batch[len(column)].id, _what_failed(rule, exc)))
+            rest = batch[len(column):]
 
 
 def _check_column(rule: Rule, column: list[Finding], ids: list[str]) -> None:
     """Checked at the boundary, in bulk: each is a finding of this rule, about its employee,
-    with a status that exists (a plugin cannot fake a clean run)."""
+    with a status that exists (a plugin cannot fake a clean run). What is not becomes an
+    ``error`` finding, in place."""
     if (set(map(type, column)) == {Finding} and set(map(_RULE, column)) == {rule.id}
             and list(map(_SUBJECT, column)) == ids
             and set(map(type, map(_STATUS, column))) == {Status}):
         return
-    for finding, subject in zip(column, ids, strict=True):
+    for i, (finding, subject) in enumerate(zip(column, ids, strict=True)):
         if type(finding) is not Finding or finding.rule != rule.id or (
                 finding.subject != subject) or type(finding.status) is not Status:
-            raise RuleFailure(_not_its_finding(rule, subject, finding))
-    raise AssertionError("unreachable: the bulk check found a fault the loop did not")
+            column[i] = _error(rule, subject, _not_its_finding(rule, subject, finding))
 
 
 def _waive_column(rule: Rule, column: list[Finding],
@@ -696,8 +761,9 @@ def _findings(document: Document, rules: Sequence[Rule], at: date, policy: Polic
               tally: dict[tuple[str, Status], int] | None = None) -> Iterator[Finding]:
     """Every finding, as it is made: the organisation's and the register's rules first (rule
     by rule), then each employee with every employee rule (so employees can stream from a
-    file). Anything a rule raises becomes a :class:`RuleFailure`. ``tally`` counts the
-    findings per rule and status."""
+    file). A subject for which a rule raises (or returns something other than its finding)
+    gets an ``error`` finding of that rule. ``tally`` counts the findings per rule and
+    status."""
     tally = {} if tally is None else tally
     plan = _Plan.make(document, rules, at, policy)
     yield from plan.organisation(tally)
@@ -707,8 +773,8 @@ def _findings(document: Document, rules: Sequence[Rule], at: date, policy: Polic
 def run(document: Document, rules: Iterable[Rule], at: date, policy: Policy) -> CheckResult:
     """Evaluate ``rules`` over ``document`` as of ``at``: one finding per rule and subject.
 
-    A rule given twice runs once. Anything a rule raises becomes a :class:`RuleFailure` that
-    names the rule (and the subject, where there is one).
+    A rule given twice runs once. A subject for which a rule raises gets an ``error``
+    finding of that rule (:attr:`Status.ERROR`); the other rules run as usual.
     """
     selected = tuple(dict.fromkeys(rules))
     findings = tuple(_findings(document, selected, at, policy, document.employees))
@@ -933,6 +999,12 @@ def check(
     Findings come in this order: the organisation's and the register's rules, rule by rule,
     then each employee with every employee rule. For a large export that need not be held in
     memory, see :func:`check_stream`.
+
+    A rule that raises (a bug, e.g. in a plugin) does not end the check: each subject it
+    failed for gets a finding with status :attr:`~Status.ERROR` giving the exception's type
+    and message (only the type for a rule about register entries), and every other rule runs
+    as usual; ``result.counts()[Status.ERROR]`` tells whether any did. A failing ``prepare``
+    gives every subject of that rule ``error``.
 
     >>> from datetime import date
     >>> from integriteit import from_dict

@@ -27,7 +27,7 @@ from typing import Any, TextIO
 
 from attrs import evolve, field, frozen
 
-from integriteit.engine import Status, check, waiver_problems
+from integriteit.engine import RuleFailure, Status, check, waiver_problems
 from integriteit.errors import InputError, Problem, one_line
 from integriteit.exporters._common import markdown_inline
 from integriteit.i18n import Lang, Text
@@ -259,6 +259,10 @@ def _figures(document: Document, year: int, at: date, registry: Registry | None,
     of_the_year = evolve(document, employees=starters, register=misstanden,
                          waivers=tuple(w for w in document.waivers if w.subject in ids))
     result = check(of_the_year, at, rules=rules, registry=registry)
+    failed = sorted({f.rule for f in result.findings if f.status is Status.ERROR})
+    if failed:  # a figure left short would be published as if it were whole
+        raise RuleFailure(f"rule {', '.join(failed)} failed for some subject; the report's "
+                          "figures would be incomplete")
     status: dict[tuple[str, str], Status] = {(f.rule, f.subject): f.status
                                              for f in result.findings}
     ambtenaren = [e for e in starters if e.employment is EmploymentKind.AMBTENAAR]

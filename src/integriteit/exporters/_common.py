@@ -11,6 +11,7 @@ from integriteit.i18n import Lang, Text
 from integriteit.io import converter
 
 STATUS_ORDER: tuple[Status, ...] = (
+    Status.ERROR,
     Status.OVERDUE,
     Status.INVALID,
     Status.LATE,
@@ -23,6 +24,7 @@ STATUS_ORDER: tuple[Status, ...] = (
 """The order findings are shown to people: what needs action first."""
 
 STATUS_LABELS: dict[Status, Text] = {
+    Status.ERROR: Text("Fout in de regel: niet beoordeeld", "Rule failed: not assessed"),
     Status.OVERDUE: Text("Termijn verstreken", "Overdue"),
     Status.INVALID: Text("Ongeldige gegevens", "Invalid data"),
     Status.LATE: Text("Te laat", "Late"),
