@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 import integriteit
 from integriteit import (
@@ -505,3 +505,79 @@ def test_finding_carries_version_sources_and_rule_severity() -> None:
     assert f.source("en") == "Ambtenarenwet 2017 (BWBR0001947) art. 4"
     assert f.severity is Severity.WARNING
     assert f.message() == "zegt ok"
+
+
+# --- a rule must not change its input ---------------------------------------------------------
+
+
+def _mutating(where: str) -> Rule:
+    """A rule that changes the document: its employee, the organisation, or in ``prepare``."""
+    def prepare(ctx: RuleContext) -> Callable[[Any], Finding]:
+        if where == "prepare":
+            object.__setattr__(ctx.document.organisation, "name", "veranderd")
+
+        def evaluate(item: Any) -> Finding:
+            if where == "employee" and item.id == "B":
+                object.__setattr__(item, "start", date(2000, 1, 1))
+            if where == "elsewhere" and item.id == "B":
+                object.__setattr__(ctx.document.organisation, "headcount", 1)
+            return ctx.finding(item.id, Status.OK, None, Text("ok", "ok"), {})
+        return evaluate
+
+    return rule("test.muteer", version(prepare=prepare))
+
+
+@pytest.mark.parametrize(("where", "says"), [
+    ("employee", r"rule test\.muteer changed the document it was given \(employee 'B'\)"),
+    ("prepare", r"rule test\.muteer changed the document it was given while preparing"),
+    ("elsewhere", r"the document changed during the run: one of the rules test\.muteer"),
+])
+def test_a_rule_that_changes_the_document_fails_the_run(where: str, says: str) -> None:
+    """Hand a rule a frozen document and it can still ``object.__setattr__`` it: the change is
+    caught (the subject it judged, after each batch; the whole document after ``prepare``
+    and at the end) and the run fails naming the rule, in ``check`` and ``check_stream``."""
+    with pytest.raises(RuleFailure, match=says):
+        integriteit.check(doc(emp("A"), emp("B")), date(2024, 1, 1), rules=[_mutating(where)])
+    stream = integriteit.check_stream(doc(emp("A"), emp("B")), date(2024, 1, 1),
+                                      rules=[_mutating(where)])
+    with pytest.raises(RuleFailure, match=says):
+        list(stream)
+
+
+def test_a_rule_that_changes_the_organisation_it_judges_fails_the_run() -> None:
+    def prepare(ctx: RuleContext) -> Callable[[Any], Finding]:
+        def evaluate(org: Any) -> Finding:
+            object.__setattr__(org, "name", "anders")
+            return ctx.finding("organisation", Status.OK, None, Text("ok", "ok"), {})
+        return evaluate
+
+    r = rule("test.muteer", version(prepare=prepare), subject=SubjectKind.ORGANISATION)
+    with pytest.raises(RuleFailure, match=r"test\.muteer changed .*\(organisation 'organisat"):
+        integriteit.check(doc(emp("A")), date(2024, 1, 1), rules=[r])
+
+
+def test_built_in_rules_are_not_watched_and_plugin_rules_are() -> None:
+    """Only rules from outside the library pay for the watch."""
+    from integriteit.engine import _untrusted
+    from integriteit.plugins import build_registry
+
+    registry = build_registry(entry_point_plugins=False,
+                              extra=[("test", lambda r: r.add_rule(rule("test.eigen")))])
+    rules = tuple(registry.rules.values())
+    assert _untrusted(rules, registry) == {"test.eigen"}
+    assert _untrusted((rule("ambtenarenwet.eed"),), registry) == {"ambtenarenwet.eed"}
+
+
+@given(documents(max_employees=8), dates())
+@settings(max_examples=60)
+def test_built_in_rules_change_nothing_they_are_given(document: Document, at: date) -> None:
+    """The built-in rules are not watched at run time: here they are, with every rule run
+    over generated documents (the run watches all rules when ``guarded`` is left out)."""
+    from integriteit.engine import run
+    from integriteit.plugins import default_registry
+    from integriteit.policy import Policy
+
+    before = (hash(document), [hash(e) for e in document.employees])
+    rules = list(default_registry().rules.values())
+    run(document, rules, at, Policy.resolve(document.policy, {}, at))  # guarded: every rule
+    assert (hash(document), [hash(e) for e in document.employees]) == before

@@ -19,6 +19,7 @@ from integriteit.engine import (
     Finding,
     Rule,
     RuleContext,
+    RuleFailure,
     RuleVersion,
     Severity,
     Status,
@@ -188,3 +189,23 @@ def test_cli_jobs_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
         cli.main(["check", str(doc), "--jobs", "0"])
     assert exited.value.code == 2
     assert "argument --jobs: '0' is not a whole number from 1 to 256" in capsys.readouterr().err
+
+
+def test_a_rule_changing_the_document_in_a_child_fails_the_run() -> None:
+    """A change made in a child process (to its copy of the document) is caught there and
+    fails the run as in one process."""
+    def prepare(ctx: RuleContext) -> Callable[[Any], Finding]:
+        def evaluate(e: Any) -> Finding:
+            if e.id == f"E{N - 3:05}":
+                object.__setattr__(e, "start", date(2000, 1, 1))
+            return ctx.finding(e.id, Status.OK, None, Text("ok", "ok"), {})
+        return evaluate
+
+    changing = Rule(id="test.muteer", title=Text("m", "m"), severity=Severity.INFO,
+                    subject=SubjectKind.EMPLOYEE, versions=(RuleVersion(
+                        None, None, (), prepare, Text("m", "m")),))
+    registry = build_registry(entry_point_plugins=False,
+                              extra=[("test", lambda r: r.add_rule(changing))])
+    for jobs in (1, 2):
+        with pytest.raises(RuleFailure, match=rf"test\.muteer changed .*'E{N - 3:05}'"):
+            written("jsonl", jobs, registry=registry)

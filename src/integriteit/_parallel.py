@@ -116,6 +116,7 @@ def _run_child(plan: _Plan, part: Sequence[Employee],
 
         findings = chain.from_iterable(plan.employee_batches(batches(), tally))
         count = write_encoded(findings, encode_chunk, spool, separator)
+        plan.check_unchanged()  # its own copy of the document
         spool.flush()
         message: dict[str, Any] = {"count": count, "tally": [
             [rule, status.value, n] for (rule, status), n in tally.items()]}

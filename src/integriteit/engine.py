@@ -543,6 +543,27 @@ def _error(rule: Rule, subject: str, what: str, template: Text = _FAILED) -> Fin
                                   {"error": what}, rule.sources, rule.severity, None))
 
 
+def _fingerprint(value: object) -> object:
+    """A hash of a (frozen, hashable) part of the document; one that can no longer be hashed
+    (a plugin put a list in it) has a fingerprint equal to nothing."""
+    try:
+        return hash(value)
+    except TypeError:
+        return object()
+
+
+def _changed(rule: Rule, where: str) -> RuleFailure:
+    return RuleFailure(f"rule {rule.id} changed the document it was given {where}; a rule "
+                       f"must not change its input (its findings and the others' would not "
+                       f"be about the document given)")
+
+
+def _check_batch_unchanged(rule: Rule, batch: list[Employee], before: list[object]) -> None:
+    if list(map(_fingerprint, batch)) != before:
+        changed = next(e for e, b in zip(batch, before, strict=True) if _fingerprint(e) != b)
+        raise _changed(rule, f"(employee {changed.id!r})")
+
+
 def _failed_everywhere(rule: Rule, exc: BaseException) -> Evaluator:
     """The evaluator of a version whose ``prepare`` failed: ``error`` for every subject."""
     subject_id = _SUBJECTS[rule.subject][1]
@@ -599,28 +620,48 @@ class _Plan:
     others: tuple[tuple[Rule, _Picker], ...]
     staff: tuple[_Staff, ...]
     waivers: dict[tuple[str, str], Waiver]
+    guarded: frozenset[str] = frozenset()
+    """The rules watched for changing what they are given (not built in)."""
+    fingerprint: object = None
+    """The document's hash before the run, when a rule is watched."""
 
     @classmethod
-    def make(cls, document: Document, rules: Sequence[Rule], at: date, policy: Policy
-             ) -> _Plan:
+    def make(cls, document: Document, rules: Sequence[Rule], at: date, policy: Policy,
+             guarded: frozenset[str] = frozenset()) -> _Plan:
         others: list[tuple[Rule, _Picker]] = []
         staff: list[_Staff] = []
+        watched = guarded & {r.id for r in rules}
+        fingerprint = _fingerprint(document) if watched else None
         for rule in rules:
             pick = _picker(_prepared(rule, at, policy, document))
+            if rule.id in watched and _fingerprint(document) != fingerprint:
+                raise _changed(rule, "while preparing its run")
             if rule.subject is SubjectKind.EMPLOYEE:
                 staff.append((rule, rule.law_date, pick(at) if rule.law_date is None else None,
                               pick))
             else:
                 others.append((rule, pick))
-        return cls(document, at, tuple(others), tuple(staff), _waivers_on(document, at))
+        return cls(document, at, tuple(others), tuple(staff), _waivers_on(document, at),
+                   frozenset(watched), fingerprint)
+
+    def check_unchanged(self) -> None:
+        """Raise :class:`RuleFailure` when the document is not what it was before the run
+        (a watched rule changed it somewhere no check per subject looked)."""
+        if self.guarded and _fingerprint(self.document) != self.fingerprint:
+            raise RuleFailure(
+                f"the document changed during the run: one of the rules "
+                f"{', '.join(sorted(self.guarded))} changed what it was given; a rule must not "
+                f"change its input")
 
     def organisation(self, tally: dict[tuple[str, Status], int]) -> Iterator[Finding]:
         """The findings of the rules about the organisation and the register entries."""
         at, waivers = self.at, self.waivers
         for rule, pick in self.others:
             items, subject_id = _SUBJECTS[rule.subject]
+            watched = rule.id in self.guarded
             for item in items(self.document):
                 subject = subject_id(item)
+                before = _fingerprint(item) if watched else None
                 try:
                     day = rule.law_date(item, at) if rule.law_date is not None else at
                     evaluate = pick(day)
@@ -630,6 +671,8 @@ class _Plan:
                     raise _interrupted(exc, rule, f"on {rule.subject} {subject!r}") from None
                 except (Exception, SystemExit) as exc:  # the rule's bug: its finding only
                     finding = _error(rule, subject, _what_failed(rule, exc))
+                if watched and _fingerprint(item) != before:
+                    raise _changed(rule, f"({rule.subject} {subject!r})")
                 if type(finding) is not Finding or finding.rule != rule.id or (
                         finding.subject != subject) or (
                         type(finding.status) is not Status):
@@ -669,7 +712,12 @@ class _Plan:
                 ids = list(map(_ID, batch))
                 columns = []
                 for (rule, law_date, fixed, pick), counted in zip(staff, counts, strict=True):
-                    column = _column(rule, law_date, fixed, pick, batch, at)
+                    if rule.id in self.guarded:
+                        before = list(map(_fingerprint, batch))
+                        column = _column(rule, law_date, fixed, pick, batch, at)
+                        _check_batch_unchanged(rule, batch, before)
+                    else:
+                        column = _column(rule, law_date, fixed, pick, batch, at)
                     _check_column(rule, column, ids)
                     if waivers:
                         _waive_column(rule, column, waivers)
@@ -758,26 +806,33 @@ def _waive_column(rule: Rule, column: list[Finding],
 
 def _findings(document: Document, rules: Sequence[Rule], at: date, policy: Policy,
               employees: Iterable[Employee],
-              tally: dict[tuple[str, Status], int] | None = None) -> Iterator[Finding]:
+              tally: dict[tuple[str, Status], int] | None = None,
+              guarded: frozenset[str] = frozenset()) -> Iterator[Finding]:
     """Every finding, as it is made: the organisation's and the register's rules first (rule
     by rule), then each employee with every employee rule (so employees can stream from a
     file). A subject for which a rule raises (or returns something other than its finding)
     gets an ``error`` finding of that rule. ``tally`` counts the findings per rule and
     status."""
     tally = {} if tally is None else tally
-    plan = _Plan.make(document, rules, at, policy)
+    plan = _Plan.make(document, rules, at, policy, guarded)
     yield from plan.organisation(tally)
     yield from plan.employees(employees, tally)
+    plan.check_unchanged()
 
 
-def run(document: Document, rules: Iterable[Rule], at: date, policy: Policy) -> CheckResult:
+def run(document: Document, rules: Iterable[Rule], at: date, policy: Policy,
+        guarded: frozenset[str] | None = None) -> CheckResult:
     """Evaluate ``rules`` over ``document`` as of ``at``: one finding per rule and subject.
 
     A rule given twice runs once. A subject for which a rule raises gets an ``error``
-    finding of that rule (:attr:`Status.ERROR`); the other rules run as usual.
+    finding of that rule (:attr:`Status.ERROR`); the other rules run as usual. The rules in
+    ``guarded`` (default: all) are watched: one that changes the document (its subject while
+    judging it, or anything while preparing) raises :class:`RuleFailure`.
     """
     selected = tuple(dict.fromkeys(rules))
-    findings = tuple(_findings(document, selected, at, policy, document.employees))
+    watched = frozenset(r.id for r in selected) if guarded is None else guarded
+    findings = tuple(_findings(document, selected, at, policy, document.employees,
+                               guarded=watched))
     return CheckResult(at, document, policy, selected, findings)
 
 
@@ -795,7 +850,8 @@ class FindingStream:
     def __init__(self, at: date, document: Document, policy: Policy, rules: tuple[Rule, ...],
                  employees: Iterable[Employee], source: str, *,
                  known_rules: Iterable[Rule] = (), validated: bool = False,
-                 progress: Callable[[int], None] | None = None, jobs: int = 1) -> None:
+                 progress: Callable[[int], None] | None = None, jobs: int = 1,
+                 guarded: frozenset[str] = frozenset()) -> None:
         self.at = at
         self.document = document
         self.policy = policy
@@ -813,6 +869,8 @@ class FindingStream:
         """The ids of the employees read (complete after the iteration)."""
         self.jobs = jobs
         """Processes the ``json`` and ``jsonl`` exporters may use (see :func:`check_stream`)."""
+        self._guarded = guarded
+        self._plan: _Plan | None = None
 
     def _checked(self) -> Iterator[list[Employee]]:
         """The employees in batches; where no reader checked them, checked here one by one."""
@@ -871,7 +929,8 @@ class FindingStream:
                 or len(employees) < minimum):
             return None
         self._started = True
-        return _Plan.make(self.document, self.rules, self.at, self.policy), employees
+        self._plan = _Plan.make(self.document, self.rules, self.at, self.policy, self._guarded)
+        return self._plan, employees
 
     def __iter__(self) -> Iterator[Finding]:
         if self._started:
@@ -880,7 +939,8 @@ class FindingStream:
         return self._iterate()
 
     def _iterate(self) -> Iterator[Finding]:
-        plan = _Plan.make(self.document, self.rules, self.at, self.policy)
+        plan = self._plan = _Plan.make(self.document, self.rules, self.at, self.policy,
+                                       self._guarded)
         # Chained in C: a finding passes no Python frame between its rule and the exporter.
         return chain(plan.organisation(self._tally),
                      chain.from_iterable(plan.employee_batches(self._checked(), self._tally)),
@@ -892,6 +952,8 @@ class FindingStream:
         yield from ()
 
     def _finish(self) -> None:
+        if self._plan is not None:
+            self._plan.check_unchanged()
         reader = _reader(self._employees)
         problems: list[Problem] = list(reader.problems) if reader is not None else []
         total = reader.problem_count if reader is not None else 0
@@ -1021,7 +1083,7 @@ def check(
     _separate_employees(document, employees, source)
     stream = _stream(document, at, employees, term_months, rules, registry, source, subject)
     if employees is None:
-        return run(document, stream.rules, stream.at, stream.policy)
+        return run(document, stream.rules, stream.at, stream.policy, stream._guarded)
     findings = tuple(stream)
     return CheckResult(stream.at, document, stream.policy, stream.rules, findings)
 
@@ -1037,11 +1099,22 @@ def _stream(document: Document, at: date | None, employees: Iterable[Employee] |
                                employee_ids=None if employees is None else _AnyId())
     if problems:
         raise InputError(problems)
+    guarded = _untrusted(selected, reg)
     if employees is None:
         return FindingStream(day, document, policy, selected, document.employees, source,
-                             known_rules=known, validated=True, progress=progress, jobs=jobs)
+                             known_rules=known, validated=True, progress=progress, jobs=jobs,
+                             guarded=guarded)
     return FindingStream(day, document, policy, selected, employees, source, known_rules=known,
-                         progress=progress, jobs=jobs)
+                         progress=progress, jobs=jobs, guarded=guarded)
+
+
+def _untrusted(rules: Sequence[Rule], registry: Registry) -> frozenset[str]:
+    """The rules not built in (from a plugin, or given as objects): watched for changing the
+    document they are given. The built-in rules are tested not to."""
+    from integriteit.plugins import BUILTIN
+
+    return frozenset(r.id for r in rules if registry.rules.get(r.id) is not r
+                     or registry.origins.get(f"rule:{r.id}") not in BUILTIN)
 
 
 class _AnyId(frozenset[str]):
