@@ -13,6 +13,7 @@ import io
 import json
 import re
 from datetime import date
+from fractions import Fraction
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -258,31 +259,33 @@ def test_counts_follow_the_counting_rule(entries: list[Any], year: int, years: i
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-def test_suppress_below_replaces_small_counts_in_every_format(fmt: str) -> None:
-    """With --suppress-below 5, every count from 1 to 4 is "<5", in every format."""
+def test_suppress_below_hides_small_counts_in_every_format(fmt: str) -> None:
+    """With --suppress-below 5, every count from 1 to 4 is hidden ("x"), in every format,
+    and the share of a hidden count is a dash."""
     report = annual_report(seed("zuid-holland-2019.json"), 2019, years=1)
     text = output(report, fmt, "nl", 5)
-    assert "<5" in text or "&lt;5" in text
+    hidden = _hidden_cells(to_data(report, "nl", 5))
     if fmt == "json":
         data = json.loads(text)
         shown = [r["count"] for r in data["counts"] + data["totals"] + data["outcomes"]]
-        assert all(c == "<5" or c == 0 or (isinstance(c, int) and c >= 5) for c in shown)
+        assert all(c == "x" or c == 0 or (isinstance(c, int) and c >= 5) for c in shown)
         gesprek = {r["category"]: r["count"] for r in data["counts"] if r["kind"] == "gesprek"}
-        assert gesprek == {"integriteit": "<5", "ongewenste_omgangsvormen": 9,
-                           "arbeidsconflict": 5, "onveiligheid": "<5", "advies_algemeen": 5}
+        assert gesprek["integriteit"] == "x" and gesprek["onveiligheid"] == "x"
         assert data["suppressed_below"] == 5
     elif fmt == "csv":
-        counts = [r["count"] for r in csv.DictReader(io.StringIO(text))]
-        assert all(c in ("<5", "?") or not c.isdigit() or int(c) == 0 or int(c) >= 5
-                   for c in counts)
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert all(r["count"] in ("x", "?") or int(r["count"]) == 0 or int(r["count"]) >= 5
+                   for r in rows)
+        assert sum(r["count"] == "x" for r in rows) == len(hidden)
     else:
-        # No bare 1 to 4 left in any table cell, and the share of a suppressed count is hidden.
+        # No bare 1 to 4 left in any table cell, and the share of a hidden count is hidden.
         cells = (_markdown_rows(text) if fmt == "markdown" else _html_rows(text))
         for row in cells:
             for cell in row[1:]:
                 assert cell not in {"1", "2", "3", "4"}, row
         onveilig = [r for r in cells if r and r[0] == "Onveiligheid"]
-        assert onveilig == [["Onveiligheid", "<5", "–"]]
+        assert onveilig == [["Onveiligheid", "x", "–"]]
+        assert "<5" not in text and "&lt;5" not in text
 
 
 def _html_rows(text: str) -> list[list[str]]:
@@ -592,3 +595,171 @@ def test_a_failing_rule_leaves_no_report() -> None:
     with pytest.raises(RuleFailure, match=r"rule ambtenarenwet\.eed failed"):
         annual_report(doc, 2025, registry=registry)
     assert annual_report(doc, 2025).year == 2025
+
+
+# --- secondary suppression: no hidden count can be worked out -------------------------------
+
+
+def _hidden_cells(data: dict[str, Any]) -> set[tuple[Any, ...]]:
+    return {cell for cell, value in _published_cells(data).items() if value == "x"}
+
+
+def _published_cells(data: dict[str, Any]) -> dict[tuple[Any, ...], Any]:
+    """Every count as published in ``to_data``, by cell (as a reader would name it)."""
+    cells: dict[tuple[Any, ...], Any] = {}
+    for r in data["counts"]:
+        cells[("counts", r["year"], r["kind"], r["category"])] = r["count"]
+    for table in ("totals", "uncategorised", "multi_category"):
+        for r in data[table]:
+            cells[(table, r["year"], r["kind"])] = r["count"]
+    for r in data["outcomes"]:
+        cells[("outcomes", r["kind"], r["investigation"], r["findings"], r["measure"])] = (
+            r["count"])
+    for f in data["figures"]:
+        if f["count"] is not None:
+            cells[("figures", f["section"], f["key"])] = f["count"]
+    return cells
+
+
+def _relations(data: dict[str, Any]) -> list[dict[tuple[Any, ...], int]]:
+    """The relations a reader of the report knows, written down here apart from the library:
+    a total is the sum of its categories and the entries without one; the outcomes of a kind
+    make up its total of the year; the oath, Wbk and policy breakdowns; the Wbk figure of
+    received reports is the register's total of misstanden of the year. Only those that hold
+    for the true values matter, and the test checks them against those values."""
+    cells = _published_cells(data)
+    rels: list[dict[tuple[Any, ...], int]] = []
+    for r in data["totals"]:
+        rel = {("totals", r["year"], r["kind"]): 1}
+        rel.update({c: -1 for c in cells if c[0] in ("counts", "uncategorised")
+                    and c[1:3] == (r["year"], r["kind"])})
+        rels.append(rel)
+    for kind in {c[1] for c in cells if c[0] == "outcomes"}:
+        rel = {("totals", data["year"], kind): 1}
+        rel.update({c: -1 for c in cells if c[0] == "outcomes" and c[1] == kind})
+        rels.append(rel)
+
+    def whole(section: str, total: str, *parts: str) -> dict[tuple[Any, ...], int]:
+        return {("figures", section, total): 1, **{("figures", section, p): -1 for p in parts}}
+
+    rels += [whole("eed", "taken", "on_time", "late"),
+             whole("eed", "new_ambtenaren", "taken", "open", "waived", "invalid",
+                   "not_applicable"),
+             whole("wbk", "received", "acknowledged_in_time", "acknowledged_late",
+                   "not_acknowledged", "old_law"),
+             whole("wbk", "received", "feedback_in_time", "feedback_late", "feedback_open",
+                   "old_law"),
+             {("figures", "wbk", "received"): 1, ("totals", data["year"], "misstand"): -1},
+             whole("beleid.integriteitsverklaring", "required", "on_time", "late", "open",
+                   "other"),
+             whole("beleid.workshop", "required", "on_time", "late", "open", "other")]
+    return [r for r in rels if all(c in cells for c in r)]
+
+
+def _rank(rows: list[list[Fraction]]) -> int:
+    rows = [list(r) for r in rows]
+    rank = 0
+    width = len(rows[0]) if rows else 0
+    for col in range(width):
+        pivot = next((i for i in range(rank, len(rows)) if rows[i][col] != 0), None)
+        if pivot is None:
+            continue
+        rows[rank], rows[pivot] = rows[pivot], rows[rank]
+        for i in range(rank + 1, len(rows)):
+            factor = rows[i][col] / rows[rank][col]
+            rows[i] = [a - factor * b for a, b in zip(rows[i], rows[rank], strict=True)]
+        rank += 1
+    return rank
+
+
+def _worked_out(data: dict[str, Any], truth: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The hidden cells that a reader can compute exactly: solve the relations that hold
+    (checked on the unsuppressed ``truth``) with the published values filled in; a hidden
+    cell is determined when adding "this cell alone" to the system does not raise its rank."""
+    published = _published_cells(data)
+    true_values = _published_cells(truth)
+    hidden = sorted((c for c, v in published.items() if v == "x"), key=repr)
+    holding = [r for r in _relations(truth)
+               if sum(k * true_values[c] for c, k in r.items()) == 0]
+    rows = [[Fraction(r.get(c, 0)) for c in hidden] for r in holding]
+    rows = [row for row in rows if any(row)]
+    base = _rank(rows) if rows else 0
+    out = []
+    for j, cell in enumerate(hidden):
+        unit = [Fraction(int(i == j)) for i in range(len(hidden))]
+        if rows and _rank([*rows, unit]) == base:
+            out.append(cell)
+    return out
+
+
+def _register(entries: list[tuple[str, int, list[str]]]) -> Document:
+    """A document whose register has, per (kind, year, categories), that many entries."""
+    register = [{"id": f"R-{n}", "kind": kind, "received": f"{year}-03-01",
+                 "channel": "vertrouwenspersoon", "categories": categories}
+                for n, (kind, year, categories) in enumerate(entries, 1)]
+    return integriteit.from_dict({"organisation": {"name": "G", "kind": "gemeente"},
+                                  "register": register})
+
+
+def test_a_total_and_the_other_category_no_longer_give_a_small_count_away() -> None:
+    """The issue's case: 7 + 2 meldingen and a total of 9. The 2 is hidden, and so is one
+    more cell of that table, so that 9 - 7 gives nothing."""
+    doc = _register([("melding", 2025, ["pesten"])] * 7
+                    + [("melding", 2025, ["intimidatie"])] * 2)
+    report = annual_report(doc, 2025, years=1, at=date(2025, 12, 31))
+    data, truth = to_data(report, "nl", 5), to_data(report, "nl")
+    cells = _published_cells(data)
+    assert cells[("counts", 2025, "melding", "intimidatie")] == "x"
+    assert "x" in (cells[("counts", 2025, "melding", "pesten")],
+                   cells[("totals", 2025, "melding")])
+    assert _worked_out(data, truth) == []
+    assert _worked_out(to_data(report, "nl", 2), truth) == []  # 2 is published: nothing hidden
+
+
+def test_the_wbk_breakdown_no_longer_gives_a_late_acknowledgement_away() -> None:
+    """Received 6, acknowledged in time 5, late 1: the 1 is hidden and so is another figure
+    of the breakdown (or the total), also in the register's table of misstanden."""
+    entries = [{"id": f"M-{i}", "kind": "misstand", "received": "2025-03-03",
+                "acknowledged": "2025-03-05" if i < 5 else "2025-03-20",
+                "channel": "vertrouwenspersoon"} for i in range(6)]
+    doc = integriteit.from_dict({"organisation": {"name": "G", "kind": "gemeente",
+                                                  "headcount": 200},
+                                 "register": entries})
+    report = annual_report(doc, 2025, years=1, at=date(2025, 12, 31))
+    data, truth = to_data(report, "nl", 5), to_data(report, "nl")
+    cells = _published_cells(data)
+    assert cells[("figures", "wbk", "acknowledged_late")] == "x"
+    assert sum(v == "x" for v in cells.values()) >= 2
+    assert _worked_out(data, truth) == []
+
+
+def test_the_seeds_publish_nothing_that_can_be_worked_out() -> None:
+    for name, year in (("zuid-holland-2019.json", 2019), ("groningen-2021.json", 2021)):
+        report = annual_report(seed(name), year, years=3)
+        for k in (3, 5, 10):
+            assert _worked_out(to_data(report, "nl", k), to_data(report, "nl")) == [], (name, k)
+
+
+_CATEGORY = st.sampled_from(["pesten", "intimidatie", "discriminatie", "corruptie"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["melding", "misstand"]),
+                          st.sampled_from([2024, 2025, 2025, 2025]),
+                          st.one_of(st.just([]), _CATEGORY.map(lambda c: [c]),
+                                    _CATEGORY.map(lambda c: [c]),
+                                    st.lists(_CATEGORY, min_size=2, max_size=2, unique=True))),
+                min_size=1, max_size=60),
+       st.integers(2, 8))
+def test_no_hidden_count_can_be_worked_out(entries: list[tuple[str, int, list[str]]],
+                                           k: int) -> None:
+    """Generated registers: every count from 1 to k - 1 is hidden, and no hidden count
+    follows from the published ones (solved independently of the library)."""
+    report = annual_report(_register(entries), 2025, years=2, at=date(2025, 12, 31))
+    data, truth = to_data(report, "nl", k), to_data(report, "nl")
+    true_values = _published_cells(truth)
+    published = _published_cells(data)
+    assert all(published[c] == "x" for c, v in true_values.items()
+               if isinstance(v, int) and 0 < v < k)
+    assert all(published[c] in ("x", v) for c, v in true_values.items())
+    assert _worked_out(data, truth) == []

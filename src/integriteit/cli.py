@@ -288,8 +288,9 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
                      help="reference date of the year's figures (default: 31 December of "
                           "YEAR)")
     rep.add_argument("--suppress-below", type=_positive, default=0, metavar="K",
-                     help="show counts from 1 to K-1 as '<K'; a total can still give a "
-                          "suppressed count away (see the docs)")
+                     help="hide counts from 1 to K-1, and enough others that no hidden "
+                          "count can be worked out from the published ones and their totals; "
+                          "all shown as 'x' (the docs say what this does not hide)")
     output_options(rep, list(REPORT_FORMATS))
     rep.set_defaults(format="markdown")
 

@@ -9,8 +9,10 @@ so a total counts distinct entries and can be smaller than the sum of its catego
 says so when that happens); an entry without categories counts in the total only.
 
 Privacy: only counts leave this module, never an entry id, a date of receipt or anything a
-person could be recognised by; ``suppress_below`` replaces every count from 1 to K-1 by
-``"<K"`` (and its share by a dash).
+person could be recognised by; ``suppress_below`` K hides every count from 1 to K-1, and as
+many others as it takes for no hidden count to follow from the published ones and the
+relations a reader knows (a total and its parts, the Wbk and oath breakdowns), all shown
+alike as ``"x"`` (and the share of a hidden count or total as a dash).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from typing import Any, TextIO
 
 from attrs import evolve, field, frozen
 
+from integriteit._suppression import protect
 from integriteit.engine import RuleFailure, Status, check, waiver_problems
 from integriteit.errors import InputError, Problem, one_line
 from integriteit.exporters._common import markdown_inline
@@ -370,16 +373,97 @@ def _figures(document: Document, year: int, at: date, registry: Registry | None,
 # --- output --------------------------------------------------------------------------------
 
 
-def _shown(count: int | None, k: int) -> int | str | None:
-    """A count as published: ``"<K"`` for 1 to K-1 when suppressing."""
-    if count is not None and k > 1 and 0 < count < k:
-        return f"<{k}"
-    return count
+HIDDEN = "x"
+"""How a suppressed count is published, in every format: the same for a small count and for
+one hidden to protect it (so the two cannot be told apart)."""
+
+_Cell = tuple[Any, ...]
 
 
-def _cell(count: int | None, k: int) -> str:
-    value = _shown(count, k)
-    return "?" if value is None else str(value)
+def _cells(report: AnnualReport) -> tuple[dict[_Cell, int], list[dict[_Cell, int]],
+                                          frozenset[_Cell]]:
+    """Every published count by cell, the relations a reader knows between them (each a
+    linear equation, see :mod:`integriteit._suppression`), and the cells that are totals."""
+    values: dict[_Cell, int] = {}
+    for c in report.counts:
+        values[("counts", c.year, c.kind, c.category)] = c.count
+    for t in report.totals:
+        values[("totals", t.year, t.kind)] = t.count
+    for t in report.uncategorised:
+        values[("uncategorised", t.year, t.kind)] = t.count
+    for t in report.multi_category:
+        values[("multi_category", t.year, t.kind)] = t.count
+    for o in report.outcomes:
+        values[("outcomes", o.kind, o.investigation, o.findings, o.measure)] = o.count
+    for f in report.figures:
+        if f.count is not None:
+            values[("figures", f.section, f.key)] = f.count
+    relations: list[dict[_Cell, int]] = []
+    # A kind's total is the sum of its categories and the entries without one (when no entry
+    # has two categories: then the sum is larger, and not a relation).
+    for t in report.totals:
+        total: _Cell = ("totals", t.year, t.kind)
+        relation: dict[_Cell, int] = {total: 1}
+        for c in report.counts:
+            if (c.year, c.kind) == (t.year, t.kind):
+                relation[("counts", c.year, c.kind, c.category)] = -1
+        if ("uncategorised", t.year, t.kind) in values:
+            relation[("uncategorised", t.year, t.kind)] = -1
+        relations.append(relation)
+    # The outcomes of a kind add up to its total of the year when every case has one.
+    for kind in dict.fromkeys(o.kind for o in report.outcomes):
+        relation = {("totals", report.year, kind): 1}  # the same type as above
+        for o in report.outcomes:
+            if o.kind is kind:
+                relation[("outcomes", o.kind, o.investigation, o.findings, o.measure)] = -1
+        relations.append(relation)
+
+    def fig(section: str, key: str) -> _Cell:
+        return ("figures", section, key)
+
+    def whole(section: str, total: str, *parts: str) -> dict[_Cell, int]:
+        return {fig(section, total): 1, **{fig(section, p): -1 for p in parts}}
+
+    relations += [
+        whole("eed", "taken", "on_time", "late"),
+        whole("eed", "new_ambtenaren", "taken", "open", "waived", "invalid", "not_applicable"),
+        whole("wbk", "received", "acknowledged_in_time", "acknowledged_late",
+              "not_acknowledged", "old_law"),
+        whole("wbk", "received", "feedback_in_time", "feedback_late", "feedback_open",
+              "old_law"),
+        {fig("wbk", "received"): 1, ("totals", report.year, EntryKind.MISSTAND): -1},
+    ]
+    for rule in ("beleid.integriteitsverklaring", "beleid.workshop"):
+        relations.append(whole(rule, "required", "on_time", "late", "open", "other"))
+    totals = frozenset(c for c in values if c[0] == "totals") | {
+        fig("eed", "new_ambtenaren"), fig("eed", "taken"), fig("wbk", "received"),
+        fig("beleid.integriteitsverklaring", "required"), fig("beleid.workshop", "required")}
+    return values, relations, totals
+
+
+@frozen
+class _Published:
+    """The counts as published with suppression below ``k`` (``hidden``: the cells shown as
+    :data:`HIDDEN`)."""
+
+    k: int
+    hidden: frozenset[_Cell]
+
+    @classmethod
+    def of(cls, report: AnnualReport, k: int) -> _Published:
+        if k <= 1:
+            return cls(k, frozenset())
+        values, relations, totals = _cells(report)
+        return cls(k, frozenset(protect(values, relations, k, totals)))
+
+    def count(self, cell: _Cell, count: int | None) -> int | str | None:
+        """A count as published."""
+        return HIDDEN if cell in self.hidden else count
+
+    def cell(self, cell: _Cell, count: int | None) -> str:
+        """A count as published, as text (``?``: not known)."""
+        value = self.count(cell, count)
+        return "?" if value is None else str(value)
 
 
 @cache
@@ -399,8 +483,10 @@ def _label(key: str, lang: Lang) -> str:
 
 
 def to_data(report: AnnualReport, lang: Lang, k: int = 0) -> dict[str, Any]:
-    """The report as JSON-ready data (counts suppressed below ``k`` as ``"<k"``)."""
+    """The report as JSON-ready data (with ``k`` above 1, counts from 1 to ``k - 1``, and the
+    counts hidden to protect them, as ``"x"``)."""
     org = report.document.organisation
+    p = _Published.of(report, k)
     return {
         "year": report.year,
         "years": list(report.years),
@@ -408,26 +494,32 @@ def to_data(report: AnnualReport, lang: Lang, k: int = 0) -> dict[str, Any]:
         "organisation": {"name": org.name, "kind": org.kind.value},
         "suppressed_below": k if k > 1 else None,
         "counts": [{"year": r.year, "kind": r.kind.value, "category": r.category,
-                    "count": _shown(r.count, k)} for r in report.counts],
-        "totals": [{"year": r.year, "kind": r.kind.value, "count": _shown(r.count, k)}
+                    "count": p.count(("counts", r.year, r.kind, r.category), r.count)}
+                   for r in report.counts],
+        "totals": [{"year": r.year, "kind": r.kind.value,
+                    "count": p.count(("totals", r.year, r.kind), r.count)}
                    for r in report.totals],
-        "uncategorised": [{"year": r.year, "kind": r.kind.value, "count": _shown(r.count, k)}
+        "uncategorised": [{"year": r.year, "kind": r.kind.value,
+                           "count": p.count(("uncategorised", r.year, r.kind), r.count)}
                           for r in report.uncategorised],
-        "multi_category": [{"year": r.year, "kind": r.kind.value, "count": _shown(r.count, k)}
+        "multi_category": [{"year": r.year, "kind": r.kind.value,
+                            "count": p.count(("multi_category", r.year, r.kind), r.count)}
                            for r in report.multi_category],
         "categories": {key: _label(key, lang) for key in dict.fromkeys(
             r.category for r in report.counts)},
         "outcomes": [{"kind": r.kind.value, "investigation": r.investigation,
                       "findings": r.findings.value if r.findings else None,
                       "measure": r.measure.value if r.measure else None,
-                      "count": _shown(r.count, k)} for r in report.outcomes],
-        "figures": [{"section": f.section, "key": f.key, "count": _shown(f.count, k),
+                      "count": p.count(("outcomes", r.kind, r.investigation, r.findings,
+                                        r.measure), r.count)} for r in report.outcomes],
+        "figures": [{"section": f.section, "key": f.key,
+                     "count": p.count(("figures", f.section, f.key), f.count),
                      "label": f.label.get(lang)} for f in report.figures],
-        "notes": _notes(report, lang, k),
+        "notes": _notes(report, lang, p),
     }
 
 
-def _notes(report: AnnualReport, lang: Lang, k: int) -> list[str]:
+def _notes(report: AnnualReport, lang: Lang, p: _Published) -> list[str]:
     nl = lang == "nl"
     notes: list[str] = []
     summed: Counter[tuple[int, EntryKind]] = Counter()
@@ -437,7 +529,8 @@ def _notes(report: AnnualReport, lang: Lang, k: int) -> list[str]:
     for r in report.multi_category:
         smaller = total.get((r.year, r.kind), 0) < summed[(r.year, r.kind)]
         notes.append(
-            f"{KIND_LABELS[r.kind].get(lang)} {r.year}: {_cell(r.count, k)} "
+            f"{KIND_LABELS[r.kind].get(lang)} {r.year}: "
+            f"{p.cell(('multi_category', r.year, r.kind), r.count)} "
             + ("item(s) met meer dan één categorie; het totaal telt items"
                + (" en is kleiner dan de som van de categorieën." if smaller else ".")
                if nl else
@@ -445,17 +538,28 @@ def _notes(report: AnnualReport, lang: Lang, k: int) -> list[str]:
                + (" and is smaller than the sum of the categories." if smaller else ".")))
     for r in report.uncategorised:
         notes.append(
-            f"{KIND_LABELS[r.kind].get(lang)} {r.year}: {_cell(r.count, k)} "
+            f"{KIND_LABELS[r.kind].get(lang)} {r.year}: "
+            f"{p.cell(('uncategorised', r.year, r.kind), r.count)} "
             + ("item(s) zonder categorie; alleen in het totaal geteld." if nl else
                "entr(y/ies) without a category; counted in the total only."))
-    if k > 1:
-        notes.append(f"Aantallen van 1 tot {k} zijn vervangen door \"<{k}\"." if nl else
-                     f"Counts from 1 to {k - 1} are shown as \"<{k}\".")
+    if p.k > 1:
+        k = p.k
+        notes.append(
+            f"{HIDDEN}: niet gepubliceerd. Aantallen van 1 tot en met {k - 1} zijn verborgen, "
+            "en waar nodig ook andere aantallen, zodat een verborgen aantal niet uit de "
+            "gepubliceerde cijfers (totalen, onderverdelingen) is terug te rekenen. Welke "
+            "cellen om die reden verborgen zijn, staat er niet bij." if nl else
+            f"{HIDDEN}: not published. Counts from 1 to {k - 1} are hidden, and where needed "
+            "other counts too, so that no hidden count can be worked out from the published "
+            "figures (totals, breakdowns). Which cells are hidden for that reason is not "
+            "said.")
     return notes
 
 
-def _share(count: int, total: int, k: int) -> str:
-    if total == 0 or (k > 1 and 0 < count < k) or (k > 1 and 0 < total < k):
+def _share(count: int, total: int, hidden: bool) -> str:
+    """A count's share of its total; a dash when the total is 0 or either is hidden (a share
+    and a total give the count)."""
+    if total == 0 or hidden:
         return "–"
     return f"{round(100 * count / total)}%"
 
@@ -463,7 +567,8 @@ def _share(count: int, total: int, k: int) -> str:
 _Row = list[str]
 
 
-def _tables(report: AnnualReport, lang: Lang, k: int) -> list[tuple[str, _Row, list[_Row]]]:
+def _tables(report: AnnualReport, lang: Lang, p: _Published
+            ) -> list[tuple[str, _Row, list[_Row]]]:
     """The report's tables: (title, header, rows), for Markdown and HTML alike."""
     nl = lang == "nl"
     tables: list[tuple[str, _Row, list[_Row]]] = []
@@ -477,18 +582,24 @@ def _tables(report: AnnualReport, lang: Lang, k: int) -> list[tuple[str, _Row, l
         header = ["Categorie" if nl else "Category", *map(str, report.years),
                   f"{'aandeel' if nl else 'share'} {year}"]
         order = _category_order()
-        rows = [[_label(key, lang), *(_cell(years.get(y, 0), k) for y in report.years),
-                 _share(years.get(year, 0), total.get(year, 0), k)]
+        total_hidden = ("totals", year, kind) in p.hidden
+        rows = [[_label(key, lang),
+                 *(p.cell(("counts", y, kind, key), years.get(y, 0)) for y in report.years),
+                 _share(years.get(year, 0), total.get(year, 0),
+                        total_hidden or ("counts", year, kind, key) in p.hidden)]
                 for key, years in sorted(by_key.items(),
                                          key=lambda item: (order.get(item[0], len(order)),
                                                            item[0]))]
         bare = {r.year: r.count for r in report.uncategorised if r.kind is kind}
         if bare:
             rows.append(["(zonder categorie)" if nl else "(no category)",
-                         *(_cell(bare.get(y, 0), k) for y in report.years),
-                         _share(bare.get(year, 0), total.get(year, 0), k)])
+                         *(p.cell(("uncategorised", y, kind), bare.get(y, 0))
+                           for y in report.years),
+                         _share(bare.get(year, 0), total.get(year, 0),
+                                total_hidden or ("uncategorised", year, kind) in p.hidden)])
         rows.append([f"**{'Totaal' if nl else 'Total'}**",
-                     *(f"**{_cell(total.get(y, 0), k)}**" for y in report.years),
+                     *(f"**{p.cell(('totals', y, kind), total.get(y, 0))}**"
+                       for y in report.years),
                      "100%" if total.get(year) else "–"])
         tables.append((KIND_LABELS[kind].get(lang), header, rows))
     if report.outcomes:
@@ -499,7 +610,8 @@ def _tables(report: AnnualReport, lang: Lang, k: int) -> list[tuple[str, _Row, l
         rows = [[r.kind.value, yes if r.investigation else no,
                  CASE_FINDINGS_LABELS[r.findings].get(lang) if r.findings else "–",
                  MEASURE_LABELS[r.measure].get(lang) if r.measure else "–",
-                 _cell(r.count, k)] for r in report.outcomes]
+                 p.cell(("outcomes", r.kind, r.investigation, r.findings, r.measure), r.count)]
+                for r in report.outcomes]
         tables.append((f"{'Afhandeling' if nl else 'Outcomes'} {year}", header, rows))
     sections = {"eed": Text("Eed of belofte", "Eed or belofte"),
                 "externen": Text("Externen", "Externals"),
@@ -511,8 +623,8 @@ def _tables(report: AnnualReport, lang: Lang, k: int) -> list[tuple[str, _Row, l
                 "wbk": Text("Klokkenluidersregeling (Wbk)", "Whistleblowing (Wbk)"),
                 "vertrouwenspersonen": Text("Vertrouwenspersonen", "Vertrouwenspersonen")}
     for section, title in sections.items():
-        rows = [[f.label.get(lang), _cell(f.count, k)] for f in report.figures
-                if f.section == section]
+        rows = [[f.label.get(lang), p.cell(("figures", f.section, f.key), f.count)]
+                for f in report.figures if f.section == section]
         if rows:
             tables.append((f"{title.get(lang)} {year}", ["", "Aantal" if nl else "Count"],
                            rows))
@@ -544,12 +656,13 @@ def write_markdown(report: AnnualReport, out: TextIO, lang: Lang, k: int = 0) ->
     words (the organisation's name) are escaped, so they cannot change the layout."""
     title, intro = _heading(report, lang, markdown_inline)
     out.write(f"# {title}\n\n{intro}\n")
-    for name, header, rows in _tables(report, lang, k):
+    p = _Published.of(report, k)
+    for name, header, rows in _tables(report, lang, p):
         out.write(f"\n## {name}\n\n| " + " | ".join(header) + " |\n")
         out.write("|" + "|".join(["---", *["---:"] * (len(header) - 1)]) + "|\n")
         for row in rows:
             out.write("| " + " | ".join(row) + " |\n")
-    notes = _notes(report, lang, k)
+    notes = _notes(report, lang, p)
     if notes:
         out.write("\n" + "".join(f"- {n}\n" for n in notes))
 
@@ -561,7 +674,8 @@ def write_html(report: AnnualReport, out: TextIO, lang: Lang, k: int = 0) -> Non
     out.write(f"<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head><meta charset=\"utf-8\">"
               f"<title>{e(title)}</title></head>\n<body>\n<h1>{e(title)}</h1>\n"
               f"<p>{e(intro)}</p>\n")
-    for name, header, rows in _tables(report, lang, k):
+    p = _Published.of(report, k)
+    for name, header, rows in _tables(report, lang, p):
         out.write(f"<h2>{e(name)}</h2>\n<table>\n<thead><tr>"
                   + "".join(f"<th>{e(h)}</th>" for h in header) + "</tr></thead>\n<tbody>\n")
         for row in rows:
@@ -572,7 +686,7 @@ def write_html(report: AnnualReport, out: TextIO, lang: Lang, k: int = 0) -> Non
                 cells.append(f"<td><strong>{text}</strong></td>" if bold else f"<td>{text}</td>")
             out.write("<tr>" + "".join(cells) + "</tr>\n")
         out.write("</tbody>\n</table>\n")
-    notes = _notes(report, lang, k)
+    notes = _notes(report, lang, p)
     if notes:
         out.write("<ul>\n" + "".join(f"<li>{e(n)}</li>\n" for n in notes) + "</ul>\n")
     out.write("</body>\n</html>\n")
@@ -590,21 +704,29 @@ def write_csv(report: AnnualReport, out: TextIO, lang: Lang, k: int = 0) -> None
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["table", "year", "kind", "category", "count"])
+    p = _Published.of(report, k)
     for r in report.counts:
-        writer.writerow(["counts", r.year, r.kind.value, r.category, _cell(r.count, k)])
+        writer.writerow(["counts", r.year, r.kind.value, r.category,
+                         p.cell(("counts", r.year, r.kind, r.category), r.count)])
     for t in report.totals:
-        writer.writerow(["totals", t.year, t.kind.value, "", _cell(t.count, k)])
+        writer.writerow(["totals", t.year, t.kind.value, "",
+                         p.cell(("totals", t.year, t.kind), t.count)])
     for t in report.uncategorised:
-        writer.writerow(["uncategorised", t.year, t.kind.value, "", _cell(t.count, k)])
+        writer.writerow(["uncategorised", t.year, t.kind.value, "",
+                         p.cell(("uncategorised", t.year, t.kind), t.count)])
     for t in report.multi_category:
-        writer.writerow(["multi_category", t.year, t.kind.value, "", _cell(t.count, k)])
+        writer.writerow(["multi_category", t.year, t.kind.value, "",
+                         p.cell(("multi_category", t.year, t.kind), t.count)])
     for o in report.outcomes:
         key = "/".join(["onderzoek" if o.investigation else "geen_onderzoek",
                         o.findings.value if o.findings else "-",
                         o.measure.value if o.measure else "-"])
-        writer.writerow(["outcomes", report.year, o.kind.value, key, _cell(o.count, k)])
+        writer.writerow(["outcomes", report.year, o.kind.value, key,
+                         p.cell(("outcomes", o.kind, o.investigation, o.findings, o.measure),
+                                o.count)])
     for f in report.figures:
-        writer.writerow([f.section, report.year, "", f.key, _cell(f.count, k)])
+        writer.writerow([f.section, report.year, "", f.key,
+                         p.cell(("figures", f.section, f.key), f.count)])
     out.write(buffer.getvalue())
 
 
@@ -617,6 +739,8 @@ FORMATS: dict[str, Writer] = {"markdown": write_markdown, "html": write_html,
 
 def write_report(report: AnnualReport, out: TextIO, fmt: str = "markdown", lang: Lang = "nl",
                  suppress_below: int = 0) -> None:
-    """Write ``report`` in ``fmt``; counts from 1 to ``suppress_below - 1`` become ``"<K"``."""
+    """Write ``report`` in ``fmt``; with ``suppress_below`` K above 1, counts from 1 to K-1 and
+    the counts hidden to protect them become :data:`HIDDEN` (see
+    :mod:`integriteit._suppression`)."""
     FORMATS[fmt](report, out, lang, suppress_below)
 
