@@ -356,7 +356,10 @@ def _check_output(argv: list[str], fmt: str, out: str, has_script: bool) -> None
         for line in out.splitlines():
             json.loads(line)
     elif fmt == "csv":
-        list(csv.reader(io.StringIO(out, newline="")))
+        for row in csv.reader(io.StringIO(out, newline="")):
+            for cell in row:  # no cell a spreadsheet would run as a formula
+                assert not cell.startswith(("=", "+", "@", "\t", "\r")), (argv, cell)
+                assert not (cell.startswith("-") and not cell[1:].isdigit()), (argv, cell)
     elif fmt == "html":
         parser = _StrictHTML()
         parser.feed(out)
