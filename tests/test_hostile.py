@@ -49,6 +49,9 @@ HOSTILE_STRINGS: tuple[str, ...] = (
     "x\n# X\n| evil | row |",
     "a | b | c",
     "**bold** `code` [link](javascript:alert(1))",
+    "<?xml version='1.0'?><!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><x>&e;</x>",
+    "]]><![CDATA[<x/>]]>",
+    "-2+3",
     "2026-02-30",
     "0000-00-00",
     "9999-12-31",
@@ -393,7 +396,7 @@ def _payload_document(rng: random.Random) -> dict[str, Any]:
              ("policy", "publication_functions", 0)]
     for _ in range(rng.randint(1, 4)):
         path = rng.choice(spots)
-        _get(doc, path[:-1])[path[-1]] = rng.choice(HOSTILE_STRINGS[3:17])
+        _get(doc, path[:-1])[path[-1]] = rng.choice(HOSTILE_STRINGS[3:20])
     return doc
 
 

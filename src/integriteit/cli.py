@@ -11,7 +11,6 @@ import argparse
 import contextlib
 import gc
 import io
-import json
 import os
 import signal
 import sys
@@ -44,7 +43,7 @@ from integriteit.engine import (
 )
 from integriteit.errors import MORE_PROBLEMS, ONE_MORE_PROBLEM, InputError, Problem, shown
 from integriteit.exporters import Exporter
-from integriteit.exporters._common import STATUS_ORDER, markdown_inline
+from integriteit.exporters._common import STATUS_ORDER, json_text, markdown_inline
 from integriteit.exporters._encode import text_writer, utf8_buffer
 from integriteit.exporters.json import policy_to_json, rule_to_json
 from integriteit.hr_export import EmployeeFile, read_employees
@@ -304,7 +303,7 @@ def _parser(registry: Registry) -> argparse.ArgumentParser:
 
 def _write_rules(rules: Sequence[Rule], fmt: str, lang: Lang, out: TextIO) -> None:
     if fmt == "json":
-        json.dump([rule_to_json(r, lang) for r in rules], out, ensure_ascii=False, indent=1)
+        out.write(json_text([rule_to_json(r, lang) for r in rules]))
         out.write("\n")
         return
     for rule in rules:
@@ -335,7 +334,7 @@ def _write_explanation(rule: Rule, fmt: str, lang: Lang, out: TextIO, example: d
              "unit": p.unit.get(lang),
              "origin": p.origin.value, "note": p.origin_note.get(lang)} for p in params]
         data["statuses"] = [s.value for s in STATUS_ORDER]
-        json.dump(data, out, ensure_ascii=False, indent=1)
+        out.write(json_text(data))
         out.write("\n")
         return
     label = {k: v.get(lang) for k, v in _LABELS.items()}
@@ -380,13 +379,13 @@ def _write_coverage(rules: Sequence[Rule], start: date, end: date, fmt: str, lan
         spans = periods(rule, start, end)
         report.append((rule, spans, [p for p in spans if p.version is None and not p.explicit]))
     if fmt == "json":
-        json.dump([{"rule": r.id, "covered": not g, "periods": [
+        out.write(json_text([{"rule": r.id, "covered": not g, "periods": [
             {"from": p.start.isoformat(), "to": p.end.isoformat(),
              "version_from": (p.version.valid_from.isoformat()
                               if p.version and p.version.valid_from else None),
              "in_force": p.version is not None,
              "gap": p.version is None and not p.explicit} for p in spans]}
-            for r, spans, g in report], out, ensure_ascii=False, indent=1)
+            for r, spans, g in report]))
         out.write("\n")
     else:
         words = {"in": Text("versie", "version"), "out": Text("niet van kracht (expliciet)",
@@ -433,7 +432,7 @@ def _policy_values(rule: Rule, policy: Policy) -> list[str]:
 def _write_checklist(org: Organisation, at: date, items: list[ChecklistItem], fmt: str,
                      lang: Lang, out: TextIO, *, with_file: bool, policy: Policy) -> None:
     if fmt == "json":
-        json.dump({
+        out.write(json_text({
             "at": at.isoformat(),
             "organisation": {"name": org.name, "kind": org.kind.value,
                              "headcount": org.headcount},
@@ -446,7 +445,7 @@ def _write_checklist(org: Organisation, at: date, items: list[ChecklistItem], fm
                        "policy": _policy_values(i.rule, policy),
                        "state": i.state.value if i.state is not None else None,
                        "findings": {s.value: n for s, n in i.counts.items()}}
-                      for i in items]}, out, ensure_ascii=False, indent=1)
+                      for i in items]}))
         out.write("\n")
         return
     nl = lang == "nl"
@@ -491,7 +490,7 @@ def _write_policy(policy: Policy, fmt: str, lang: Lang, out: TextIO) -> None:
                          "source": p.source.cite(lang) if p.source else None,
                          "used_by": list(p.used_by)})
             data[name] = item
-        json.dump(data, out, ensure_ascii=False, indent=1)
+        out.write(json_text(data))
         out.write("\n")
         return
     nl = lang == "nl"

@@ -20,7 +20,6 @@ from __future__ import annotations
 import csv
 import html
 import io
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -32,7 +31,7 @@ from attrs import evolve, field, frozen
 from integriteit._suppression import protect
 from integriteit.engine import RuleFailure, Status, check, waiver_problems
 from integriteit.errors import InputError, Problem, one_line
-from integriteit.exporters._common import markdown_inline
+from integriteit.exporters._common import json_text, markdown_inline
 from integriteit.i18n import Lang, Text
 from integriteit.io import employee_reference_problems, employees_twice, resolve_categories
 from integriteit.model import (
@@ -694,7 +693,7 @@ def write_html(report: AnnualReport, out: TextIO, lang: Lang, k: int = 0) -> Non
 
 def write_json(report: AnnualReport, out: TextIO, lang: Lang, k: int = 0) -> None:
     """The report as one JSON object: ``year``, ``counts``, ``totals`` and more."""
-    json.dump(to_data(report, lang, k), out, ensure_ascii=False, indent=1)
+    out.write(json_text(to_data(report, lang, k)))
     out.write("\n")
 
 

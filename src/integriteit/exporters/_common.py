@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -64,3 +65,31 @@ def markdown_inline(text: str) -> str:
     Zuid-Holland \\| \\# X \\[y\\](z)
     """
     return one_line(text).translate(_MARKDOWN)
+
+
+_SEPARATORS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+_SEPARATORS_UTF8 = {k.encode(): v.encode() for k, v in _SEPARATORS.items()}
+
+
+def json_text(value: Any, indent: int | None = 1) -> str:
+    """``value`` as JSON text for people and systems: non-ASCII as it is, but the characters
+    a line-based reader takes for a line break (U+2028, U+2029, U+0085; JSON allows them raw
+    in a string) escaped, so every line of the output is a line of the JSON."""
+    return json_separators_escaped(json.dumps(value, ensure_ascii=False, indent=indent))
+
+
+def json_separators_escaped(text: str) -> str:
+    """JSON text with U+2028, U+2029 and U+0085 escaped (they occur only inside strings)."""
+    for raw, escaped in _SEPARATORS.items():
+        if raw in text:
+            text = text.replace(raw, escaped)
+    return text
+
+
+def json_bytes_separators_escaped(data: bytes) -> bytes:
+    """As :func:`json_separators_escaped`, for UTF-8 JSON (each of the three is a byte
+    sequence that cannot occur inside another character's)."""
+    if b"\xe2\x80" in data or b"\xc2\x85" in data:
+        for raw, escaped in _SEPARATORS_UTF8.items():
+            data = data.replace(raw, escaped)
+    return data

@@ -22,7 +22,7 @@ import msgspec
 
 from integriteit._output import write_encoded
 from integriteit.engine import FindingStream, SharedFacts
-from integriteit.exporters._common import json_value
+from integriteit.exporters._common import json_bytes_separators_escaped, json_value
 from integriteit.i18n import Lang, Text, formatter
 from integriteit.sources import LegalSource, cite_all
 
@@ -104,13 +104,13 @@ class FindingEncoder:
     def encode_all(self, findings: Iterable[Finding]) -> list[bytes]:
         """Each finding as a JSON object."""
         encode = self._encode
-        return [encode(item) for item in self._items(findings)]
+        return [json_bytes_separators_escaped(encode(item)) for item in self._items(findings)]
 
     def encode_chunk(self, findings: Iterable[Finding], separator: bytes) -> bytes:
         """The findings as JSON objects, ``separator`` between them, encoded in one call (a
         JSON text has no raw line break inside it: each line break msgspec writes between
         the objects becomes ``separator``)."""
-        data = self._encode_lines(self._items(findings))[:-1]
+        data = json_bytes_separators_escaped(self._encode_lines(self._items(findings))[:-1])
         return data if separator == b"\n" else data.replace(b"\n", separator)
 
     def _items(self, findings: Iterable[Finding]) -> list[_Line | msgspec.Raw]:

@@ -19,7 +19,7 @@ from integriteit._output import copy_rest as copy_file
 from integriteit._output import patchable
 from integriteit.engine import FindingStream, Status
 from integriteit.exporters import Exporter
-from integriteit.exporters._common import json_value
+from integriteit.exporters._common import json_text, json_value
 from integriteit.exporters._encode import FindingEncoder, text_writer
 from integriteit.i18n import Lang, Text
 
@@ -132,7 +132,7 @@ def _summary(counts: dict[Status, int] | None) -> bytes:
 def _head(result: CheckResult | FindingStream, lang: Lang,
           counts: dict[Status, int] | None) -> tuple[bytes, int]:
     """The output up to the first finding, and where its summary starts."""
-    text = json.dumps(_header(result, lang, _MARK), ensure_ascii=False, indent=1)
+    text = json_text(_header(result, lang, _MARK))
     before, after = text.split(json.dumps(_MARK), 1)
     start = before.encode("utf-8")
     return (start + _summary(counts) + after[:-2].encode("utf-8")
