@@ -518,10 +518,15 @@ def test_one_nevenwerk_finding_per_employee() -> None:
 def test_check_employee_runs_the_nevenwerk_rule_without_facts() -> None:
     """``check_employee`` has no document facts: the nevenwerk rule says unknown; with no
     functions designated, publication does not apply."""
-    found = integriteit.check_employee(EMPLOYEES[0], AT)
+    gemeente = Organisation("Gemeente G", OrganisationKind.GEMEENTE)
+    found = integriteit.check_employee(EMPLOYEES[0], AT, organisation=gemeente)
     assert [(f.rule, f.status) for f in found] == [
         ("ambtenarenwet.eed", Status.OVERDUE), (NEVENWERK, Status.UNKNOWN),
         ("ambtenarenwet.openbaarmaking", Status.NOT_APPLICABLE)]
+    # Without an organisation (kind overig): a start in 2018 fell under art. 125quinquies,
+    # which bound only Rijk, provincies, gemeenten and waterschappen.
+    [oath, *_] = integriteit.check_employee(EMPLOYEES[0], AT)
+    assert oath.status is Status.NOT_APPLICABLE
 
 
 # --- versions: the old Ambtenarenwet before 2020 ----------------------------------------------

@@ -690,7 +690,7 @@ def test_before_2020_other_employers_had_no_duty() -> None:
     assert found["A"].status is Status.NOT_APPLICABLE
     assert found["A"].message("en") == (
         "Before 2020, art. 125quater and 125quinquies applied only to ambtenaren of the Rijk, "
-        "provinces, municipalities and water authorities.")
+        "provinces, municipalities and water authorities (kind: overig).")
     assert found["A"].source("en") == "Ambtenarenwet (BWBR0001947) art. 125quinquies(1)(c)"
     items = checklist(Organisation("O", OrganisationKind.OVERIG, 80), date(2019, 6, 1),
                       integriteit.rules())

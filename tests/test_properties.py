@@ -74,8 +74,14 @@ WBK_FROM, WBK_UNTIL = date(2023, 2, 18), date(2030, 12, 31)
 FUZZ = settings(max_examples=200, deadline=None)
 
 
+_GEMEENTE = integriteit.Organisation("Gemeente G", integriteit.OrganisationKind.GEMEENTE)
+"""An employer the oath rule binds on every date (before 2020 art. 125quinquies bound only the
+Rijk, provincies, gemeenten and waterschappen)."""
+
+
 def eed(employee: Employee, at: date, months: int) -> integriteit.Finding:
-    [finding] = [f for f in integriteit.check_employee(employee, at, term_months=months)
+    [finding] = [f for f in integriteit.check_employee(employee, at, term_months=months,
+                                                       organisation=_GEMEENTE)
                  if f.rule == EED]
     return finding
 

@@ -474,7 +474,7 @@ def test_procedure_adopted_before_the_reference_date_is_ok() -> None:
     """A procedure adopted on or before the reference date: ok."""
     f = organisation(PROCEDURE, **FULL_PROCEDURE)
     assert (f.status, f.due) == (Status.OK, None)
-    assert f.message("en") == "Procedure for reporting misstanden adopted on 2023-05-01."
+    assert f.message("en") == "Procedure for reporting a suspected misstand adopted on 2023-05-01."
     assert organisation(PROCEDURE, date(2023, 5, 1), adopted="2023-05-01").status is Status.OK
 
 
@@ -482,7 +482,8 @@ def test_no_procedure_adopted_is_overdue() -> None:
     """Facts given but no adoption date: no procedure, overdue, naming what requires it."""
     f = organisation(PROCEDURE, functionaris=True)
     assert f.status is Status.OVERDUE
-    assert f.message("en") == (f"No procedure for reporting misstanden adopted (on 2026-06-01); "
+    assert f.message("en") == ("No procedure for reporting a suspected misstand adopted "
+                               f"(on 2026-06-01); "
                                f"required by {WBK_2_1}; {AW_5_1_E}.")
 
 

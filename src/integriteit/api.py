@@ -26,7 +26,10 @@ def check_employee(
     """Check one employee with every employee rule, without building a whole document.
 
     ``employee`` may be plain data as typed into a form; problems raise
-    :class:`~integriteit.InputError` with paths like ``employee.start``.
+    :class:`~integriteit.InputError` with paths like ``employee.start``. ``organisation``
+    defaults to one of kind ``overig``: give the real one for an employee who started before
+    2020, since the old Ambtenarenwet (art. 125quinquies) bound only the Rijk, provincies,
+    gemeenten and waterschappen, and its rules are ``not_applicable`` to any other employer.
 
     >>> from datetime import date
     >>> for f in check_employee({"id": "N1", "start": "2025-12-31", "employment": "ambtenaar"},

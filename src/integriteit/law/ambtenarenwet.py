@@ -1,10 +1,11 @@
 """Ambtenarenwet 2017 (BWBR0001947): the employer's integrity duties.
 
-Art. 5(1)(a) (in force from 2020-01-01): "De werkgever draagt zorg voor: a. het afleggen van de eed
-of belofte door de ambtenaar bij zijn indiensttreding". Art. 7: the ambtenaar takes the eed or
-belofte in the form set by AMvB. Before 2020 the old Ambtenarenwet art. 125quinquies(1)(a) and (2)
-required rules on "de verplichte aflegging van de eed of belofte door de ambtenaar bij zijn
-aanstelling" (by AMvB for the Rijk, by the bevoegd gezag for provincies, gemeenten, waterschappen).
+Art. 5(1)(a) (in force from 2020-01-01): "Een overheidswerkgever draagt zorg voor: a. de
+aflegging van de eed of belofte door de ambtenaar bij zijn indiensttreding;". Art. 7: the
+ambtenaar takes the eed or belofte in the form set by AMvB. Before 2020 the old Ambtenarenwet
+art. 125quinquies(1)(a) and (2) required rules on "de verplichte aflegging van de eed of
+belofte door de ambtenaar bij zijn aanstelling" (by AMvB for the Rijk, by the bevoegd gezag for
+provincies, gemeenten, waterschappen; no other employer).
 
 Neither text sets a number of days. The term is organisation policy, the parameter
 ``oath_term_months`` (default 2 months, after the lapsed Regeling eed en belofte SZW 1999 art. 4).
@@ -121,9 +122,11 @@ _NOT_AMBTENAAR: dict[EmploymentKind, Text] = {
     ),
     EmploymentKind.GEDETACHEERD: Text(
         "Gedetacheerd: in dienst van een andere werkgever, geen ambtenaar van deze werkgever "
-        "({definition}); de eedplicht geldt bij de eigen werkgever.",
+        "({definition}); de eedplicht geldt hier niet (bij de eigen werkgever alleen als die "
+        "een overheidswerkgever is).",
         "Seconded: employed by another employer, not an ambtenaar of this employer "
-        "({definition}); the oath duty lies with their own employer.",
+        "({definition}); the oath duty does not apply here (with their own employer only if "
+        "that is a public employer)."
     ),
     EmploymentKind.STAGIAIR: Text(
         "Stagiair: in de regel een stageovereenkomst, geen ambtenaar ({definition}); de "
@@ -137,10 +140,15 @@ _FORMS = {OathForm.EED: "eed", OathForm.BELOFTE: "belofte"}
 """The form as the facts give it: Dutch terms of art, the same in both languages."""
 
 
-def _prepare(definition: Text) -> Callable[[RuleContext], Evaluator]:
-    """The evaluator factory for one version; ``definition`` cites who is an ambtenaar."""
+def _prepare(definition: Text, *, old_law: bool = False) -> Callable[[RuleContext], Evaluator]:
+    """The evaluator factory for one version; ``definition`` cites who is an ambtenaar;
+    ``old_law``: art. 125quinquies, which bound only some employers (:data:`PRE_2020_KINDS`)."""
 
     def prepare(ctx: RuleContext) -> Evaluator:
+        kind = ctx.document.organisation.kind
+        if old_law and kind not in PRE_2020_KINDS:
+            facts = shared_facts(kind=kind.value)
+            return lambda e: ctx.finding(e.id, Status.NOT_APPLICABLE, None, OLD_KINDS, facts)
         # The term in force on the day of indiensttreding (policy can change over time).
         term_on = ctx.policy.reader(OATH_TERM_MONTHS.name)
         at = ctx.at
@@ -239,7 +247,8 @@ EED = Rule(
                             url=_JCI.format(article="125quinquies", on="2019-12-31")),
             ),
             prepare=_prepare(Text("Ambtenarenwet art. 1: aangesteld in openbare dienst",
-                                  "Ambtenarenwet art. 1: appointed to public service")),
+                                  "Ambtenarenwet art. 1: appointed to public service"),
+                             old_law=True),
             summary=Text(
                 "Eed of belofte bij aanstelling, geregeld bij AMvB (Rijk) of door het bevoegd "
                 "gezag (provincies, gemeenten, waterschappen). Begin van deze versie ligt vóór "
@@ -263,9 +272,9 @@ EED = Rule(
                                   "Ambtenarenwet 2017 art. 1: employment contract with the "
                                   "public employer")),
             summary=Text(
-                "De werkgever draagt zorg voor het afleggen van de eed of belofte door de "
-                "ambtenaar bij zijn indiensttreding (art. 5 lid 1 onder a), in de vorm die de "
-                "AMvB voorschrijft (art. 7).",
+                "Een overheidswerkgever draagt zorg voor de aflegging van de eed of belofte "
+                "door de ambtenaar bij zijn indiensttreding (art. 5 lid 1 onder a), in de vorm "
+                "die de AMvB voorschrijft (art. 7).",
                 "The employer ensures that the ambtenaar takes the eed or belofte on the start "
                 "of employment (art. 5(1)(a)), in the form set by AMvB (art. 7).",
             ),
@@ -310,8 +319,12 @@ def register(registry: Registry) -> None:
 # functions, (d) designation of functions with a risk of financial conflicts (before 2020:
 # art. 125quinquies(1)(b), (c), (e), as rules to be set by AMvB or the bevoegd gezag).
 
-_PRE_2020_KINDS = frozenset({OrganisationKind.RIJK, OrganisationKind.PROVINCIE,
-                             OrganisationKind.GEMEENTE, OrganisationKind.WATERSCHAP})
+PRE_2020_KINDS = frozenset({OrganisationKind.RIJK, OrganisationKind.PROVINCIE,
+                            OrganisationKind.GEMEENTE, OrganisationKind.WATERSCHAP})
+"""The employers the Ambtenarenwet bound before 2020 (art. 125quater, 125quinquies: lid 1 the
+Rijk, lid 2 provincies, gemeenten and waterschappen); every rule of the old law asks here."""
+
+_PRE_2020_KINDS = PRE_2020_KINDS
 
 
 def _aw(article: str, lid: str | None = None, letter: str | None = None) -> LegalSource:
@@ -332,10 +345,13 @@ _ORG_LATER = Text("{what}: vastgesteld op {adopted}, na de peildatum {at}; op di
                   "niet.",
                   "{what}: adopted on {adopted}, after the reference date {at}; not yet on "
                   "that date.")
-_OLD_KINDS = Text("Vóór 2020 golden art. 125quater en 125quinquies alleen voor ambtenaren van "
-                  "Rijk, provincies, gemeenten en waterschappen.",
-                  "Before 2020, art. 125quater and 125quinquies applied only to ambtenaren of "
-                  "the Rijk, provinces, municipalities and water authorities.")
+OLD_KINDS = Text("Vóór 2020 golden art. 125quater en 125quinquies alleen voor ambtenaren van "
+                 "Rijk, provincies, gemeenten en waterschappen (soort: {kind}).",
+                 "Before 2020, art. 125quater and 125quinquies applied only to ambtenaren of "
+                 "the Rijk, provinces, municipalities and water authorities (kind: {kind}).")
+"""Why a rule of the old law does not apply to an employer of another kind."""
+
+_OLD_KINDS = OLD_KINDS
 
 
 def _prepare_adopted(field_name: str, what: Text, old_law: bool) -> Callable[

@@ -40,6 +40,7 @@ from integriteit.engine import (
     timeliness,
 )
 from integriteit.i18n import Text
+from integriteit.law.ambtenarenwet import PRE_2020_KINDS
 from integriteit.model import Channel, EntryKind, Meldprocedure, Organisation, RegisterEntry
 from integriteit.sources import (
     AMBTENARENWET,
@@ -97,8 +98,17 @@ def _large_org(org: Organisation, _: RuleVersion) -> bool:
 
 
 def _procedure_sources(org: Organisation, version: RuleVersion) -> tuple[LegalSource, ...]:
-    """From 50 workers both the Wbk and the Ambtenarenwet; below, the Ambtenarenwet only."""
-    return version.sources if _large(org) else version.sources[-1:]
+    """From 50 workers both the Wbk (before 2023 the Wet Huis voor klokkenluiders) and the
+    Ambtenarenwet; below, the Ambtenarenwet only. Before 2020 the Ambtenarenwet's duty (art.
+    125quinquies(1)(f)) bound only Rijk, provincies, gemeenten and waterschappen."""
+    wbk_source, aw_source = version.sources
+    aw = aw_source is not AW_125QUINQUIES_1_F or org.kind in PRE_2020_KINDS
+    return (*((wbk_source,) if _large(org) else ()), *((aw_source,) if aw else ()))
+
+
+def _procedure_applies(org: Organisation, version: RuleVersion) -> bool:
+    """Whether any law asked this organisation for a procedure (for the checklist)."""
+    return bool(_procedure_sources(org, version))
 
 
 # --- which entries and organisations the procedure rules cover -----------------------------
@@ -389,11 +399,11 @@ TERUGKOPPELING = Rule(
         RuleVersion(
             WBK_IN_FORCE, None, (WBK_2_2_I,), _prepare_feedback,
             Text("De melder wordt binnen een redelijke termijn van ten hoogste drie maanden na "
-                 "het sturen van de ontvangstbevestiging geïnformeerd over de beoordeling en de "
-                 "opvolging van de melding (art. 2 lid 2 onder i).",
-                 "The melder is informed of the assessment and follow-up of the report within "
-                 "a reasonable term of at most three months after the acknowledgement was sent "
-                 "(art. 2(2)(i))."),
+                 "het sturen van de ontvangstbevestiging geïnformeerd over de beoordeling en, "
+                 "voor zover van toepassing, de opvolging van de melding (art. 2 lid 2 onder i).",
+                 "The melder is informed of the assessment and, where applicable, the "
+                 "follow-up of the report within a reasonable term of at most three months "
+                 "after the acknowledgement was sent (art. 2(2)(i))."),
         ),
     ),
     explanation=Text(
@@ -418,11 +428,13 @@ _UNKNOWN = Text(
     "Het document geeft geen feiten over de meldprocedure ({fact}); niet te beoordelen.",
     "The document gives no facts about the reporting procedure ({fact}); cannot be judged.",
 )
-_PROC_OK = Text("Procedure voor het melden van misstanden vastgesteld op {adopted}.",
-                "Procedure for reporting misstanden adopted on {adopted}.")
+_PROC_OK = Text("Procedure voor het melden van een vermoeden van een misstand vastgesteld op "
+                "{adopted}.",
+                "Procedure for reporting a suspected misstand adopted on {adopted}.")
 _PROC_MISSING = Text(
-    "Geen procedure voor het melden van misstanden vastgesteld (op {at}); vereist door {basis}.",
-    "No procedure for reporting misstanden adopted (on {at}); required by {basis}.",
+    "Geen procedure voor het melden van een vermoeden van een misstand vastgesteld (op {at}); "
+    "vereist door {basis}.",
+    "No procedure for reporting a suspected misstand adopted (on {at}); required by {basis}.",
 )
 _PROC_LATER = Text(
     "Procedure vastgesteld op {adopted}, na de peildatum {at}: op de peildatum was er nog geen; "
@@ -454,11 +466,25 @@ _SMALL_ORG = Text(
 )
 
 
+_NO_PROCEDURE_DUTY = Text(
+    "Geen plicht tot een meldprocedure: de Wet Huis voor klokkenluiders art. 2 lid 1 vraagt "
+    "die pas vanaf 50 personen ({headcount}), en vóór 2020 gold Ambtenarenwet art. "
+    "125quinquies alleen voor Rijk, provincies, gemeenten en waterschappen (soort: {kind}).",
+    "No duty to have a reporting procedure: the Wet Huis voor klokkenluiders art. 2(1) asks "
+    "for one only from 50 persons ({headcount}), and before 2020 Ambtenarenwet art. "
+    "125quinquies applied only to the Rijk, provinces, municipalities and water authorities "
+    "(kind: {kind}).")
+
+
 def _prepare_procedure(wbk_source: LegalSource, aw_source: LegalSource) -> Callable[
         [RuleContext], Evaluator]:
     def prepare(ctx: RuleContext) -> Evaluator:
         def evaluate(org: Organisation) -> Finding:
-            sources = (wbk_source, aw_source) if _large(org) else (aw_source,)
+            sources = _procedure_sources(org, ctx.version)
+            if not sources:
+                return ctx.finding("organisation", Status.NOT_APPLICABLE, None,
+                                   _NO_PROCEDURE_DUTY, {"headcount": org.headcount,
+                                                        "kind": org.kind.value})
             basis = Text(cite_all(sources, "nl"), cite_all(sources, "en"))
             facts: dict[str, object] = {"at": ctx.at, "basis": basis,
                                         "headcount": org.headcount}
@@ -479,7 +505,9 @@ def _prepare_procedure(wbk_source: LegalSource, aw_source: LegalSource) -> Calla
 MELDPROCEDURE = Rule(
     id="wbk.meldprocedure",
     sources_for=_procedure_sources,
-    title=Text("Procedure voor het melden van misstanden", "Procedure for reporting misstanden"),
+    applies_to=_procedure_applies,
+    title=Text("Procedure voor het melden van een vermoeden van een misstand",
+               "Procedure for reporting a suspected misstand"),
     severity=Severity.ERROR,
     subject=SubjectKind.ORGANISATION,
     not_in_force=_BEFORE_2016,

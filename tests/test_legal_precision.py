@@ -1,0 +1,115 @@
+"""Issue 11, legal precision: scenarios pinned to dates, named after the law they test."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import integriteit
+from integriteit import Status
+from integriteit.checklist import checklist
+from integriteit.model import Organisation, OrganisationKind
+from integriteit.plugins import default_registry
+
+
+def _doc(kind: str, headcount: int | None, **extra: Any) -> integriteit.Document:
+    return integriteit.from_dict({
+        "organisation": {"name": "Stichting X", "kind": kind, "headcount": headcount},
+        "employees": [{"id": "A", "start": "2019-03-01", "employment": "ambtenaar"}],
+        **extra})
+
+
+def _finding(doc: integriteit.Document, rule: str, at: date) -> Any:
+    [f] = integriteit.check(doc, at, rules=[rule]).findings
+    return f
+
+
+# --- art. 125quinquies bound only the Rijk (lid 1) and provincies, gemeenten, waterschappen ---
+
+
+def test_125quinquies_did_not_bind_an_other_employer_to_the_oath_in_2019() -> None:
+    f = _finding(_doc("overig", 30), "ambtenarenwet.eed", date(2019, 6, 1))
+    assert f.status is Status.NOT_APPLICABLE
+    assert "alleen voor ambtenaren van Rijk, provincies, gemeenten en waterschappen" in (
+        f.message("nl"))
+    assert f.facts == {"kind": "overig"}
+
+
+def test_125quinquies_bound_a_gemeente_to_the_oath_in_2019() -> None:
+    f = _finding(_doc("gemeente", 30), "ambtenarenwet.eed", date(2019, 6, 1))
+    assert f.status is Status.OVERDUE
+    assert "125quinquies lid 1 onder a" in f.source("nl")
+
+
+def test_an_other_employer_of_30_needed_no_procedure_in_2019() -> None:
+    """Neither the Wet Huis voor klokkenluiders (from 50) nor art. 125quinquies(1)(f)."""
+    doc = _doc("overig", 30, facts={"meldprocedure": {"adopted": None}})
+    f = _finding(doc, "wbk.meldprocedure", date(2019, 6, 1))
+    assert f.status is Status.NOT_APPLICABLE
+    assert "vanaf 50 personen (30)" in f.message("nl")
+    items = checklist(Organisation("X", OrganisationKind.OVERIG, 30), date(2019, 6, 1),
+                      default_registry().rules.values())
+    assert "wbk.meldprocedure" not in {i.rule.id for i in items}
+
+
+def test_an_other_employer_of_120_needed_a_procedure_under_the_whk_only_in_2019() -> None:
+    doc = _doc("overig", 120, facts={"meldprocedure": {"adopted": None}})
+    f = _finding(doc, "wbk.meldprocedure", date(2019, 6, 1))
+    assert f.status is Status.OVERDUE
+    assert f.source("nl") == "Wet Huis voor klokkenluiders (BWBR0037852) art. 2"
+    [item] = [i for i in checklist(Organisation("X", OrganisationKind.OVERIG, 120),
+                                   date(2019, 6, 1), default_registry().rules.values())
+              if i.rule.id == "wbk.meldprocedure"]
+    assert [s.statute.bwb_id for s in item.sources] == ["BWBR0037852"]
+
+
+def test_a_gemeente_of_30_needed_a_procedure_under_125quinquies_in_2019() -> None:
+    doc = _doc("gemeente", 30, facts={"meldprocedure": {"adopted": None}})
+    f = _finding(doc, "wbk.meldprocedure", date(2019, 6, 1))
+    assert f.status is Status.OVERDUE
+    assert f.source("nl") == "Ambtenarenwet (BWBR0001947) art. 125quinquies lid 1 onder f"
+
+
+def test_from_2020_every_overheidswerkgever_needs_a_procedure() -> None:
+    doc = _doc("overig", 30, facts={"meldprocedure": {"adopted": None}})
+    f = _finding(doc, "wbk.meldprocedure", date(2021, 6, 1))
+    assert f.status is Status.OVERDUE
+    assert "art. 5 lid 1 onder e" in f.source("nl")
+
+
+def test_125quinquies_did_not_bind_an_other_employer_to_register_nevenwerk_in_2019() -> None:
+    f = _finding(_doc("overig", 30, facts={"nevenwerkzaamheden": []}),
+                 "ambtenarenwet.nevenwerkzaamheden", date(2019, 6, 1))
+    assert f.status is Status.NOT_APPLICABLE and f.facts == {"kind": "overig"}
+
+
+# --- quoted as the statute reads --------------------------------------------------------------
+
+
+def test_art_5_1_a_is_quoted_as_the_statute_reads() -> None:
+    rule = default_registry().rules["ambtenarenwet.eed"]
+    summary = rule.version_on(date(2020, 1, 1)).summary.get("nl")  # type: ignore[union-attr]
+    assert summary.startswith("Een overheidswerkgever draagt zorg voor de aflegging van de eed "
+                              "of belofte door de ambtenaar bij zijn indiensttreding")
+    import integriteit.law.ambtenarenwet as aw
+    assert ('"Een overheidswerkgever draagt zorg voor: a. de\naflegging van de eed of belofte '
+            'door de ambtenaar bij zijn indiensttreding;"') in (aw.__doc__ or "")
+
+
+def test_the_procedure_is_for_a_suspected_misstand_and_feedback_is_as_far_as_applicable() -> None:
+    rules = default_registry().rules
+    assert rules["wbk.meldprocedure"].title.get("nl") == (
+        "Procedure voor het melden van een vermoeden van een misstand")
+    summary = rules["wbk.terugkoppeling"].version_on(date(2024, 1, 1)).summary  # type: ignore[union-attr]
+    assert "de beoordeling en, voor zover van toepassing, de opvolging van de melding" in (
+        summary.get("nl"))
+
+
+def test_a_seconded_worker_takes_the_oath_with_the_own_employer_only_if_public() -> None:
+    doc = integriteit.from_dict({
+        "organisation": {"name": "Gemeente X", "kind": "gemeente"},
+        "employees": [{"id": "D", "start": "2024-01-01", "employment": "gedetacheerd"}]})
+    f = _finding(doc, "ambtenarenwet.eed", date(2024, 6, 1))
+    assert f.status is Status.NOT_APPLICABLE
+    assert "bij de eigen werkgever alleen als die een overheidswerkgever is" in f.message("nl")
+    assert "with their own employer only if that is a public employer" in f.message("en")
