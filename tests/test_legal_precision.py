@@ -113,3 +113,44 @@ def test_a_seconded_worker_takes_the_oath_with_the_own_employer_only_if_public()
     assert f.status is Status.NOT_APPLICABLE
     assert "bij de eigen werkgever alleen als die een overheidswerkgever is" in f.message("nl")
     assert "with their own employer only if that is a public employer" in f.message("en")
+
+
+# --- the checklist is the law of its date -----------------------------------------------------
+
+
+def test_the_checklist_of_2019_has_no_wbk_terms_the_whk_did_not_know() -> None:
+    """The Wet Huis voor klokkenluiders (2016-07-01 to 2023-02-17) set no term for the
+    acknowledgement or the feedback: a checklist of 2019 lists neither; one of 2024 both."""
+    org = Organisation("G", OrganisationKind.GEMEENTE, 80)
+    terms = {"wbk.ontvangstbevestiging", "wbk.terugkoppeling"}
+    rules = default_registry().rules.values()
+    listed_2019 = {i.rule.id for i in checklist(org, date(2019, 6, 1), rules)}
+    listed_2024 = {i.rule.id for i in checklist(org, date(2024, 6, 1), rules)}
+    assert not terms & listed_2019
+    assert terms <= listed_2024
+
+
+def test_an_item_whose_findings_all_do_not_apply_is_not_applicable_with_the_reason() -> None:
+    """Only hired staff: the oath item is not applicable, not met, and says why."""
+    doc = integriteit.from_dict({
+        "organisation": {"name": "G", "kind": "gemeente", "headcount": 80},
+        "employees": [{"id": "I1", "start": "2026-01-05", "employment": "inhuur"},
+                      {"id": "I2", "start": "2026-02-02", "employment": "inhuur"}]})
+    at = date(2026, 6, 1)
+    for result in (integriteit.check(doc, at), _read(integriteit.check_stream(
+            integriteit.from_dict({"organisation": {"name": "G", "kind": "gemeente",
+                                                    "headcount": 80}},
+                                  separate_employees=True),
+            at, employees=doc.employees))):
+        [item] = [i for i in checklist(doc.organisation, at, default_registry().rules.values(),
+                                       result) if i.rule.id == "ambtenarenwet.eed"]
+        assert item.state is not None and item.state.value == "not_applicable"
+        assert item.counts == {Status.NOT_APPLICABLE: 2}
+        assert item.reason is not None
+        assert item.reason.message("nl").startswith("Externe inhuur: geen ambtenaar")
+
+
+def _read(stream: Any) -> Any:
+    for _ in stream:
+        pass
+    return stream

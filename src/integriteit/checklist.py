@@ -1,11 +1,14 @@
 """The compliance checklist: every obligation that applies to an organisation on a date.
 
 Statute first, then the organisation's own policy; each item with its legal source and, when a
-check result is given, its state: ``met``, ``not_met``, ``unknown`` or ``error``, with the
-findings behind it. An item is ``error`` when its rule failed for some subject (an ``error``
-finding: it cannot be told whether the obligation is met); else ``not_met`` when a finding of
-its rule is ``overdue``, ``invalid`` or ``late``; else ``unknown`` when one is ``unknown``;
-else ``met`` (``due`` is still within its term).
+check result is given, its state: ``met``, ``not_met``, ``unknown``, ``not_applicable`` or
+``error``, with the findings behind it. An item is ``error`` when its rule failed for some
+subject (an ``error`` finding: it cannot be told whether the obligation is met); else
+``not_applicable`` when every finding of its rule is ``not_applicable`` (with the reason, a
+finding's message); else ``not_met`` when a finding of its rule is ``overdue``, ``invalid``
+or ``late``; else ``unknown`` when one is ``unknown``; else ``met`` (``due`` is still within
+its term). A rule whose version of the date asked nothing (e.g. no term for an
+acknowledgement before 2023) is not listed: every line is the law of its date.
 """
 
 from __future__ import annotations
@@ -17,7 +20,15 @@ from datetime import date
 
 from attrs import frozen
 
-from integriteit.engine import Binding, CheckResult, FindingStream, Rule, RuleVersion, Status
+from integriteit.engine import (
+    Binding,
+    CheckResult,
+    Finding,
+    FindingStream,
+    Rule,
+    RuleVersion,
+    Status,
+)
 from integriteit.model import Organisation
 from integriteit.policy import Policy
 from integriteit.sources import LegalSource
@@ -29,6 +40,8 @@ class State(enum.StrEnum):
     MET = "met"
     NOT_MET = "not_met"
     UNKNOWN = "unknown"
+    NOT_APPLICABLE = "not_applicable"
+    """Every finding of the rule is ``not_applicable``: the item says why."""
     ERROR = "error"
     """The rule failed for some subject (``error`` findings): the state cannot be told."""
 
@@ -45,6 +58,8 @@ class Item:
     sources: tuple[LegalSource, ...]
     state: State | None
     counts: dict[Status, int]
+    reason: Finding | None = None
+    """For :attr:`State.NOT_APPLICABLE`, a finding that says why (its message)."""
 
 
 def checklist(organisation: Organisation, at: date, rules: Iterable[Rule],
@@ -59,15 +74,19 @@ def checklist(organisation: Organisation, at: date, rules: Iterable[Rule],
     if policy is None:
         policy = result.policy if result is not None else Policy.resolve(at=at)
     findings: dict[str, Counter[Status]] = {}
+    not_applicable: dict[str, Finding | None] = {}
     if isinstance(result, FindingStream):
         findings = {rule: Counter(c) for rule, c in result.rule_counts().items()}
+        not_applicable = {rule: result.example(rule, Status.NOT_APPLICABLE) for rule in findings}
     elif result is not None:
         for f in result.findings:
             findings.setdefault(f.rule, Counter())[f.status] += 1
+            if f.status is Status.NOT_APPLICABLE:
+                not_applicable.setdefault(f.rule, f)
     items: list[Item] = []
     for rule in rules:
         version = rule.version_on(at)
-        if version is None or (rule.applies_to is not None
+        if version is None or not version.duty or (rule.applies_to is not None
                                and not rule.applies_to(organisation, version)):
             continue
         judged = any(s is not Status.NOT_APPLICABLE for s in findings.get(rule.id, ()))
@@ -77,17 +96,21 @@ def checklist(organisation: Organisation, at: date, rules: Iterable[Rule],
                    else version.sources)
         state: State | None = None
         counts: dict[Status, int] = {}
+        reason: Finding | None = None
         if result is not None:
             c = findings.get(rule.id, Counter())
             counts = {s: c[s] for s in Status if c[s]}
             if c[Status.ERROR]:
                 state = State.ERROR
+            elif counts and set(counts) == {Status.NOT_APPLICABLE}:
+                state = State.NOT_APPLICABLE
+                reason = not_applicable.get(rule.id)
             elif any(c[s] for s in _NOT_MET):
                 state = State.NOT_MET
             elif c[Status.UNKNOWN]:
                 state = State.UNKNOWN
             else:
                 state = State.MET
-        items.append(Item(rule, version, sources, state, counts))
+        items.append(Item(rule, version, sources, state, counts, reason))
     items.sort(key=lambda i: (i.rule.binding is not Binding.STATUTE, i.rule.id))
     return items

@@ -404,9 +404,10 @@ def _write_coverage(rules: Sequence[Rule], start: date, end: date, fmt: str, lan
 
 
 _STATE_MARKS = {None: "[ ]", State.MET: "[x]", State.NOT_MET: "[ ]", State.UNKNOWN: "[?]",
-                State.ERROR: "[!]"}
+                State.NOT_APPLICABLE: "[-]", State.ERROR: "[!]"}
 _STATE_WORDS = {State.MET: Text("voldaan", "met"), State.NOT_MET: Text("niet voldaan", "not met"),
                 State.UNKNOWN: Text("onbekend", "unknown"),
+                State.NOT_APPLICABLE: Text("niet van toepassing", "not applicable"),
                 State.ERROR: Text("fout in de regel", "rule failed")}
 
 
@@ -444,6 +445,7 @@ def _write_checklist(org: Organisation, at: date, items: list[ChecklistItem], fm
                        "urls": list(dict.fromkeys(s.link() for s in i.sources)),
                        "policy": _policy_values(i.rule, policy),
                        "state": i.state.value if i.state is not None else None,
+                       "reason": i.reason.message(lang) if i.reason is not None else None,
                        "findings": {s.value: n for s, n in i.counts.items()}}
                       for i in items]}))
         out.write("\n")
@@ -471,6 +473,8 @@ def _write_checklist(org: Organisation, at: date, items: list[ChecklistItem], fm
                 counts = ", ".join(f"{n} {s.value}" for s, n in i.counts.items())
                 line += f" — **{_STATE_WORDS[i.state].get(lang)}**" + (
                     f" ({counts})" if counts else "")
+                if i.reason is not None:
+                    line += ": " + markdown_inline(i.reason.message(lang))
             out.write(line + "\n")
     if not with_file:
         out.write("\n" + ("Geef een document mee voor de stand per verplichting."

@@ -196,6 +196,10 @@ class RuleVersion:
     sources: tuple[LegalSource, ...]
     prepare: Callable[[RuleContext], Evaluator] = field(repr=False)
     summary: Text = field(repr=False)
+    duty: bool = field(default=True, kw_only=True)
+    """False for a version that only says the law of its period asked nothing of the kind
+    (e.g. no term for an acknowledgement before 2023): its findings explain that, and the
+    checklist leaves the rule out on those dates."""
 
     def in_force(self, on: date) -> bool:
         """Whether this version applies on ``on``."""
@@ -624,6 +628,8 @@ class _Plan:
     """The rules watched for changing what they are given (not built in)."""
     fingerprint: object = None
     """The document's hash before the run, when a rule is watched."""
+    examples: dict[tuple[str, Status], Finding] = field(factory=dict)
+    """The first finding of each rule and status (e.g. why a rule did not apply)."""
 
     @classmethod
     def make(cls, document: Document, rules: Sequence[Rule], at: date, policy: Policy,
@@ -684,6 +690,8 @@ class _Plan:
                             rule.subject is not SubjectKind.REGISTER_ENTRY))
                 key = (finding.rule, finding.status)
                 tally[key] = tally.get(key, 0) + 1
+                if key not in self.examples:
+                    self.examples[key] = finding
                 yield finding
 
     def employees(self, employees: Iterable[Employee], tally: dict[tuple[str, Status], int]
@@ -721,7 +729,11 @@ class _Plan:
                     _check_column(rule, column, ids)
                     if waivers:
                         _waive_column(rule, column, waivers)
+                    seen = len(counted)
                     counted.update(map(id, map(_STATUS, column)))
+                    if len(counted) != seen:  # a status new for this rule: keep an example
+                        for finding in column:
+                            self.examples.setdefault((rule.id, finding.status), finding)
                     columns.append(column)
                 yield (iter(columns[0]) if len(columns) == 1
                        else chain.from_iterable(zip(*columns, strict=True)))
@@ -995,6 +1007,13 @@ class FindingStream:
         severity = {r.id: r.severity for r in self.rules}
         return any(status in wanted and (levels is None or severity.get(rule) in levels)
                    for (rule, status), n in self._tally.items() if n)
+
+    def example(self, rule: str, status: Status) -> Finding | None:
+        """The first finding of ``rule`` with ``status`` (after the iteration), e.g. to say why
+        a rule did not apply; None when there was none (or, with ``jobs``, when only another
+        process made one)."""
+        self._require_done()
+        return self._plan.examples.get((rule, status)) if self._plan is not None else None
 
     def _require_done(self) -> None:
         if not self._done:

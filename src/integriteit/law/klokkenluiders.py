@@ -270,6 +270,7 @@ ONTVANGSTBEVESTIGING = Rule(
                  "ontvangstbevestiging.",
                  "Wet Huis voor klokkenluiders art. 2: a procedure, without a term for the "
                  "acknowledgement."),
+            duty=False,
         ),
         RuleVersion(
             WBK_IN_FORCE, None, (WBK_2_2_H,), _prepare_acknowledgement,
@@ -395,6 +396,7 @@ TERUGKOPPELING = Rule(
                  "terugkoppeling.",
                  "Wet Huis voor klokkenluiders art. 2: a procedure, without a term for "
                  "feedback."),
+            duty=False,
         ),
         RuleVersion(
             WBK_IN_FORCE, None, (WBK_2_2_I,), _prepare_feedback,
