@@ -56,7 +56,7 @@ def test_an_other_employer_of_120_needed_a_procedure_under_the_whk_only_in_2019(
     doc = _doc("overig", 120, facts={"meldprocedure": {"adopted": None}})
     f = _finding(doc, "wbk.meldprocedure", date(2019, 6, 1))
     assert f.status is Status.OVERDUE
-    assert f.source("nl") == "Wet Huis voor klokkenluiders (BWBR0037852) art. 2"
+    assert f.source("nl") == "Wet Huis voor klokkenluiders (BWBR0037852) art. 2 lid 1"
     [item] = [i for i in checklist(Organisation("X", OrganisationKind.OVERIG, 120),
                                    date(2019, 6, 1), default_registry().rules.values())
               if i.rule.id == "wbk.meldprocedure"]

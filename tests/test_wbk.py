@@ -42,7 +42,9 @@ ORGANISATION_RULES = (PROCEDURE, FUNCTIONARIS, ADVISEUR, INSTEMMING, REGISTER)
 WBK_2_1 = "Wet bescherming klokkenluiders (BWBR0037852) art. 2(1)"
 AW_5_1_E = "Ambtenarenwet 2017 (BWBR0001947) art. 5(1)(e)"
 AW_125QUINQUIES = "Ambtenarenwet (BWBR0001947) art. 125quinquies(1)(f)"
-WHK_2 = "Wet Huis voor klokkenluiders (BWBR0037852) art. 2"
+WHK_2 = "Wet Huis voor klokkenluiders (BWBR0037852) art. 2(1)"
+WHK_2_2_C = "Wet Huis voor klokkenluiders (BWBR0037852) art. 2(2)(c)"
+WHK_2_2_E = "Wet Huis voor klokkenluiders (BWBR0037852) art. 2(2)(e)"
 
 # A procedure with everything in place, adopted well before AT.
 FULL_PROCEDURE: dict[str, Any] = {
@@ -239,7 +241,7 @@ def test_report_received_under_the_2016_law_is_not_applicable_and_says_why(
     what = "an acknowledgement" if rule == ACK else "feedback"
     assert f.message("en") == (
         f"Received on {received}: the Wet Huis voor klokkenluiders (2016) applies, which had no "
-        f"term for {what} (Wbk art. 2(2) applies from 18 February 2023).")
+        f"term for {what} (Wbk art. 2(2)(h) and (i) apply from 18 February 2023).")
     assert f.message("nl").startswith(f"Ontvangen op {received}: daarop is de Wet Huis voor "
                                       "klokkenluiders (2016) van toepassing")
     assert f.source("en") == WHK_2
@@ -592,10 +594,16 @@ def test_elements_do_not_apply_below_fifty(rule: str) -> None:
 
 
 def test_elements_under_the_2016_law_cite_its_article_2() -> None:
-    """Before 2023-02-18 the functionaris and adviseur come from the 2016 law's art. 2."""
-    for rule, field in ((FUNCTIONARIS, "functionaris"), (ADVISEUR, "adviseur_in_vertrouwen")):
+    """Before 2023-02-18 the functionaris and adviseur come from the 2016 law's art. 2(2)(c)
+    and (e), in its own words: a designated functionaris, no independence or follow-up."""
+    for rule, field, source in ((FUNCTIONARIS, "functionaris", WHK_2_2_C),
+                                (ADVISEUR, "adviseur_in_vertrouwen", WHK_2_2_E)):
         f = organisation(rule, date(2022, 6, 1), adopted="2017-01-01", **{field: True})
-        assert (f.status, f.source("en")) == (Status.OK, WHK_2)
+        assert (f.status, f.source("en")) == (Status.OK, source)
+    f = organisation(FUNCTIONARIS, date(2022, 6, 1), adopted="2017-01-01", functionaris=True)
+    assert f.message("nl") == ("Aangewezen functionaris(sen) bij wie een melding kan worden "
+                               "gedaan: aanwezig.")
+    assert "Onafhankelijk" not in f.message("nl")
 
 
 def test_register_duty_is_not_in_force_before_18_february_2023() -> None:
@@ -890,7 +898,8 @@ def test_cli_explain_terugkoppeling_shows_sources_dates_and_computation(
     assert out.startswith("wbk.terugkoppeling: Feedback within 3 months after the "
                           "acknowledgement\nKind: statute; severity: error; applies per: "
                           "register_entry\n")
-    assert "  2016-07-01 – 2023-02-17  Wet Huis voor klokkenluiders (BWBR0037852) art. 2\n" in out
+    assert ("  2016-07-01 – 2023-02-17  Wet Huis voor klokkenluiders (BWBR0037852) art. 2(1)\n"
+            in out)
     assert "  2023-02-18 –  Wet bescherming klokkenluiders (BWBR0037852) art. 2(2)(i)\n" in out
     assert "https://wetten.overheid.nl/jci1.3:c:BWBR0037852&artikel=2&g=2023-02-18" in out
     how = " ".join(out.split("How the rule decides:")[1].split())

@@ -74,6 +74,14 @@ WBK_2_2_I = LegalSource(WBK, "2", lid="2", letter="i", url=_WBK_URL.format(2))
 WBK_2_7 = LegalSource(WBK, "2", lid="7", url=_WBK_URL.format(2))
 WBK_2A = LegalSource(WBK, "2a", url=_WBK_URL.format("2a"))
 WHK_2 = LegalSource(WET_HUIS_VOOR_KLOKKENLUIDERS, "2", url=_WHK_URL)
+# The Wet Huis voor klokkenluiders art. 2 (the same text in its 2016 and 2022 versions): lid 1
+# the employer of at least 50 "personen werkzaam" lays down a procedure for dealing with a
+# report of a suspected misstand; lid 2 says what it holds, among which (c) the designation of
+# a functionaris or functionarissen to whom a report can be made, and (e) the possibility to
+# consult an adviseur in vertrouwen. No term for an acknowledgement or for feedback.
+WHK_2_1 = LegalSource(WET_HUIS_VOOR_KLOKKENLUIDERS, "2", lid="1", url=_WHK_URL)
+WHK_2_2_C = LegalSource(WET_HUIS_VOOR_KLOKKENLUIDERS, "2", lid="2", letter="c", url=_WHK_URL)
+WHK_2_2_E = LegalSource(WET_HUIS_VOOR_KLOKKENLUIDERS, "2", lid="2", letter="e", url=_WHK_URL)
 AW_5_1_E = LegalSource(AMBTENARENWET_2017, "5", lid="1", letter="e",
                        url=_AW_URL.format(5, "2020-01-01"))
 AW_125QUINQUIES_1_F = LegalSource(AMBTENARENWET, "125quinquies", lid="1", letter="f",
@@ -138,9 +146,10 @@ _SMALL = Text(
 )
 _OLD_LAW_NO_TERM = Text(
     "Ontvangen op {received}: daarop is de Wet Huis voor klokkenluiders (2016) van toepassing, "
-    "die geen termijn voor {what} kende (Wbk art. 2 lid 2 geldt vanaf 18 februari 2023).",
+    "die geen termijn voor {what} kende (Wbk art. 2 lid 2 onder h en i gelden vanaf 18 februari "
+    "2023).",
     "Received on {received}: the Wet Huis voor klokkenluiders (2016) applies, which had no term "
-    "for {what} (Wbk art. 2(2) applies from 18 February 2023).",
+    "for {what} (Wbk art. 2(2)(h) and (i) apply from 18 February 2023).",
 )
 _BEFORE_2016 = Text(
     "Niet gemodelleerd vóór 1 juli 2016 (inwerkingtreding van de Wet Huis voor "
@@ -264,7 +273,7 @@ ONTVANGSTBEVESTIGING = Rule(
     terms=(ACKNOWLEDGEMENT_TERM,),
     versions=(
         RuleVersion(
-            WHK_IN_FORCE, date(2023, 2, 17), (WHK_2,),
+            WHK_IN_FORCE, date(2023, 2, 17), (WHK_2_1,),
             _old_law(Text("een ontvangstbevestiging", "an acknowledgement")),
             Text("Wet Huis voor klokkenluiders art. 2: een procedure, zonder termijn voor de "
                  "ontvangstbevestiging.",
@@ -390,7 +399,7 @@ TERUGKOPPELING = Rule(
     terms=(FEEDBACK_TERM,),
     versions=(
         RuleVersion(
-            WHK_IN_FORCE, date(2023, 2, 17), (WHK_2,),
+            WHK_IN_FORCE, date(2023, 2, 17), (WHK_2_1,),
             _old_law(Text("de terugkoppeling", "feedback")),
             Text("Wet Huis voor klokkenluiders art. 2: een procedure, zonder termijn voor de "
                  "terugkoppeling.",
@@ -514,14 +523,14 @@ MELDPROCEDURE = Rule(
     subject=SubjectKind.ORGANISATION,
     not_in_force=_BEFORE_2016,
     versions=(
-        RuleVersion(WHK_IN_FORCE, date(2019, 12, 31), (WHK_2, AW_125QUINQUIES_1_F),
-                    _prepare_procedure(WHK_2, AW_125QUINQUIES_1_F),
+        RuleVersion(WHK_IN_FORCE, date(2019, 12, 31), (WHK_2_1, AW_125QUINQUIES_1_F),
+                    _prepare_procedure(WHK_2_1, AW_125QUINQUIES_1_F),
                     Text("Wet Huis voor klokkenluiders art. 2 (vanaf 50 personen) en "
                          "Ambtenarenwet art. 125quinquies lid 1 onder f.",
                          "Wet Huis voor klokkenluiders art. 2 (from 50 persons) and "
                          "Ambtenarenwet art. 125quinquies(1)(f).")),
-        RuleVersion(AW2017_IN_FORCE, date(2023, 2, 17), (WHK_2, AW_5_1_E),
-                    _prepare_procedure(WHK_2, AW_5_1_E),
+        RuleVersion(AW2017_IN_FORCE, date(2023, 2, 17), (WHK_2_1, AW_5_1_E),
+                    _prepare_procedure(WHK_2_1, AW_5_1_E),
                     Text("Wet Huis voor klokkenluiders art. 2 (vanaf 50 personen) en "
                          "Ambtenarenwet 2017 art. 5 lid 1 onder e (elke overheidswerkgever).",
                          "Wet Huis voor klokkenluiders art. 2 (from 50 persons) and "
@@ -577,6 +586,10 @@ def _prepare_element(attribute: str, element: Text, source: LegalSource) -> Call
 
 _FUNCTIONARIS = Text("Onafhankelijke functionaris voor het ontvangen en opvolgen van meldingen",
                      "Independent functionaris to receive and follow up reports")
+_FUNCTIONARIS_WHK = Text(
+    "Aangewezen functionaris(sen) bij wie een melding kan worden gedaan",
+    "Designated functionaris(sen) to whom a report can be made")
+"""The element as the Wet Huis voor klokkenluiders art. 2(2)(c) had it (2016 to 2023)."""
 _ADVISEUR = Text("Adviseur in vertrouwen", "Adviseur in vertrouwen (confidential adviser)")
 _REGISTER = Text("Register van meldingen", "Register of reports")
 
@@ -588,10 +601,14 @@ FUNCTIONARIS = Rule(
     subject=SubjectKind.ORGANISATION,
     not_in_force=_BEFORE_2016,
     versions=(
-        RuleVersion(WHK_IN_FORCE, date(2023, 2, 17), (WHK_2,),
-                    _prepare_element("functionaris", _FUNCTIONARIS, WHK_2),
-                    Text("Wet Huis voor klokkenluiders art. 2: een aangewezen functionaris.",
-                         "Wet Huis voor klokkenluiders art. 2: a designated functionaris.")),
+        RuleVersion(WHK_IN_FORCE, date(2023, 2, 17), (WHK_2_2_C,),
+                    _prepare_element("functionaris", _FUNCTIONARIS_WHK, WHK_2_2_C),
+                    Text("Wet Huis voor klokkenluiders art. 2 lid 2 onder c: de aanwijzing van "
+                         "een functionaris of functionarissen bij wie een melding kan worden "
+                         "gedaan (zonder eisen van onafhankelijkheid of opvolging).",
+                         "Wet Huis voor klokkenluiders art. 2(2)(c): the designation of one or "
+                         "more functionarissen to whom a report can be made (with no "
+                         "requirement of independence or follow-up).")),
         RuleVersion(WBK_IN_FORCE, None, (WBK_2_2_D,),
                     _prepare_element("functionaris", _FUNCTIONARIS, WBK_2_2_D),
                     Text("Wbk art. 2 lid 2 onder d: onafhankelijke functionaris(sen).",
@@ -611,10 +628,12 @@ ADVISEUR_IN_VERTROUWEN = Rule(
     subject=SubjectKind.ORGANISATION,
     not_in_force=_BEFORE_2016,
     versions=(
-        RuleVersion(WHK_IN_FORCE, date(2023, 2, 17), (WHK_2,),
-                    _prepare_element("adviseur_in_vertrouwen", _ADVISEUR, WHK_2),
-                    Text("Wet Huis voor klokkenluiders art. 2: een adviseur in vertrouwen.",
-                         "Wet Huis voor klokkenluiders art. 2: an adviseur in vertrouwen.")),
+        RuleVersion(WHK_IN_FORCE, date(2023, 2, 17), (WHK_2_2_E,),
+                    _prepare_element("adviseur_in_vertrouwen", _ADVISEUR, WHK_2_2_E),
+                    Text("Wet Huis voor klokkenluiders art. 2 lid 2 onder e: de melder kan een "
+                         "adviseur in vertrouwen raadplegen.",
+                         "Wet Huis voor klokkenluiders art. 2(2)(e): the melder can consult an "
+                         "adviseur in vertrouwen.")),
         RuleVersion(WBK_IN_FORCE, None, (WBK_2_2_G,),
                     _prepare_element("adviseur_in_vertrouwen", _ADVISEUR, WBK_2_2_G),
                     Text("Wbk art. 2 lid 2 onder g: de melder kan een adviseur in vertrouwen "
