@@ -283,8 +283,10 @@ def test_explain_adds_citation_facts_policy_and_deadline_under_each_finding(
     text = blocks(out)["P003"]
     assert text.startswith("Ambtenarenwet 2017 (BWBR0001947) art. 5(1)(a) and art. 7. Facts: ")
     assert "start = 2026-03-02, deadline = 2026-05-02, days_overdue = 30" in text
-    assert ("Policy: oath_term_months = 2 (default: 2 months, after the lapsed Regeling eed en "
-            "belofte SZW 1999 art. 4; not a statutory term (the Rijk now uses 3 months))") in text
+    assert ("Policy: oath_term_months = 2 (default: 2 months, after the Regeling eed en belofte "
+            "SZW 1999 art. 4 (lapsed, but binding as a cao where none was concluded: "
+            "Ambtenarenwet 2017 art. 17(3)); not a statutory term (the Rijk now uses 3 months))"
+            ) in text
     assert text.endswith("Algemene termijnenwet does not apply: not a statutory term (art. 1 "
                          "covers only terms set in a wet or AMvB); deadline 2026-05-02.")
 
@@ -308,7 +310,7 @@ def test_explain_in_dutch(capsys: pytest.CaptureFixture[str], demo: str) -> None
     text = blocks(out)["P003"]
     assert text.startswith("Ambtenarenwet 2017 (BWBR0001947) art. 5 lid 1 onder a en art. 7. "
                            "Feiten: ")
-    assert "Beleid: oath_term_months = 2 (standaard: 2 maanden, naar de vervallen Regeling" in text
+    assert "Beleid: oath_term_months = 2 (standaard: 2 maanden, naar de Regeling eed" in text
     assert "Termijn: 2 maanden na 2026-03-02 = 2026-05-02" in text
 
 

@@ -154,3 +154,30 @@ def _read(stream: Any) -> Any:
     for _ in stream:
         pass
     return stream
+
+
+# --- stale or imprecise texts -----------------------------------------------------------------
+
+
+def test_a_late_acknowledgement_moves_the_feedback_term_and_the_finding_says_so() -> None:
+    """Wbk art. 2(2)(i): three months from the sending of the acknowledgement. Received
+    2026-03-10, acknowledged 2026-03-20 (due 2026-03-17): feedback due 2026-06-22."""
+    doc = integriteit.from_dict({
+        "organisation": {"name": "G", "kind": "gemeente", "headcount": 120},
+        "register": [{"id": "M-1", "kind": "misstand", "received": "2026-03-10",
+                      "acknowledged": "2026-03-20", "channel": "vertrouwenspersoon"}]})
+    f = _finding(doc, "wbk.terugkoppeling", date(2026, 6, 1))
+    assert (f.status, f.due) == (Status.DUE, date(2026, 6, 22))
+    assert ("it was late (due by 2026-03-17), but the term counts from its sending "
+            "(Wbk art. 2(2)(i)) and so ends later") in f.message("en")
+    in_time = integriteit.from_dict({
+        "organisation": {"name": "G", "kind": "gemeente", "headcount": 120},
+        "register": [{"id": "M-1", "kind": "misstand", "received": "2026-03-10",
+                      "acknowledged": "2026-03-12", "channel": "vertrouwenspersoon"}]})
+    assert "late" not in _finding(in_time, "wbk.terugkoppeling", date(2026, 6, 1)).message("en")
+
+
+def test_the_oath_term_note_says_the_old_regulation_binds_as_a_cao() -> None:
+    from integriteit.policy import OATH_TERM_MONTHS
+    assert "Ambtenarenwet 2017 art. 17(3)" in OATH_TERM_MONTHS.origin_note.get("en")
+    assert "art. 17 lid 3" in OATH_TERM_MONTHS.origin_note.get("nl")

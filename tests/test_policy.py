@@ -526,7 +526,8 @@ def test_effective_value_periods_and_explanations() -> None:
     assert (last.period("en"), last.period("nl")) == ("from 2024-01-01", "vanaf 2024-01-01")
     [plain] = policy.timelines["workshop_term_months"]
     assert (plain.period("en"), plain.period("nl")) == ("always", "altijd")
-    assert default.explanation.en.startswith("default: 2 months, after the lapsed Regeling")
+    assert default.explanation.en.startswith("default: 2 months, after the Regeling eed en "
+                                             "belofte SZW 1999 art. 4 (lapsed, but binding")
     assert last.explanation.en == ("set in the document from 2024-01-01 (organisation policy, "
                                    "not law)")
     assert last.explanation.nl == ("ingesteld in het document vanaf 2024-01-01 (beleid van de "

@@ -370,9 +370,10 @@ class CheckResult:
         >>> print(result.explain(result.findings[2], "en"))  # doctest: +NORMALIZE_WHITESPACE
         Ambtenarenwet 2017 (BWBR0001947) art. 5(1)(a) and art. 7. Facts: term = 2 months,
         term_months = 2, term_set_by = default, start = 2026-03-02, deadline = 2026-05-02,
-        days_overdue = 30. Policy: oath_term_months = 2 (default: 2 months, after the lapsed
-        Regeling eed en belofte SZW 1999 art. 4; not a statutory term (the Rijk now uses 3
-        months)). Deadline: 2 months after 2026-03-02 = 2026-05-02; month arithmetic: same day
+        days_overdue = 30. Policy: oath_term_months = 2 (default: 2 months, after the Regeling
+        eed en belofte SZW 1999 art. 4 (lapsed, but binding as a cao where none was concluded:
+        Ambtenarenwet 2017 art. 17(3)); not a statutory term (the Rijk now uses 3 months)).
+        Deadline: 2 months after 2026-03-02 = 2026-05-02; month arithmetic: same day
         number, else the last day of the month; Algemene termijnenwet does not apply: not a
         statutory term (art. 1 covers only terms set in a wet or AMvB); deadline 2026-05-02.
         """

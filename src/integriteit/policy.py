@@ -211,10 +211,12 @@ OATH_TERM_MONTHS = Parameter(
     unit=Text("maanden na indiensttreding", "months after the start of employment"),
     origin=OriginKind.LEGACY,
     origin_note=Text(
-        "2 maanden, naar de vervallen Regeling eed en belofte SZW 1999 art. 4; geen wettelijke "
+        "2 maanden, naar de Regeling eed en belofte SZW 1999 art. 4 (vervallen, maar als cao "
+        "bindend waar er geen is gesloten: Ambtenarenwet 2017 art. 17 lid 3); geen wettelijke "
         "termijn (de Rijksoverheid hanteert nu 3 maanden)",
-        "2 months, after the lapsed Regeling eed en belofte SZW 1999 art. 4; not a statutory "
-        "term (the Rijk now uses 3 months)",
+        "2 months, after the Regeling eed en belofte SZW 1999 art. 4 (lapsed, but binding as a "
+        "cao where none was concluded: Ambtenarenwet 2017 art. 17(3)); not a statutory term "
+        "(the Rijk now uses 3 months)",
     ),
     source=LegalSource(REGELING_EED_EN_BELOFTE_SZW_1999, "4"),
     used_by=("ambtenarenwet.eed",),

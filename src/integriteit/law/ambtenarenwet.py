@@ -8,7 +8,9 @@ belofte door de ambtenaar bij zijn aanstelling" (by AMvB for the Rijk, by the be
 provincies, gemeenten, waterschappen; no other employer).
 
 Neither text sets a number of days. The term is organisation policy, the parameter
-``oath_term_months`` (default 2 months, after the lapsed Regeling eed en belofte SZW 1999 art. 4).
+``oath_term_months`` (default 2 months, after the Regeling eed en belofte SZW 1999 art. 4, which
+lapsed as a regulation but stays binding as if a cao where no cao with an overheidswerkgever
+was concluded: Ambtenarenwet 2017 art. 17(3)).
 Being an employer term, it is never extended by the Algemene termijnenwet.
 """
 

@@ -312,6 +312,12 @@ ONTVANGSTBEVESTIGING = Rule(
 
 _FB_FROM_ACK = Text("3 maanden na de ontvangstbevestiging op {acknowledged}",
                     "3 months after the acknowledgement on {acknowledged}")
+_FB_FROM_LATE_ACK = Text(
+    "3 maanden na de ontvangstbevestiging op {acknowledged}; die was te laat (uiterlijk "
+    "{ack_due}), maar de termijn telt vanaf het sturen ervan (Wbk art. 2 lid 2 onder i) en "
+    "eindigt daardoor later",
+    "3 months after the acknowledgement on {acknowledged}; it was late (due by {ack_due}), but "
+    "the term counts from its sending (Wbk art. 2(2)(i)) and so ends later")
 _FB_FROM_ACK_DUE = Text(
     "3 maanden na {base}, de dag waarop de ontvangstbevestiging uiterlijk had moeten worden "
     "gestuurd (er is geen ontvangstbevestiging gestuurd)",
@@ -362,17 +368,17 @@ def _prepare_feedback(ctx: RuleContext) -> Evaluator:
             return ctx.finding(entry.id, Status.INVALID, None, _ACK_BEFORE_RECEIPT, facts)
         if feedback is not None and feedback < entry.received:
             return ctx.finding(entry.id, Status.INVALID, None, _FB_BEFORE_RECEIPT, facts)
+        ack_due = ACKNOWLEDGEMENT_TERM.deadline(entry.received)
         if ack is not None:
-            base, basis = ack, _FB_FROM_ACK
+            base, basis = ack, _FB_FROM_ACK if ack <= ack_due else _FB_FROM_LATE_ACK
         else:
-            base = ACKNOWLEDGEMENT_TERM.deadline(entry.received)
-            basis = _FB_FROM_ACK_DUE
+            base, basis = ack_due, _FB_FROM_ACK_DUE
         facts["base"] = base
         deadline = FEEDBACK_TERM.compute(base)
         due = deadline.end
         facts["deadline"] = due
-        facts["basis"] = Text(basis.format("nl", acknowledged=ack, base=base),
-                              basis.format("en", acknowledged=ack, base=base))
+        facts["basis"] = Text(basis.format("nl", acknowledged=ack, base=base, ack_due=ack_due),
+                              basis.format("en", acknowledged=ack, base=base, ack_due=ack_due))
 
         def finding(status: Status, template: Text) -> Finding:
             return ctx.finding(entry.id, status, due, template, facts, explanation=deadline)
