@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from typing import Any
 
@@ -181,3 +182,27 @@ def test_the_oath_term_note_says_the_old_regulation_binds_as_a_cao() -> None:
     from integriteit.policy import OATH_TERM_MONTHS
     assert "Ambtenarenwet 2017 art. 17(3)" in OATH_TERM_MONTHS.origin_note.get("en")
     assert "art. 17 lid 3" in OATH_TERM_MONTHS.origin_note.get("nl")
+
+
+# --- a report cites the law of its year -------------------------------------------------------
+
+
+def test_a_report_over_2019_cites_125quater_and_the_wet_huis_voor_klokkenluiders() -> None:
+    from integriteit.report import annual_report, write_report
+
+    doc = integriteit.from_dict({
+        "organisation": {"name": "Gemeente G", "kind": "gemeente", "headcount": 120},
+        "register": [{"id": f"M-{y}", "kind": "misstand", "received": f"{y}-03-01",
+                      "channel": "vertrouwenspersoon"} for y in (2019, 2023, 2024)]})
+    texts = {}
+    for year in (2019, 2023, 2024):
+        out = io.StringIO()
+        write_report(annual_report(doc, year, years=1), out, "markdown", "nl")
+        texts[year] = out.getvalue()
+    assert "Verantwoording op grond van Ambtenarenwet art. 125quater onder d." in texts[2019]
+    assert "## Klokkenluidersregeling (Wet Huis voor klokkenluiders) 2019" in texts[2019]
+    assert "Ambtenarenwet 2017" not in texts[2019] and "(Wbk)" not in texts[2019]
+    assert ("## Klokkenluidersregeling (Wet Huis voor klokkenluiders tot 18 februari, daarna "
+            "Wbk) 2023") in texts[2023]
+    assert "Verantwoording op grond van Ambtenarenwet 2017 art. 4 lid 4." in texts[2024]
+    assert "## Klokkenluidersregeling (Wbk) 2024" in texts[2024]

@@ -34,6 +34,7 @@ from integriteit.errors import InputError, Problem, one_line
 from integriteit.exporters._common import json_text, markdown_inline
 from integriteit.i18n import Lang, Text
 from integriteit.io import employee_reference_problems, employees_twice, resolve_categories
+from integriteit.law.klokkenluiders import AW2017_IN_FORCE, WBK_IN_FORCE
 from integriteit.model import (
     CASE_FINDINGS_LABELS,
     MEASURE_LABELS,
@@ -528,7 +529,7 @@ def _notes(report: AnnualReport, lang: Lang, p: _Published) -> list[str]:
     for r in report.multi_category:
         smaller = total.get((r.year, r.kind), 0) < summed[(r.year, r.kind)]
         notes.append(
-            f"{KIND_LABELS[r.kind].get(lang)} {r.year}: "
+            f"{_kind_label(r.kind, report.year).get(lang)} {r.year}: "
             f"{p.cell(('multi_category', r.year, r.kind), r.count)} "
             + ("item(s) met meer dan één categorie; het totaal telt items"
                + (" en is kleiner dan de som van de categorieën." if smaller else ".")
@@ -537,7 +538,7 @@ def _notes(report: AnnualReport, lang: Lang, p: _Published) -> list[str]:
                + (" and is smaller than the sum of the categories." if smaller else ".")))
     for r in report.uncategorised:
         notes.append(
-            f"{KIND_LABELS[r.kind].get(lang)} {r.year}: "
+            f"{_kind_label(r.kind, report.year).get(lang)} {r.year}: "
             f"{p.cell(('uncategorised', r.year, r.kind), r.count)} "
             + ("item(s) zonder categorie; alleen in het totaal geteld." if nl else
                "entr(y/ies) without a category; counted in the total only."))
@@ -600,7 +601,7 @@ def _tables(report: AnnualReport, lang: Lang, p: _Published
                      *(f"**{p.cell(('totals', y, kind), total.get(y, 0))}**"
                        for y in report.years),
                      "100%" if total.get(year) else "–"])
-        tables.append((KIND_LABELS[kind].get(lang), header, rows))
+        tables.append((_kind_label(kind, year).get(lang), header, rows))
     if report.outcomes:
         header = ["Soort" if nl else "Kind", "Onderzoek" if nl else "Investigation",
                   "Bevindingen" if nl else "Findings", "Maatregel" if nl else "Measure",
@@ -619,7 +620,7 @@ def _tables(report: AnnualReport, lang: Lang, p: _Published
                 "beleid.workshop": Text("Integriteitsworkshop (beleid)",
                                         "Integrity workshop (policy)"),
                 "nevenwerkzaamheden": Text("Nevenwerkzaamheden", "Nevenwerkzaamheden"),
-                "wbk": Text("Klokkenluidersregeling (Wbk)", "Whistleblowing (Wbk)"),
+                "wbk": _whistleblowing_law(year),
                 "vertrouwenspersonen": Text("Vertrouwenspersonen", "Vertrouwenspersonen")}
     for section, title in sections.items():
         rows = [[f.label.get(lang), p.cell(("figures", f.section, f.key), f.count)]
@@ -628,6 +629,40 @@ def _tables(report: AnnualReport, lang: Lang, p: _Published
             tables.append((f"{title.get(lang)} {year}", ["", "Aantal" if nl else "Count"],
                            rows))
     return tables
+
+
+def _kind_label(kind: EntryKind, year: int) -> Text:
+    """A kind's label in a report over ``year``: a report of a suspected misstand names the
+    law of that year (see :func:`_whistleblowing_law`)."""
+    if kind is not EntryKind.MISSTAND or year > WBK_IN_FORCE.year:
+        return KIND_LABELS[kind]
+    law = ("Wet Huis voor klokkenluiders", "Wet Huis voor klokkenluiders") if (
+        year < WBK_IN_FORCE.year) else ("Wet Huis voor klokkenluiders, daarna Wbk",
+                                         "Wet Huis voor klokkenluiders, then Wbk")
+    return Text(f"Meldingen van een vermoeden van een misstand ({law[0]})",
+                f"Reports of a suspected misstand ({law[1]})")
+
+
+def _account_basis(year: int) -> Text:
+    """The article the yearly account rests on, in force in ``year``: Ambtenarenwet 2017 art.
+    4(4) from 2020; before, the old Ambtenarenwet art. 125quater(d) (agreeing how to account)."""
+    if year >= AW2017_IN_FORCE.year:
+        return Text("Ambtenarenwet 2017 art. 4 lid 4", "Ambtenarenwet 2017 art. 4(4)")
+    return Text("Ambtenarenwet art. 125quater onder d", "Ambtenarenwet art. 125quater(d)")
+
+
+def _whistleblowing_law(year: int) -> Text:
+    """The Wbk section's title with the law in force in ``year``: the Wet Huis voor
+    klokkenluiders until 2023-02-17, the Wet bescherming klokkenluiders from 2023-02-18."""
+    if year > WBK_IN_FORCE.year:
+        return Text("Klokkenluidersregeling (Wbk)", "Whistleblowing (Wbk)")
+    if year == WBK_IN_FORCE.year:
+        return Text("Klokkenluidersregeling (Wet Huis voor klokkenluiders tot 18 februari, "
+                    "daarna Wbk)",
+                    "Whistleblowing (Wet Huis voor klokkenluiders until 18 February, then "
+                    "Wbk)")
+    return Text("Klokkenluidersregeling (Wet Huis voor klokkenluiders)",
+                "Whistleblowing (Wet Huis voor klokkenluiders)")
 
 
 def _heading(report: AnnualReport, lang: Lang,
@@ -642,11 +677,11 @@ def _heading(report: AnnualReport, lang: Lang,
     first, last = report.years[0], report.years[-1]
     intro = (f"Register over {first}–{last}, telling per jaar van ontvangst; cijfers van het "
              f"jaar per {report.at}. Een item telt één keer in elk van zijn categorieën en één "
-             "keer in het totaal. Verantwoording op grond van Ambtenarenwet 2017 art. 4 lid 4."
+             f"keer in het totaal. Verantwoording op grond van {_account_basis(report.year).nl}."
              if nl else
              f"Register over {first}–{last}, counted by year of receipt; figures of the year as "
              f"of {report.at}. An entry counts once in each of its categories and once in the "
-             "total. Account under Ambtenarenwet 2017 art. 4(4).")
+             f"total. Account under {_account_basis(report.year).en}.")
     return title, intro
 
 
