@@ -54,6 +54,10 @@ PROCEDURE: dict[str, Any] = {
     "adviseur_in_vertrouwen": True, "register_kept": True}
 
 
+NO_CONSENT = {"works_council_consent": None, "consent_route": "works_council"}
+"""A procedure the works council must consent to, without its consent."""
+
+
 def document(*statuses: str, procedure: dict[str, Any] | None = None,
              facts: bool = True) -> dict[str, Any]:
     """A provincie of 100, one employee per oath status, every organisation rule ``ok``."""
@@ -158,7 +162,7 @@ def test_fail_on_due_and_late(capsys: pytest.CaptureFixture[str], tmp_path: Path
      pytest.param(document("late"), 0, id="late-error-rule"),
      pytest.param(document("ok", procedure={"functionaris": False}), 1,
                   id="overdue-error-organisation-rule"),
-     pytest.param(document("ok", procedure={"works_council_consent": None}), 0,
+     pytest.param(document("ok", procedure=NO_CONSENT), 0,
                   id="overdue-warning-rule")],
 )
 def test_fail_on_error(capsys: pytest.CaptureFixture[str], tmp_path: Path, doc: dict[str, Any],
@@ -170,7 +174,7 @@ def test_fail_on_error(capsys: pytest.CaptureFixture[str], tmp_path: Path, doc: 
 @pytest.mark.parametrize(
     ("doc", "code", "default"),
     [pytest.param(document("overdue", "invalid"), 0, 1, id="only-error-rules-failing"),
-     pytest.param(document("ok", procedure={"works_council_consent": None}), 1, 1,
+     pytest.param(document("ok", procedure=NO_CONSENT), 1, 1,
                   id="instemming-overdue"),
      pytest.param(document("ok", procedure={"adviseur_in_vertrouwen": False}), 1, 1,
                   id="adviseur-in-vertrouwen-overdue"),
@@ -203,7 +207,7 @@ def test_fail_on_warning_on_the_demo_exits_0(capsys: pytest.CaptureFixture[str],
 @pytest.mark.parametrize(
     ("doc", "code"),
     [pytest.param(document("overdue"), 0, id="overdue-error"),
-     pytest.param(document("ok", procedure={"works_council_consent": None}), 1,
+     pytest.param(document("ok", procedure=NO_CONSENT), 1,
                   id="overdue-warning"),
      pytest.param(document("invalid", procedure={"adviseur_in_vertrouwen": False}), 1,
                   id="invalid-error-and-overdue-warning")],

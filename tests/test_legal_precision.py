@@ -206,3 +206,35 @@ def test_a_report_over_2019_cites_125quater_and_the_wet_huis_voor_klokkenluiders
             "Wbk) 2023") in texts[2023]
     assert "Verantwoording op grond van Ambtenarenwet 2017 art. 4 lid 4." in texts[2024]
     assert "## Klokkenluidersregeling (Wbk) 2024" in texts[2024]
+
+
+# --- consent to the procedure: WOR art. 27(3) and Wbk art. 2(7) -------------------------------
+
+
+def test_a_gemeente_whose_procedure_is_regulated_by_public_law_needs_no_consent() -> None:
+    doc = _doc("gemeente", 120, facts={"meldprocedure": {"adopted": "2023-05-01",
+                                                         "consent_route": "regulated"}})
+    f = _finding(doc, "wbk.meldprocedure.instemming", date(2024, 6, 1))
+    assert f.status is Status.NOT_APPLICABLE
+    assert f.source("nl") == "Wet op de ondernemingsraden (BWBR0002747) art. 27 lid 3"
+
+
+def test_without_a_route_missing_consent_is_unknown_not_overdue() -> None:
+    doc = _doc("gemeente", 120, facts={"meldprocedure": {"adopted": "2023-05-01"}})
+    assert _finding(doc, "wbk.meldprocedure.instemming", date(2024, 6, 1)).status is (
+        Status.UNKNOWN)
+
+
+def test_every_enum_of_the_model_is_read_as_its_enum() -> None:
+    """Every enum field of the model comes out of the converter as its enum (a value left as
+    a plain string would compare unequal to every member)."""
+    import enum
+
+    from integriteit import model
+    from integriteit.io import converter
+
+    for cls in vars(model).values():
+        if isinstance(cls, type) and issubclass(cls, enum.Enum) and cls.__module__ == (
+                model.__name__):
+            member = next(iter(cls))
+            assert type(converter.structure(member.value, cls)) is cls, cls

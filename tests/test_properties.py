@@ -41,6 +41,7 @@ from integriteit.i18n import LANGS
 from integriteit.law.termijnenwet import day_off
 from integriteit.model import (
     CaseFindings,
+    ConsentRoute,
     Measure,
     Outcome,
     TrainingSession,
@@ -200,7 +201,8 @@ def test_document_to_dict_writes_every_model_field() -> None:
                                 Outcome(True, CaseFindings.GEGROND, Measure.BERISPING)),
                   RegisterEntry("R2", EntryKind.GESPREK, day, Channel.VERTROUWENSPERSOON_INTERN,
                                 related_to="R1")),
-        facts=Facts(Meldprocedure(day, day, True, False, True), day, day, True,
+        facts=Facts(Meldprocedure(day, day, True, False, True, ConsentRoute.REGULATED), day,
+                    day, True,
                     (TrainingSession(day, 12),), (Verantwoording(2023, day),), day,
                     (Nevenwerk("P1", "docent", day, True, False),),
                     (Vertrouwenspersoon("VP1", True, (VertrouwenspersoonScope.INTEGRITEIT,),

@@ -624,15 +624,36 @@ def test_works_council_consent_before_the_reference_date_is_ok() -> None:
                               "Wet bescherming klokkenluiders (BWBR0037852) art. 2(7)")
 
 
-def test_works_council_consent_missing_or_later_is_overdue() -> None:
-    """No consent, or consent dated after the reference date: overdue."""
-    none = organisation(INSTEMMING, adopted="2023-05-01")
+def test_works_council_consent_missing_or_later_is_overdue_where_consent_is_needed() -> None:
+    """No consent, or consent dated after the reference date, where the works council must
+    consent (WOR art. 27(1)(m)) or the employees (Wbk art. 2(7)): overdue, citing that route."""
+    none = organisation(INSTEMMING, adopted="2023-05-01", consent_route="works_council")
     assert none.status is Status.OVERDUE
-    assert none.message("en").startswith("No consent of the works council (or, without one, of "
-                                         "the majority of employees) to the procedure on "
-                                         "2026-06-01")
-    later = organisation(INSTEMMING, date(2023, 4, 11), works_council_consent="2023-04-12")
+    assert none.message("en") == (
+        "No consent of the works council or staff representation to the procedure on "
+        "2026-06-01 (Wet op de ondernemingsraden (BWBR0002747) art. 27(1)(m)).")
+    assert none.source("en") == "Wet op de ondernemingsraden (BWBR0002747) art. 27(1)(m)"
+    employees = organisation(INSTEMMING, adopted="2023-05-01", consent_route="employees")
+    assert employees.status is Status.OVERDUE
+    assert employees.source("en") == "Wet bescherming klokkenluiders (BWBR0037852) art. 2(7)"
+    later = organisation(INSTEMMING, date(2023, 4, 11), works_council_consent="2023-04-12",
+                         consent_route="works_council")
     assert later.status is Status.OVERDUE
+
+
+def test_no_consent_is_needed_where_cao_or_a_public_law_regulation_settles_it() -> None:
+    """WOR art. 27(3): no consent right where a cao or a regulation of employment conditions
+    by a public-law body regulates the matter (the usual case for public employers)."""
+    f = organisation(INSTEMMING, adopted="2023-05-01", consent_route="regulated")
+    assert f.status is Status.NOT_APPLICABLE
+    assert f.source("en") == "Wet op de ondernemingsraden (BWBR0002747) art. 27(3)"
+    assert "regulated by cao or by a regulation of employment conditions" in f.message("en")
+
+
+def test_without_consent_or_route_the_consent_is_unknown_not_overdue() -> None:
+    f = organisation(INSTEMMING, adopted="2023-05-01")
+    assert f.status is Status.UNKNOWN
+    assert "facts.meldprocedure.consent_route" in f.message("en")
 
 
 def test_works_council_consent_without_facts_is_unknown() -> None:

@@ -36,6 +36,7 @@ from integriteit.i18n import Text
 from integriteit.model import (
     CaseFindings,
     Channel,
+    ConsentRoute,
     Document,
     Employee,
     EmploymentKind,
@@ -363,7 +364,7 @@ def register_enum(cls: type[enum.Enum]) -> None:
 
 
 for _enum in (OrganisationKind, EmploymentKind, OathForm, EntryKind, Channel,
-              VertrouwenspersoonScope, CaseFindings, Measure):
+              VertrouwenspersoonScope, CaseFindings, Measure, ConsentRoute):
     register_enum(_enum)
 
 

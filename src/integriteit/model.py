@@ -225,12 +225,26 @@ class RegisterEntry:
     """For a formal case: investigation, findings and measure."""
 
 
+class ConsentRoute(enum.StrEnum):
+    """Whose consent the reporting procedure needs (``facts.meldprocedure.consent_route``)."""
+
+    WORKS_COUNCIL = "works_council"
+    """The ondernemingsraad or personeelsvertegenwoordiging consents (WOR art. 27(1)(m))."""
+    REGULATED = "regulated"
+    """No consent: the matter is regulated by cao or by a regulation of employment conditions
+    set by a public-law body (WOR art. 27(3)), the usual case for public employers."""
+    EMPLOYEES = "employees"
+    """No ondernemingsraad or personeelsvertegenwoordiging, and none required: more than half
+    of the employees consent (Wbk art. 2(7))."""
+
+
 @frozen
 class Meldprocedure:
     """Facts about the internal procedure for reporting misstanden; ``None`` is "unknown".
 
     ``adopted``: date the procedure was adopted; ``works_council_consent``: date of the
     ondernemingsraad's consent (or the employees' majority where there is none);
+    ``consent_route``: whose consent is needed, if any (:class:`ConsentRoute`);
     ``functionaris``: an independent functionaris designated to receive and follow up reports;
     ``adviseur_in_vertrouwen``: an adviseur in vertrouwen named; ``register_kept``: reports are
     registered (Wbk art. 2a).
@@ -241,6 +255,7 @@ class Meldprocedure:
     functionaris: bool | None = None
     adviseur_in_vertrouwen: bool | None = None
     register_kept: bool | None = None
+    consent_route: ConsentRoute | None = None
 
 
 @frozen

@@ -38,6 +38,7 @@ from integriteit.io import structure
 from integriteit.model import (
     CaseFindings,
     Channel,
+    ConsentRoute,
     DatedValue,
     Document,
     Employee,
@@ -298,7 +299,8 @@ def meldprocedures(on: st.SearchStrategy[date] | None = None) -> st.SearchStrate
     known = st.none() | st.booleans()
     return st.builds(Meldprocedure, adopted=st.none() | days,
                      works_council_consent=st.none() | days, functionaris=known,
-                     adviseur_in_vertrouwen=known, register_kept=known)
+                     adviseur_in_vertrouwen=known, register_kept=known,
+                     consent_route=st.none() | st.sampled_from(ConsentRoute))
 
 
 def training_sessions(on: st.SearchStrategy[date] | None = None,
@@ -540,6 +542,8 @@ def _facts_to_dict(facts: Facts) -> dict[str, Any]:
                           ("register_kept", proc.register_kept)):
             if flag is not None:
                 stated[key] = flag
+        if proc.consent_route is not None:
+            stated["consent_route"] = proc.consent_route.value
         data["meldprocedure"] = stated
     for key, day in (("integriteitsbeleid", facts.integriteitsbeleid),
                      ("gedragscode", facts.gedragscode),

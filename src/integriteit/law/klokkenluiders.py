@@ -41,7 +41,14 @@ from integriteit.engine import (
 )
 from integriteit.i18n import Text
 from integriteit.law.ambtenarenwet import PRE_2020_KINDS
-from integriteit.model import Channel, EntryKind, Meldprocedure, Organisation, RegisterEntry
+from integriteit.model import (
+    Channel,
+    ConsentRoute,
+    EntryKind,
+    Meldprocedure,
+    Organisation,
+    RegisterEntry,
+)
 from integriteit.sources import (
     AMBTENARENWET,
     AMBTENARENWET_2017,
@@ -89,6 +96,10 @@ AW_125QUINQUIES_1_F = LegalSource(AMBTENARENWET, "125quinquies", lid="1", letter
 WOR_27_1_M = LegalSource(WOR, "27", lid="1", letter="m",
                          url="https://wetten.overheid.nl/jci1.3:c:BWBR0002747&artikel=27"
                              "&g=2023-02-18")
+WOR_27_3 = LegalSource(WOR, "27", lid="3",
+                       url="https://wetten.overheid.nl/jci1.3:c:BWBR0002747&artikel=27"
+                           "&g=2023-02-18")
+_WOR_27_3_TEXT = Text(WOR_27_3.cite("nl"), WOR_27_3.cite("en"))
 
 ACKNOWLEDGEMENT_TERM = Term(7, Unit.DAYS, TermOrigin.STATUTE)
 """Wbk art. 2(2)(h): the ontvangstbevestiging within 7 days of receipt."""
@@ -469,12 +480,26 @@ _ELEMENT_OK = Text("{element}: aanwezig.", "{element}: present.")
 _ELEMENT_MISSING = Text("{element}: ontbreekt ({source}).", "{element}: missing ({source}).")
 _CONSENT_OK = Text("Instemming met de procedure op {consent}.",
                    "Consent to the procedure given on {consent}.")
-_CONSENT_MISSING = Text(
-    "Geen instemming van de ondernemingsraad (of, zonder OR, van de meerderheid van de "
-    "werknemers) met de procedure op {at} ({source}).",
-    "No consent of the works council (or, without one, of the majority of employees) to the "
-    "procedure on {at} ({source}).",
-)
+_CONSENT_REGULATED = Text(
+    "Geen instemming nodig: de procedure is geregeld bij cao of bij een regeling van "
+    "arbeidsvoorwaarden vastgesteld door een publiekrechtelijk orgaan ({source}).",
+    "No consent needed: the procedure is regulated by cao or by a regulation of employment "
+    "conditions set by a public-law body ({source}).")
+_CONSENT_ROUTE_UNKNOWN = Text(
+    "Geen instemming opgegeven, en het document zegt niet of die nodig is ({fact}: "
+    "works_council, regulated of employees); niet te beoordelen.",
+    "No consent stated, and the document does not say whether one is needed ({fact}: "
+    "works_council, regulated or employees); cannot be judged.")
+_CONSENT_MISSING_OR = Text(
+    "Geen instemming van de ondernemingsraad of personeelsvertegenwoordiging met de procedure "
+    "op {at} ({source}).",
+    "No consent of the works council or staff representation to the procedure on {at} "
+    "({source}).")
+_CONSENT_MISSING_EMPLOYEES = Text(
+    "Geen instemming van meer dan de helft van de werknemers met de procedure op {at} (zonder "
+    "ondernemingsraad of personeelsvertegenwoordiging, en zonder plicht daartoe: {source}).",
+    "No consent of more than half of the employees to the procedure on {at} (without a works "
+    "council or staff representation, and not obliged to have one: {source}).")
 _SMALL_ORG = Text(
     "De organisatie heeft {headcount} medewerkers; Wbk art. 2 eist dit onderdeel pas vanaf "
     "50 werknemers.",
@@ -678,9 +703,6 @@ REGISTER = Rule(
 
 
 def _prepare_consent(ctx: RuleContext) -> Evaluator:
-    source = Text(f"{WOR_27_1_M.cite('nl')}; {WBK_2_7.cite('nl')}",
-                  f"{WOR_27_1_M.cite('en')}; {WBK_2_7.cite('en')}")
-
     def evaluate(org: Organisation) -> Finding:
         if not _large(org):
             return ctx.finding("organisation", Status.NOT_APPLICABLE, None, _SMALL_ORG,
@@ -690,10 +712,25 @@ def _prepare_consent(ctx: RuleContext) -> Evaluator:
             return ctx.finding("organisation", Status.UNKNOWN, None, _UNKNOWN,
                                {"fact": "facts.meldprocedure"})
         consent = _known(proc.works_council_consent, ctx.at)
-        if consent is None:
-            return ctx.finding("organisation", Status.OVERDUE, None, _CONSENT_MISSING,
-                               {"at": ctx.at, "source": source})
-        return ctx.finding("organisation", Status.OK, None, _CONSENT_OK, {"consent": consent})
+        route = proc.consent_route
+        if consent is not None:
+            return ctx.finding("organisation", Status.OK, None, _CONSENT_OK, {"consent": consent})
+        if route is ConsentRoute.REGULATED:
+            return ctx.finding("organisation", Status.NOT_APPLICABLE, None, _CONSENT_REGULATED,
+                               {"route": route.value, "source": _WOR_27_3_TEXT},
+                               sources=(WOR_27_3,))
+        if route is None:
+            return ctx.finding("organisation", Status.UNKNOWN, None, _CONSENT_ROUTE_UNKNOWN,
+                               {"fact": "facts.meldprocedure.consent_route"})
+        if route is ConsentRoute.EMPLOYEES:
+            return ctx.finding("organisation", Status.OVERDUE, None, _CONSENT_MISSING_EMPLOYEES,
+                               {"at": ctx.at, "route": route.value,
+                                "source": Text(WBK_2_7.cite("nl"), WBK_2_7.cite("en"))},
+                               sources=(WBK_2_7,))
+        return ctx.finding("organisation", Status.OVERDUE, None, _CONSENT_MISSING_OR,
+                           {"at": ctx.at, "route": route.value,
+                            "source": Text(WOR_27_1_M.cite("nl"), WOR_27_1_M.cite("en"))},
+                           sources=(WOR_27_1_M,))
 
     return evaluate
 
@@ -716,10 +753,19 @@ INSTEMMING = Rule(
                          "WOR art. 27(1)(m): consent of the works council; without one, the "
                          "majority of employees (Wbk art. 2(7)).")),
     ),
-    explanation=Text("Uit facts.meldprocedure.works_council_consent (datum): op of vóór de "
-                     "peildatum: ok; anders overdue; alleen vanaf 50 medewerkers.",
-                     "From facts.meldprocedure.works_council_consent (date): on or before the "
-                     "reference date: ok; otherwise overdue; only from 50 staff."),
+    explanation=Text(
+        "Uit facts.meldprocedure: instemming (works_council_consent) op of vóór de peildatum: "
+        "ok. Anders beslist consent_route: regulated (geregeld bij cao of publiekrechtelijke "
+        "regeling, WOR art. 27 lid 3): not_applicable; works_council (OR of PVT, WOR art. 27 "
+        "lid 1 onder m) of employees (geen OR of PVT en geen plicht daartoe: meer dan de helft "
+        "van de werknemers, Wbk art. 2 lid 7): overdue; niet opgegeven: unknown. Alleen vanaf "
+        "50 medewerkers.",
+        "From facts.meldprocedure: consent (works_council_consent) on or before the reference "
+        "date: ok. Otherwise consent_route decides: regulated (by cao or a public-law "
+        "regulation, WOR art. 27(3)): not_applicable; works_council (works council or staff "
+        "representation, WOR art. 27(1)(m)) or employees (none, and none required: more than "
+        "half of the employees, Wbk art. 2(7)): overdue; not stated: unknown. Only from 50 "
+        "staff."),
 )
 
 
