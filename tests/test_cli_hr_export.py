@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from _plugin_rules import employee_rule_registry, raise_for
 from integriteit import _launch, cli
 from integriteit.cli import main
 
@@ -293,21 +294,7 @@ def test_a_failing_rule_gives_error_findings_and_exit_3(
     """A rule that raises on the last employee: that employee's finding of that rule is
     ``error``, everything else is complete and well-formed, exit 3 with one line naming the
     rule."""
-    from integriteit import Rule, RuleVersion, Severity, Status, SubjectKind, Text
-    from integriteit.plugins import build_registry
-
-    def prepare(ctx: Any) -> Any:
-        def evaluate(e: Any) -> Any:
-            if e.id == "E04999":
-                raise ValueError("kapot")
-            return ctx.finding(e.id, Status.OK, None, Text("ok", "ok"), {})
-        return evaluate
-
-    broken = Rule(id="test.kapot", title=Text("k", "k"), severity=Severity.INFO,
-                  subject=SubjectKind.EMPLOYEE, versions=(RuleVersion(
-                      None, None, (), prepare, Text("k", "k")),))
-    registry = build_registry(entry_point_plugins=False,
-                              extra=[("test", lambda r: r.add_rule(broken))])
+    registry = employee_rule_registry("test.kapot", raise_for("E04999"))
     monkeypatch.setattr(cli, "default_registry", lambda: registry)
     doc = big_document(tmp_path)
     for fmt in ("jsonl", "json", "text"):

@@ -6,7 +6,6 @@ import io
 import json
 import os
 import random
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -14,20 +13,15 @@ from typing import Any
 import pytest
 
 import integriteit
+from _plugin_rules import employee_rule_registry, raise_for
 from integriteit import _parallel, cli
 from integriteit.engine import (
-    Finding,
-    Rule,
-    RuleContext,
     RuleFailure,
-    RuleVersion,
-    Severity,
     Status,
-    SubjectKind,
     check_stream,
 )
-from integriteit.i18n import Lang, Text
-from integriteit.plugins import Registry, build_registry, default_registry
+from integriteit.i18n import Lang
+from integriteit.plugins import Registry, default_registry
 
 pytestmark = pytest.mark.skipif(not _parallel.can_fork(), reason="needs fork (POSIX)")
 
@@ -123,18 +117,7 @@ def test_small_documents_and_employees_apart_stay_in_one_process(
 
 
 def _failing_on(subject: str) -> Registry:
-    def prepare(ctx: RuleContext) -> Callable[[Any], Finding]:
-        def evaluate(e: Any) -> Finding:
-            if e.id == subject:
-                raise ValueError("kapot")
-            return ctx.finding(e.id, Status.OK, None, Text("ok", "ok"), {})
-        return evaluate
-
-    broken = Rule(id="test.kapot", title=Text("k", "k"), severity=Severity.INFO,
-                  subject=SubjectKind.EMPLOYEE, versions=(RuleVersion(
-                      None, None, (), prepare, Text("k", "k")),))
-    return build_registry(entry_point_plugins=False,
-                          extra=[("test", lambda r: r.add_rule(broken))])
+    return employee_rule_registry("test.kapot", raise_for(subject))
 
 
 @pytest.mark.parametrize("subject", ["E00010", f"E{N - 10:05}"])
@@ -194,18 +177,11 @@ def test_cli_jobs_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 def test_a_rule_changing_the_document_in_a_child_fails_the_run() -> None:
     """A change made in a child process (to its copy of the document) is caught there and
     fails the run as in one process."""
-    def prepare(ctx: RuleContext) -> Callable[[Any], Finding]:
-        def evaluate(e: Any) -> Finding:
-            if e.id == f"E{N - 3:05}":
-                object.__setattr__(e, "start", date(2000, 1, 1))
-            return ctx.finding(e.id, Status.OK, None, Text("ok", "ok"), {})
-        return evaluate
+    def change(e: Any) -> None:
+        if e.id == f"E{N - 3:05}":
+            object.__setattr__(e, "start", date(2000, 1, 1))
 
-    changing = Rule(id="test.muteer", title=Text("m", "m"), severity=Severity.INFO,
-                    subject=SubjectKind.EMPLOYEE, versions=(RuleVersion(
-                        None, None, (), prepare, Text("m", "m")),))
-    registry = build_registry(entry_point_plugins=False,
-                              extra=[("test", lambda r: r.add_rule(changing))])
+    registry = employee_rule_registry("test.muteer", change)
     for jobs in (1, 2):
         with pytest.raises(RuleFailure, match=rf"test\.muteer changed .*'E{N - 3:05}'"):
             written("jsonl", jobs, registry=registry)
