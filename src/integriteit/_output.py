@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from integriteit.engine import Finding
 
 
+BATCH = 2048
+"""Findings encoded per call and written per write."""
+
 Chunk = Callable[[list["Finding"], bytes], bytes]
 """Encodes a batch of findings with a separator between them (e.g.
 :meth:`~integriteit.exporters._encode.FindingEncoder.encode_chunk`)."""
@@ -24,7 +27,7 @@ def write_encoded(findings: Iterable[Finding], encode_chunk: Chunk, out: BinaryI
     between them; return how many."""
     it = iter(findings)
     n = 0
-    while batch := list(islice(it, 2048)):
+    while batch := list(islice(it, BATCH)):
         out.write((first if n == 0 else separator) + encode_chunk(batch, separator))
         n += len(batch)
     return n

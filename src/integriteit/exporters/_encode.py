@@ -76,8 +76,6 @@ def _patched(facts: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(k for k, v in facts.items() if type(v) is Text or type(v) is date)
 
 
-BATCH = 2048
-"""Findings encoded per write."""
 
 
 class FindingEncoder:
