@@ -716,18 +716,15 @@ def _date_converter(formats: tuple[str, ...]) -> tuple[_Converter, dict[str, Any
         if len(s) == 10 and s.isascii():
             if iso and s[4] == "-" and s[7] == "-":
                 y, m, d = s[:4], s[5:7], s[8:]
-                if y.isdigit() and m.isdigit() and d.isdigit():
-                    try:
-                        return date(int(y), int(m), int(d))
-                    except ValueError:
-                        return _strptime(s, rest)
-            if dmy and s[2] == "-" and s[5] == "-":
-                d, m, y = s[:2], s[3:5], s[6:]
-                if y.isdigit() and m.isdigit() and d.isdigit():
-                    try:
-                        return date(int(y), int(m), int(d))
-                    except ValueError:
-                        return _strptime(s, rest)
+            elif dmy and s[2] == "-" and s[5] == "-":
+                y, m, d = s[6:], s[3:5], s[:2]
+            else:
+                return _strptime(s, formats)
+            if y.isdigit() and m.isdigit() and d.isdigit():
+                try:
+                    return date(int(y), int(m), int(d))
+                except ValueError:
+                    return _strptime(s, rest)
         return _strptime(s, formats)
 
     def convert(value: Any) -> date:
