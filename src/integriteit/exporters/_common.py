@@ -68,7 +68,7 @@ def markdown_inline(text: str) -> str:
 
 
 _SEPARATORS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
-_SEPARATORS_UTF8 = {k.encode(): v.encode() for k, v in _SEPARATORS.items()}
+_SEPARATORS_UTF8 = [(k.encode()[-1:], k.encode(), v.encode()) for k, v in _SEPARATORS.items()]
 
 
 def json_text(value: Any, indent: int | None = 1) -> str:
@@ -89,7 +89,10 @@ def json_separators_escaped(text: str) -> str:
 def json_bytes_separators_escaped(data: bytes) -> bytes:
     """As :func:`json_separators_escaped`, for UTF-8 JSON (each of the three is a byte
     sequence that cannot occur inside another character's)."""
-    if b"\xe2\x80" in data or b"\xc2\x85" in data:
-        for raw, escaped in _SEPARATORS_UTF8.items():
+    for last, raw, escaped in _SEPARATORS_UTF8:
+        # One byte is found with memchr, at memory speed; the three-byte search is slower
+        # than that (a quote or a dash in the text defeats its skipping: 0.5 s on 300 MB),
+        # so it runs only where the sequence's last byte occurs (rare: è, é, Å).
+        if last in data and raw in data:
             data = data.replace(raw, escaped)
     return data
