@@ -507,7 +507,8 @@ def test_explain_shows_sources_versions_and_parameters(
     assert code == 0
     data = json.loads(out)
     assert data["id"] == "ambtenarenwet.eed"
-    assert [p["name"] for p in data["parameters"]] == ["oath_term_months"]
+    assert [p["name"] for p in data["parameters"]] == [
+        "oath_term_months", "oath_days_before_start", "oath_earlier_employment_counts"]
     assert set(data["statuses"]) == {s.value for s in Status}
 
 

@@ -257,10 +257,13 @@ def test_oath_before_start_is_invalid() -> None:
     assert f.status is Status.INVALID
     assert f.due == date(2026, 3, 5)
     assert f.message("en") == (
-        "The belofte is dated 2025-12-18, before the start of employment on 2026-01-05; "
-        "check the date."
+        "The belofte is dated 2025-12-18, 18 day(s) before the start of employment on "
+        "2026-01-05; check the date. If it belongs to an earlier employment with this employer, "
+        "say so (oath.earlier_employment); an eed or belofte shortly before the first working "
+        "day counts only where the policy allows it (oath_days_before_start, now 0)."
     )
     assert "vóór de indiensttreding op 2026-01-05" in f.message("nl")
+    assert f.facts["days_before_start"] == 18
 
 
 def test_oath_day_before_start_is_invalid() -> None:

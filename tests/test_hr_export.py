@@ -103,7 +103,8 @@ def kolommen(tmp_path: Path) -> Path:
 
 def test_fields_are_employee_fields_flattened_in_order() -> None:
     """FIELDS follows Employee, with the oath flattened to oath_date and oath_form."""
-    assert FIELDS == ("id", "start", "employment", "end", "oath_date", "oath_form", "function",
+    assert FIELDS == ("id", "start", "employment", "end", "oath_date", "oath_form",
+                      "oath_earlier_employment", "oath_earlier_start", "function",
                       "scale", "integriteitsverklaring", "workshop")
 
 
@@ -532,7 +533,8 @@ def test_without_mapping_a_missing_required_column_is_one_problem(tmp_path: Path
     assert lines(file) == [
         f"{path}: line 3: no column for start, employment; needed: id, start, employment "
         "(without a mapping the headers are our field names: id, start, employment, end, "
-        "oath_date, oath_form, function, scale, integriteitsverklaring, workshop); "
+        "oath_date, oath_form, oath_earlier_employment, "
+        "oath_earlier_start, function, scale, integriteitsverklaring, workshop); "
         "delimiter ';' (detected)"]
 
 
@@ -915,7 +917,8 @@ def test_the_example_mapping_and_export(tmp_path: Path) -> None:
                                          "mean 'formats'? (keys: formats)"),
     ('[columns]\nid = "A"\nstart = "B"\nemployment = "C"\nstrat = "D"\n',
      'line 5: columns.strat: unknown field "strat"; did you mean \'start\'? (fields: id, start, '
-     "employment, end, oath_date, oath_form, function, scale, integriteitsverklaring, "
+     "employment, end, oath_date, oath_form, oath_earlier_employment, "
+     "oath_earlier_start, function, scale, integriteitsverklaring, "
      "workshop)"),
     ('[values.employmnet]\n"Vast" = "ambtenaar"\n',
      'line 1: values.employmnet: unknown field "employmnet"; did you mean \'employment\'?'),
@@ -979,7 +982,8 @@ def test_mapping_problems_in_dutch(tmp_path: Path) -> None:
         f'{path}: regel 7: file.delimiter: "" is geen scheidingsteken: geef één teken, bijv. '
         '";" of "\\t" (geen aanhalingsteken of regeleinde)',
         f"{path}: regel 5: columns.strat: onbekend veld \"strat\"; bedoelt u 'start'? (velden: "
-        "id, start, employment, end, oath_date, oath_form, function, scale, "
+        "id, start, employment, end, oath_date, oath_form, oath_earlier_employment, "
+        "oath_earlier_start, function, scale, "
         "integriteitsverklaring, workshop)"]
 
 
@@ -1012,7 +1016,8 @@ def test_one_header_for_two_fields_is_a_mapping_problem(tmp_path: Path) -> None:
         f'{path}: line 7: columns.end: header "Nr" is already given for id (columns.id, '
         "line 2); one column cannot be two fields",
         f"{path}: line 8: columns.strat: unknown field \"strat\"; did you mean 'start'? "
-        "(fields: id, start, employment, end, oath_date, oath_form, function, scale, "
+        "(fields: id, start, employment, end, oath_date, oath_form, oath_earlier_employment, "
+        "oath_earlier_start, function, scale, "
         "integriteitsverklaring, workshop)"]
     with pytest.raises(InputError) as info:
         load_mapping(path)
@@ -1282,13 +1287,26 @@ plain = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl
                               include_characters=" ,;|\"'"),
                 min_size=1, max_size=8).map(str.strip).filter(lambda s: s and s[0] != "=")
 days = st.dates(date(1950, 1, 1), date(2099, 12, 31))
+
+
+def _earlier(e: Employee, flag: bool, back: int | None) -> Employee:
+    """A re-hire's oath of an earlier employment, where the oath is dated before the start."""
+    if e.oath is None or e.oath.date >= e.start or not (flag or back is not None):
+        return e
+    earlier_start = None if back is None else e.start - timedelta(days=back)
+    return attrs.evolve(e, oath=attrs.evolve(e.oath, earlier_employment=flag,
+                                             earlier_start=earlier_start))
+
+
 employees = st.builds(
-    lambda e, later: attrs.evolve(e, end=e.start + later) if later is not None else e,
+    lambda e, later, flag, back: _earlier(
+        attrs.evolve(e, end=e.start + later) if later is not None else e, flag, back),
     st.builds(Employee, id=plain, start=days, employment=st.sampled_from(EmploymentKind),
               oath=st.none() | st.builds(Oath, days, st.sampled_from(OathForm)),
               function=st.none() | plain, scale=st.none() | st.integers(-99, 10**9),
               integriteitsverklaring=st.none() | days, workshop=st.none() | days),
-    st.none() | st.timedeltas(timedelta(0), timedelta(days=3000)))
+    st.none() | st.timedeltas(timedelta(0), timedelta(days=3000)), st.booleans(),
+    st.none() | st.integers(1, 3000))
 
 
 def toml_string(text: str) -> str:
@@ -1326,6 +1344,9 @@ def test_round_trip_through_a_generated_mapping(people: list[Employee], headers:
         return {"id": e.id, "start": day(e.start), "employment": kind_word[e.employment],
                 "end": day(e.end), "oath_date": day(e.oath.date if e.oath else None),
                 "oath_form": form_word[e.oath.form] if e.oath else None,
+                "oath_earlier_employment": ("ja" if e.oath.earlier_employment else "nee")
+                if e.oath else None,
+                "oath_earlier_start": day(e.oath.earlier_start if e.oath else None),
                 "function": e.function, "scale": e.scale,
                 "integriteitsverklaring": day(e.integriteitsverklaring),
                 "workshop": day(e.workshop)}

@@ -103,6 +103,8 @@ PLAIN: list[tuple[str, Any, Any]] = [
     ("workshop_term_months", 4, 4),
     ("publication_functions", ["inkoper", "Directeur"], ("inkoper", "Directeur")),
     ("publication_scale_from", 14, 14),
+    ("oath_days_before_start", 3, 3),
+    ("oath_earlier_employment_counts", True, True),
 ]
 
 # Per parameter: values by date as JSON (keys deliberately not in date order), and the dated
@@ -123,6 +125,9 @@ DATED: list[tuple[str, dict[str, Any], tuple[DatedValue, ...]]] = [
      (DatedValue(date(2023, 1, 1), ("inkoper",)), DatedValue(date(2025, 1, 1), ()))),
     ("publication_scale_from", {"2022-01-01": 14, "2024-01-01": None},
      (DatedValue(date(2022, 1, 1), 14), DatedValue(date(2024, 1, 1), None))),
+    ("oath_days_before_start", {"2025-01-01": 3}, (DatedValue(date(2025, 1, 1), 3),)),
+    ("oath_earlier_employment_counts", {"2025-01-01": True},
+     (DatedValue(date(2025, 1, 1), True),)),
 ]
 
 
@@ -275,7 +280,7 @@ def test_an_unknown_parameter_gets_a_did_you_mean_hint() -> None:
     [line] = problems('{"oath_term_month": 3}')
     assert line.startswith("org.json: policy.oath_term_month: unknown field (allowed: "
                            "oath_term_months, verantwoording_deadline, ")
-    assert line.endswith("publication_scale_from); did you mean 'oath_term_months'?")
+    assert line.endswith("oath_earlier_employment_counts); did you mean 'oath_term_months'?")
     [line] = problems('{"workshop_required": "all"}', "nl")
     assert line.startswith("org.json: policy.workshop_required: onbekend veld (toegestaan: ")
     assert line.endswith("; bedoelt u 'workshop_required_for'?")
@@ -402,7 +407,8 @@ def test_without_settings_every_parameter_has_its_default() -> None:
         "oath_term_months": 2, "verantwoording_deadline": "12-31",
         "integriteitsverklaring_required": False, "integriteitsverklaring_term_months": 0,
         "workshop_required_for": "none", "workshop_term_months": 6,
-        "publication_functions": (), "publication_scale_from": None}
+        "publication_functions": (), "publication_scale_from": None,
+        "oath_days_before_start": 0, "oath_earlier_employment_counts": False}
 
 
 def test_before_the_first_date_the_default_applies() -> None:
@@ -560,7 +566,9 @@ def test_parameter_kinds_and_choices() -> None:
         "workshop_required_for": ValueKind.CHOICE,
         "workshop_term_months": ValueKind.MONTHS,
         "publication_functions": ValueKind.NAMES,
-        "publication_scale_from": ValueKind.NUMBER_OR_NONE}
+        "publication_scale_from": ValueKind.NUMBER_OR_NONE,
+        "oath_days_before_start": ValueKind.DAYS,
+        "oath_earlier_employment_counts": ValueKind.FLAG}
     assert WORKSHOP_REQUIRED_FOR.choices == ("none", "externals", "all")
 
 

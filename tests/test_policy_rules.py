@@ -795,7 +795,10 @@ def test_checklist_json_has_the_policy_values(capsys: pytest.CaptureFixture[str]
     assert iv["policy"] == ["integriteitsverklaring_required = true [document]",
                             "integriteitsverklaring_term_months = 0 [default]"]
     assert iv["findings"] == {"overdue": 1, "not_applicable": 1}
-    assert items["ambtenarenwet.eed"]["policy"] == ["oath_term_months = 3 [document]"]
+    assert items["ambtenarenwet.eed"]["policy"] == ["oath_term_months = 3 [document]",
+                                                    "oath_days_before_start = 0 [default]",
+                                                    "oath_earlier_employment_counts = false "
+                                                    "[default]"]
     assert items[PUB]["policy"] == ["publication_functions = - [default]",
                                     "publication_scale_from = - [default]"]
     assert items["ambtenarenwet.gedragscode"]["policy"] == []

@@ -192,10 +192,11 @@ def test_document_to_dict_writes_every_model_field() -> None:
     day = date(2024, 3, 4)
     doc = Document(
         Organisation("X", OrganisationKind.GEMEENTE, 80),
-        (Employee("P1", day, EmploymentKind.AMBTENAAR, day, Oath(day, OathForm.EED),
+        (Employee("P1", day, EmploymentKind.AMBTENAAR, day,
+                  Oath(day - timedelta(days=400), OathForm.EED, True, day - timedelta(days=500)),
                   "inkoper", 11, day, day),),
         PolicySettings(3, {date(2020, 1, 1): "12-31", date(2024, 1, 1): "07-01"}, True, 0,
-                       "externals", 6, ("directeur",), {date(2020, 1, 1): 14}),
+                       "externals", 6, ("directeur",), {date(2020, 1, 1): 14}, 3, True),
         register=(RegisterEntry("R1", EntryKind.MISSTAND, day, Channel.WERKGEVER, True, day,
                                 day, day, ("integriteit", "pesten"), None,
                                 Outcome(True, CaseFindings.GEGROND, Measure.BERISPING)),

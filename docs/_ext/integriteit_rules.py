@@ -139,7 +139,7 @@ def _json(value: object) -> str:
 def _kind(p: Parameter) -> nodes.paragraph:
     """The kind and the values it takes, e.g. ``months``: 0 to 120; ``choice``: ``"none"``, ..."""
     parts: list[Inline] = [nodes.literal(text=p.kind.value), ": "]
-    if p.kind in (ValueKind.MONTHS, ValueKind.NUMBER_OR_NONE):
+    if p.kind in (ValueKind.MONTHS, ValueKind.DAYS, ValueKind.NUMBER_OR_NONE):
         parts.append(f"{p.minimum} to {p.maximum}")
         if p.kind is ValueKind.NUMBER_OR_NONE:
             parts += [", or ", nodes.literal(text="null")]

@@ -385,7 +385,8 @@ class CheckResult:
         if facts:
             label = "Feiten" if lang == "nl" else "Facts"
             parts.append(f"{label}: " + ", ".join(f"{k} = {v}" for k, v in facts.items()))
-        names = [n for n in (rule.parameters if rule else ()) if n in self.policy.timelines]
+        names = [n for n in (rule.parameters if rule else ()) if n in self.policy.timelines
+                 and self.policy.shown_to_people(n)]
         if names:
             label = "Beleid" if lang == "nl" else "Policy"
             shown: list[str] = []

@@ -901,6 +901,9 @@ class _Plan:
     required: frozenset[str]
     groups: tuple[_Group, ...]
     headers: Mapping[str, str]
+    defaults: tuple[tuple[str, Any], ...] = ()
+    """Optional group members and their defaults: such a value alone does not give the group
+    (``oath_earlier_employment`` = "nee" on a row without an oath)."""
 
 
 def _label(name: str, header: str) -> str:
@@ -913,6 +916,7 @@ def _plan(used: Sequence[tuple[str, str]], mapping: ColumnMapping | None) -> _Pl
     headers = dict(used)
     converters = [_converter(_BY_NAME[n], mapping) for n, _ in used]
     groups = []
+    defaults: list[tuple[str, Any]] = []
     for group, cls in _GROUP_CLASSES.items():
         members = _group_members(group)
         given = tuple((s.name, s.attr) for s in members if s.name in headers)
@@ -920,6 +924,11 @@ def _plan(used: Sequence[tuple[str, str]], mapping: ColumnMapping | None) -> _Pl
             groups.append(_Group(group, cls, given,
                                  frozenset(s.name for s in members if s.required),
                                  frozenset(n for n, _ in given)))
+            attributes = {a.name: a for a in attrs.fields(cls)}
+            defaults.extend(
+                (s.name, attributes[s.attr].default) for s in members
+                if s.name in headers and not s.required
+                and attributes[s.attr].default not in (None, attrs.NOTHING))
     return _Plan(
         names=names,
         converters=tuple(c for c, _ in converters),
@@ -928,6 +937,7 @@ def _plan(used: Sequence[tuple[str, str]], mapping: ColumnMapping | None) -> _Pl
         required=frozenset(_REQUIRED),
         groups=tuple(groups),
         headers=headers,
+        defaults=tuple(defaults),
     )
 
 
@@ -1236,6 +1246,9 @@ class EmployeeFile:
                 if bad is None:
                     bad = []
                 bad.append((name, exc.text))
+        for name, default in plan.defaults:
+            if name in values and values[name] == default:
+                del values[name]
         keys = values.keys()
         fine = bad is None and not problems and plan.required <= keys
         if fine:
@@ -1263,9 +1276,10 @@ class EmployeeFile:
         return employee
 
     def _field_path(self, plan: _Plan, n: int, name: str | Text) -> Text:
-        """``line 7: "Datum in dienst" (start)``; a path ``employee.end`` names field end."""
+        """``line 7: "Datum in dienst" (start)``; a path ``employee.end`` names field end,
+        ``employee.oath.date`` field oath_date."""
         if isinstance(name, str) and name.startswith("employee."):
-            name = name.rpartition(".")[2]
+            name = name.removeprefix("employee.").replace(".", "_")
         label = plan.labels.get(name) if isinstance(name, str) else None
         if label is None:
             return self._position(n)
@@ -1616,8 +1630,9 @@ class EmployeeFile:
                     for i, attr in members:
                         cells[i] = inner.get(attr)
                 else:
-                    parts = " en ".join(a for _, a in members)
-                    parts_en = " and ".join(a for _, a in members)
+                    required = [a for _, a in members if _BY_NAME[f"{group}_{a}"].required]
+                    parts = " en ".join(required)
+                    parts_en = " and ".join(required)
                     problems.append(Problem(self.source, Text(
                         f"regel {n}: {group}", f"line {n}: {group}"), Text(
                         f"moet een object zijn met {parts}",

@@ -43,6 +43,7 @@ from integriteit.model import (
     EntryKind,
     Facts,
     Measure,
+    Oath,
     OathForm,
     OrganisationKind,
     Outcome,
@@ -505,7 +506,8 @@ def _problems(exc: BaseException, data: object, cls: type, source: str) -> list[
 
 
 def employee_problems(emp: Employee, where: str, source: str) -> list[Problem]:
-    """Checks across one employee's values: a non-empty id, the end not before the start."""
+    """Checks across one employee's values: a non-empty id, the end not before the start, an
+    oath of an earlier employment before this one."""
     problems: list[Problem] = []
     if not emp.id.strip():
         problems.append(Problem(source, f"{where}.id", Text(
@@ -514,6 +516,30 @@ def employee_problems(emp: Employee, where: str, source: str) -> list[Problem]:
         problems.append(Problem(source, f"{where}.end", Text(
             f"einddatum {emp.end} ligt vóór de begindatum {emp.start}",
             f"end {emp.end} is before start {emp.start}"), emp.id or None))
+    oath = emp.oath
+    if oath is not None and oath.from_earlier_employment:
+        problems.extend(_earlier_oath_problems(emp, oath, where, source))
+    return problems
+
+
+def _earlier_oath_problems(emp: Employee, oath: Oath, where: str, source: str
+                           ) -> list[Problem]:
+    """An oath said to be of an earlier employment must be dated before this one began, and
+    that employment must have begun before this one."""
+    problems: list[Problem] = []
+    record = emp.id or None
+    if oath.date >= emp.start:
+        problems.append(Problem(source, f"{where}.oath.date", Text(
+            f"de eed of belofte van {oath.date} hoort volgens oath.earlier_employment bij een "
+            f"eerder dienstverband, maar ligt niet vóór de begindatum {emp.start}",
+            f"the eed or belofte of {oath.date} belongs to an earlier employment by "
+            f"oath.earlier_employment, but is not before start {emp.start}"), record))
+    if oath.earlier_start is not None and oath.earlier_start >= emp.start:
+        problems.append(Problem(source, f"{where}.oath.earlier_start", Text(
+            f"het eerdere dienstverband (begonnen {oath.earlier_start}) begint niet vóór de "
+            f"begindatum {emp.start}",
+            f"the earlier employment (begun {oath.earlier_start}) does not begin before start "
+            f"{emp.start}"), record))
     return problems
 
 
@@ -538,9 +564,11 @@ def document_problems(doc: Document, source: str, *,
     problems: list[Problem] = []
     employees = doc.employees
     known = {e.id for e in employees}
-    # The common case first, in C-speed passes: unique ids, none empty, no end before a start.
+    # The common case first, in C-speed passes: unique ids, none empty, no end before a start,
+    # no oath of an earlier employment that is not (rare: employee_problems looks closer).
     if len(known) != len(employees) or "" in known or any(
-            not e.id.strip() or (e.end is not None and e.end < e.start) for e in employees):
+            not e.id.strip() or (e.end is not None and e.end < e.start)
+            or (e.oath is not None and e.oath.from_earlier_employment) for e in employees):
         first_index: dict[str, int] = {}
         for i, emp in enumerate(employees):
             where = f"employees[{i}]"

@@ -70,12 +70,30 @@ class Organisation:
     headcount: int | None = None
 
 
+_Day = date  # inside Oath, ``date`` is the field
+
+
 @frozen
 class Oath:
-    """An eed or belofte taken on ``date``."""
+    """An eed or belofte taken on ``date``.
+
+    For a person re-hired by the same employer, the oath may belong to an earlier employment:
+    the HR system says so with ``earlier_employment`` (a flag) or ``earlier_start`` (the day
+    that earlier employment began; giving it implies the flag). Whether such an oath counts
+    for the new indiensttreding is the policy parameter ``oath_earlier_employment_counts``.
+    """
 
     date: date
     form: OathForm
+    earlier_employment: bool = False
+    """Taken in an earlier employment with this employer, not in the one from ``start``."""
+    earlier_start: _Day | None = None
+    """The first day of the earlier employment the oath belongs to (before ``start``)."""
+
+    @property
+    def from_earlier_employment(self) -> bool:
+        """Whether the oath belongs to an earlier employment (flag or ``earlier_start``)."""
+        return self.earlier_employment or self.earlier_start is not None
 
 
 @frozen
@@ -416,6 +434,8 @@ class PolicySettings:
     workshop_term_months: int | tuple[DatedValue, ...] | None = _setting()
     publication_functions: tuple[str, ...] | tuple[DatedValue, ...] | None = _setting()
     publication_scale_from: int | tuple[DatedValue, ...] | None = _setting()
+    oath_days_before_start: int | tuple[DatedValue, ...] | None = _setting()
+    oath_earlier_employment_counts: bool | tuple[DatedValue, ...] | None = _setting()
 
 
 def _employees(items: Iterable[Employee]) -> tuple[Employee, ...]:

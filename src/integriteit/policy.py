@@ -32,6 +32,8 @@ from integriteit.sources import (
 __all__ = [
     "INTEGRITEITSVERKLARING_REQUIRED",
     "INTEGRITEITSVERKLARING_TERM_MONTHS",
+    "OATH_DAYS_BEFORE_START",
+    "OATH_EARLIER_EMPLOYMENT_COUNTS",
     "OATH_TERM_MONTHS",
     "PARAMETERS",
     "PUBLICATION_FUNCTIONS",
@@ -73,6 +75,8 @@ class ValueKind(enum.StrEnum):
 
     MONTHS = "months"
     """A whole number of months, between the parameter's minimum and maximum."""
+    DAYS = "days"
+    """A whole number of days, between the parameter's minimum and maximum."""
     MONTH_DAY = "month_day"
     """A day of the year as ``"MM-DD"``, e.g. ``"12-31"``."""
     FLAG = "flag"
@@ -99,6 +103,9 @@ def month_day(value: str) -> tuple[int, int]:
     return month, day
 
 
+_UNIT_WORDS = {ValueKind.MONTHS: (" maanden", " months"), ValueKind.DAYS: (" dagen", " days")}
+
+
 @frozen
 class Parameter:
     """A named organisation parameter: its kind of value, default and where that comes from."""
@@ -116,18 +123,21 @@ class Parameter:
     choices: tuple[str, ...] = ()
     used_by: tuple[str, ...] = field(default=(), repr=False)
     """The ids of the built-in rules that read it (for documentation)."""
+    quiet: bool = False
+    """A refinement that changes nothing for most subjects at its default: the text for people
+    (the header of ``text``, an explanation) names it only once it is set; the findings it
+    changes say so themselves, and JSON always lists it."""
 
     def problem(self, value: object) -> Text | None:
         """Why ``value`` is no valid value of this parameter (``None`` when it is valid)."""
         kind = self.kind
-        if kind in (ValueKind.MONTHS, ValueKind.NUMBER_OR_NONE):
+        if kind in (ValueKind.MONTHS, ValueKind.DAYS, ValueKind.NUMBER_OR_NONE):
             if value is None and kind is ValueKind.NUMBER_OR_NONE:
                 return None
             if not isinstance(value, int) or isinstance(value, bool):
                 return Text("is geen geheel getal", "is not a whole number")
             if not self.minimum <= value <= self.maximum:
-                unit = " maanden" if kind is ValueKind.MONTHS else ""
-                en_unit = " months" if kind is ValueKind.MONTHS else ""
+                unit, en_unit = _UNIT_WORDS.get(kind, ("", ""))
                 return Text(f"ligt niet tussen {self.minimum} en {self.maximum}{unit}",
                             f"is not between {self.minimum} and {self.maximum}{en_unit}")
             return None
@@ -220,6 +230,49 @@ OATH_TERM_MONTHS = Parameter(
     ),
     source=LegalSource(REGELING_EED_EN_BELOFTE_SZW_1999, "4"),
     used_by=("ambtenarenwet.eed",),
+)
+
+OATH_DAYS_BEFORE_START = Parameter(
+    name="oath_days_before_start",
+    title=Text("Eed of belofte vóór de eerste werkdag", "Eed or belofte before the first day"),
+    default=0,
+    unit=Text("dagen vóór indiensttreding die nog meetellen",
+              "days before the start of employment that still count"),
+    origin=OriginKind.ORGANISATION,
+    origin_note=Text(
+        "0: de wet verbindt de eed of belofte aan de indiensttreding (Ambtenarenwet 2017 art. 5 "
+        "lid 1 onder a); wie haar kort vooraf afneemt (bijv. op de vrijdag ervóór), kan dagen "
+        "toestaan",
+        "0: the law ties the eed or belofte to the start of employment (Ambtenarenwet 2017 art. "
+        "5(1)(a)); an employer holding it shortly before (e.g. on the Friday before) can allow "
+        "days",
+    ),
+    source=LegalSource(AMBTENARENWET_2017, "5", lid="1", letter="a"),
+    maximum=31,
+    kind=ValueKind.DAYS,
+    used_by=("ambtenarenwet.eed",),
+    quiet=True,
+)
+
+OATH_EARLIER_EMPLOYMENT_COUNTS = Parameter(
+    name="oath_earlier_employment_counts",
+    title=Text("Eed uit een eerder dienstverband bij deze werkgever telt mee",
+               "An oath from an earlier employment with this employer counts"),
+    default=False,
+    unit=Text("(true/false)", "(true/false)"),
+    origin=OriginKind.ORGANISATION,
+    origin_note=Text(
+        "nee: de wet verbindt de eed of belofte aan elke indiensttreding (Ambtenarenwet 2017 "
+        "art. 5 lid 1 onder a); de vervallen regelingen van BZK en Justitie vroegen geen nieuwe "
+        "na een eerdere in de sector Rijk",
+        "no: the law ties the eed or belofte to each start of employment (Ambtenarenwet 2017 "
+        "art. 5(1)(a)); the lapsed regulations of BZK and Justitie asked no new one after an "
+        "earlier one in the sector Rijk",
+    ),
+    source=LegalSource(AMBTENARENWET_2017, "5", lid="1", letter="a"),
+    kind=ValueKind.FLAG,
+    used_by=("ambtenarenwet.eed",),
+    quiet=True,
 )
 
 VERANTWOORDING_DEADLINE = Parameter(
@@ -337,7 +390,8 @@ PUBLICATION_SCALE_FROM = Parameter(
 PARAMETERS: Mapping[str, Parameter] = {p.name: p for p in (
     OATH_TERM_MONTHS, VERANTWOORDING_DEADLINE, INTEGRITEITSVERKLARING_REQUIRED,
     INTEGRITEITSVERKLARING_TERM_MONTHS, WORKSHOP_REQUIRED_FOR, WORKSHOP_TERM_MONTHS,
-    PUBLICATION_FUNCTIONS, PUBLICATION_SCALE_FROM)}
+    PUBLICATION_FUNCTIONS, PUBLICATION_SCALE_FROM, OATH_DAYS_BEFORE_START,
+    OATH_EARLIER_EMPLOYMENT_COUNTS)}
 """Every parameter, by name; :class:`~integriteit.PolicySettings` has a field for each."""
 
 
@@ -414,6 +468,13 @@ class Policy:
         for periods in self.timelines.values():
             days.update(p.since for p in periods if p.since is not None and p.since <= at)
         return sorted(days)
+
+    def shown_to_people(self, name: str) -> bool:
+        """Whether the text for people names parameter ``name``: always, unless it is
+        :attr:`~Parameter.quiet` and at its default on every date."""
+        periods = self.timelines[name]
+        return not periods[0].parameter.quiet or any(
+            p.set_by is not ValueSource.DEFAULT for p in periods)
 
     def is_dated(self, name: str) -> bool:
         """Whether the value of ``name`` changes over time."""

@@ -184,7 +184,15 @@ def employees(
             st.integers(-60, 400).map(lambda n: _shifted(start, n)),
             dates(),
         ))
-        oath = Oath(when, draw(st.sampled_from(OathForm)))
+        form = draw(st.sampled_from(OathForm))
+        if when < start and draw(st.booleans()):
+            # A re-hire's oath of an earlier employment: flagged, or with that employment's
+            # start (before this one).
+            earlier = draw(st.none() | st.integers(1, 3000).map(lambda n: _shifted(start, -n)))
+            oath = Oath(when, form, earlier_employment=earlier is None or draw(st.booleans()),
+                        earlier_start=earlier)
+        else:
+            oath = Oath(when, form)
     named = draw(function if function is not None else functions())
     scale = draw(st.none() | st.integers(1, 18))
     near_start = st.integers(-30, 400).map(lambda n: _shifted(start, n))
@@ -207,6 +215,8 @@ def _parameter_values(param: Parameter) -> st.SearchStrategy[Any]:
     kind = param.kind
     if kind is ValueKind.MONTHS:
         return st.integers(param.minimum, min(param.maximum, _MAX_TERM_MONTHS))
+    if kind is ValueKind.DAYS:
+        return st.integers(param.minimum, param.maximum)
     if kind is ValueKind.NUMBER_OR_NONE:
         return st.none() | st.integers(param.minimum, param.maximum)
     if kind is ValueKind.MONTH_DAY:
@@ -459,6 +469,10 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
                 item["end"] = e.end.isoformat()
             if e.oath is not None:
                 item["oath"] = {"date": e.oath.date.isoformat(), "form": e.oath.form.value}
+                if e.oath.earlier_employment:
+                    item["oath"]["earlier_employment"] = True
+                if e.oath.earlier_start is not None:
+                    item["oath"]["earlier_start"] = e.oath.earlier_start.isoformat()
             if e.function is not None:
                 item["function"] = e.function
             if e.scale is not None:

@@ -58,7 +58,7 @@ def _write(result: CheckResult, out: TextIO, lang: Lang, *, explain: bool) -> No
                            at=result.at) + "\n")
     # The parameters the run's rules read, with their value on the reference date.
     read = dict.fromkeys(n for r in result.rules for n in r.parameters
-                         if n in result.policy.timelines)
+                         if n in result.policy.timelines and result.policy.shown_to_people(n))
     for name in read:
         ev = result.policy[name]
         p = ev.parameter

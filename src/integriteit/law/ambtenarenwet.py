@@ -39,11 +39,14 @@ from integriteit.model import (
     EmploymentKind,
     Facts,
     Nevenwerk,
+    Oath,
     OathForm,
     Organisation,
     OrganisationKind,
 )
 from integriteit.policy import (
+    OATH_DAYS_BEFORE_START,
+    OATH_EARLIER_EMPLOYMENT_COUNTS,
     OATH_TERM_MONTHS,
     PUBLICATION_FUNCTIONS,
     PUBLICATION_SCALE_FROM,
@@ -91,10 +94,38 @@ _OVERDUE_LEFT = Text(
     "employment on {start}); left on {end}.",
 )
 _BEFORE_START = Text(
-    "De {form} is gedateerd op {oath_date}, vóór de indiensttreding op {start}; "
-    "controleer de datum.",
-    "The {form} is dated {oath_date}, before the start of employment on {start}; "
-    "check the date.",
+    "De {form} is gedateerd op {oath_date}, {days_before_start} dag(en) vóór de "
+    "indiensttreding op {start}; controleer de datum. Hoort deze bij een eerder "
+    "dienstverband bij deze werkgever, geef dat dan aan (oath.earlier_employment); een eed of "
+    "belofte kort vóór de eerste werkdag telt alleen mee als het beleid dat toestaat "
+    "(oath_days_before_start, nu {days_before_start_allowed}).",
+    "The {form} is dated {oath_date}, {days_before_start} day(s) before the start of "
+    "employment on {start}; check the date. If it belongs to an earlier employment with this "
+    "employer, say so (oath.earlier_employment); an eed or belofte shortly before the first "
+    "working day counts only where the policy allows it (oath_days_before_start, now "
+    "{days_before_start_allowed}).",
+)
+_BEFORE_START_COUNTS = Text(
+    "Afgelegd ({form}) op {oath_date}, {days_before_start} dag(en) vóór de indiensttreding op "
+    "{start}; telt mee volgens het beleid (oath_days_before_start: tot "
+    "{days_before_start_allowed} dag(en) ervóór), binnen de termijn: uiterlijk {deadline}.",
+    "Taken ({form}) on {oath_date}, {days_before_start} day(s) before the start of employment "
+    "on {start}; counts under the policy (oath_days_before_start: up to "
+    "{days_before_start_allowed} day(s) before), within the term: by {deadline}.",
+)
+_EARLIER_COUNTS = Text(
+    "Afgelegd ({form}) op {oath_date} in een eerder dienstverband bij deze werkgever; telt "
+    "mee voor de indiensttreding op {start} volgens het beleid "
+    "(oath_earlier_employment_counts: true).",
+    "Taken ({form}) on {oath_date} in an earlier employment with this employer; counts for "
+    "the start of employment on {start} under the policy (oath_earlier_employment_counts: "
+    "true).",
+)
+_EARLIER_NOT_COUNTED = Text(
+    " De {earlier_form} van {earlier_oath_date} hoort bij een eerder dienstverband en telt "
+    "niet mee voor deze indiensttreding (beleid oath_earlier_employment_counts: false).",
+    " The {earlier_form} of {earlier_oath_date} belongs to an earlier employment and does not "
+    "count for this start of employment (policy oath_earlier_employment_counts: false).",
 )
 _AFTER_END = Text(
     "De {form} is gedateerd op {oath_date}, na het einde van het dienstverband op {end}; "
@@ -138,6 +169,9 @@ _NOT_AMBTENAAR: dict[EmploymentKind, Text] = {
     ),
 }
 _TEMPLATES = {Status.OK: _OK, Status.LATE: _LATE, Status.DUE: _DUE, Status.OVERDUE: _OVERDUE}
+_EARLIER = {t: Text(t.nl + _EARLIER_NOT_COUNTED.nl, t.en + _EARLIER_NOT_COUNTED.en)
+            for t in (_DUE, _OVERDUE, _OVERDUE_LEFT, _LEFT_IN_TERM)}
+"""The no-oath messages, for a person whose only oath belongs to an earlier employment."""
 _FORMS = {OathForm.EED: "eed", OathForm.BELOFTE: "belofte"}
 """The form as the facts give it: Dutch terms of art, the same in both languages."""
 
@@ -179,6 +213,35 @@ def _prepare(definition: Text, *, old_law: bool = False) -> Callable[[RuleContex
             return dl, base
 
         ambtenaar = EmploymentKind.AMBTENAAR
+        days_allowed_on = ctx.policy.reader(OATH_DAYS_BEFORE_START.name)
+        earlier_counts_on = ctx.policy.reader(OATH_EARLIER_EMPLOYMENT_COUNTS.name)
+
+        def before_start(e: Employee, oath: Oath, dl: Deadline, facts: dict[str, object]
+                         ) -> Finding | None:
+            """An oath dated before the start (rare): one of an earlier employment, one a
+            few days early, or a wrong date. None: an earlier employment's oath that does
+            not count (``facts`` then say so, and the person is as one without an oath)."""
+            start = e.start
+            if oath.from_earlier_employment:
+                if earlier_counts_on(start).value:
+                    facts["earlier_employment"] = True
+                    if oath.earlier_start is not None:
+                        facts["earlier_start"] = oath.earlier_start
+                    return finding(e.id, Status.OK, dl.end, _EARLIER_COUNTS, facts,
+                                   explanation=dl)
+                del facts["oath_date"], facts["form"]
+                facts["earlier_employment"] = True
+                if oath.earlier_start is not None:
+                    facts["earlier_start"] = oath.earlier_start
+                facts["earlier_oath_date"] = oath.date
+                facts["earlier_form"] = _FORMS[oath.form]
+                return None
+            facts["days_before_start"] = days = (start - oath.date).days
+            facts["days_before_start_allowed"] = allowed = days_allowed_on(start).value
+            if days <= allowed:  # type: ignore[operator]
+                return finding(e.id, Status.OK, dl.end, _BEFORE_START_COUNTS, facts,
+                               explanation=dl)
+            return finding(e.id, Status.INVALID, dl.end, _BEFORE_START, facts, explanation=dl)
 
         # Called once per employee: the cheap tests first, dates compared as they are.
         def evaluate(e: Employee) -> Finding:
@@ -200,17 +263,21 @@ def _prepare(definition: Text, *, old_law: bool = False) -> Callable[[RuleContex
             # An oath dated after the reference date was not known on that date.
             taken = oath.date if oath is not None and oath.date <= at else None
             left = end is not None and end <= at
+            earlier = False
             if taken is not None:
                 facts["oath_date"] = taken
                 facts["form"] = _FORMS[oath.form]  # type: ignore[union-attr]
                 if taken < start:
-                    return finding(e.id, Status.INVALID, deadline, _BEFORE_START, facts,
-                                   explanation=dl)
-                if end is not None and taken > end:
+                    early = before_start(e, oath, dl, facts)  # type: ignore[arg-type]
+                    if early is not None:
+                        return early
+                    taken, earlier = None, True
+                elif end is not None and taken > end:
                     return finding(e.id, Status.INVALID, deadline, _AFTER_END, facts,
                                    explanation=dl)
-            elif left and end < deadline:  # type: ignore[operator]
-                return finding(e.id, Status.NOT_APPLICABLE, None, _LEFT_IN_TERM, facts)
+            if taken is None and left and end < deadline:  # type: ignore[operator]
+                return finding(e.id, Status.NOT_APPLICABLE, None,
+                               _EARLIER[_LEFT_IN_TERM] if earlier else _LEFT_IN_TERM, facts)
             status = timeliness(taken, deadline, at)
             if status is Status.LATE:
                 facts["days_late"] = (taken - deadline).days  # type: ignore[operator]
@@ -219,6 +286,8 @@ def _prepare(definition: Text, *, old_law: bool = False) -> Callable[[RuleContex
             elif status is Status.OVERDUE:
                 facts["days_overdue"] = (at - deadline).days
             template = _OVERDUE_LEFT if status is Status.OVERDUE and left else _TEMPLATES[status]
+            if earlier:
+                template = _EARLIER[template]
             return finding(e.id, status, deadline, template, facts, explanation=dl)
 
         return evaluate
@@ -237,7 +306,8 @@ EED = Rule(
     severity=Severity.ERROR,
     subject=SubjectKind.EMPLOYEE,
     law_date=_law_date,
-    parameters=(OATH_TERM_MONTHS.name,),
+    parameters=(OATH_TERM_MONTHS.name, OATH_DAYS_BEFORE_START.name,
+                OATH_EARLIER_EMPLOYMENT_COUNTS.name),
     versions=(
         RuleVersion(
             valid_from=None,
