@@ -273,6 +273,7 @@ def test_exit_code_says_whether_anything_is_overdue_or_invalid(
 
 @pytest.mark.parametrize("value", ["2024-13-01", "2024-02-30", "01-06-2024", "20240601",
                                    "today", ""])
+@pytest.mark.usefixtures("english")
 def test_bad_reference_date_is_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                            value: str) -> None:
     """``--at`` must be a real YYYY-MM-DD date: exit 2 with the value named."""
@@ -285,6 +286,7 @@ def test_bad_reference_date_is_usage_error(tmp_path: Path, capsys: pytest.Captur
 
 
 @pytest.mark.parametrize("value", ["-1", "121", "two", "1.5", ""])
+@pytest.mark.usefixtures("english")
 def test_bad_term_months_is_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                         value: str) -> None:
     """``--term-months`` must be a whole number from 0 to 120: exit 2."""
@@ -379,6 +381,7 @@ def test_rule_option_selects_the_rule(tmp_path: Path, capsys: pytest.CaptureFixt
     [[], ["check"], ["frobnicate"], ["check", "x.json", "--format", "xml"],
      ["check", "x.json", "--lang", "de"], ["demo", "--verbose"]],
 )
+@pytest.mark.usefixtures("english")
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
     """A missing command or argument, or an unknown choice, is exit 2 with usage help."""
     code, out, err = run(capsys, *args)
@@ -552,6 +555,7 @@ def test_failing_rule_is_exit_3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert_clean_error(err, lines=1)
 
 
+@pytest.mark.usefixtures("english")
 def test_failing_plugin_is_exit_3(monkeypatch: pytest.MonkeyPatch,
                                   capsys: pytest.CaptureFixture[str]) -> None:
     """A plugin that cannot be loaded is a failure of that plugin: one line, exit 3."""

@@ -376,6 +376,7 @@ def test_without_sendfile_output_is_copied(tmp_path: Path, monkeypatch: pytest.M
     (["report", "x.json", "--year", "2025", "--years", "51"],
      "'51' is not a whole number from 1 to 50"),
 ])
+@pytest.mark.usefixtures("english")
 def test_numeric_options_are_checked_one_way(args: list[str], says: str,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     """Every numeric option: ASCII digits within its range, else a usage error (exit 2)."""

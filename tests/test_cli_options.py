@@ -239,6 +239,7 @@ def test_fail_on_waived(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
 @pytest.mark.parametrize(("words", "bad"), [("bogus", "bogus"), ("overdue,bogus", "bogus"),
                                             ("Overdue", "Overdue"), ("overdue,", ""),
                                             ("", ""), ("errors", "errors")])
+@pytest.mark.usefixtures("english")
 def test_fail_on_bad_word_exits_2_listing_the_choices(capsys: pytest.CaptureFixture[str],
                                                       tmp_path: Path, words: str,
                                                       bad: str) -> None:
@@ -250,6 +251,7 @@ def test_fail_on_bad_word_exits_2_listing_the_choices(capsys: pytest.CaptureFixt
     assert "Traceback" not in err
 
 
+@pytest.mark.usefixtures("english")
 def test_fail_on_is_in_the_help(capsys: pytest.CaptureFixture[str]) -> None:
     """``check --help`` documents ``--fail-on`` and ``--explain``."""
     code, out, _ = run(capsys, "check", "--help")
@@ -507,6 +509,7 @@ def test_explain_at_date_before_the_term_gives_no_deadline(
     assert term["example"] is None or term["example"].get("deadline") is None
 
 
+@pytest.mark.usefixtures("english")
 def test_explain_at_bad_date_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     """``--at`` takes ``YYYY-MM-DD`` only."""
     code, out, err = run(capsys, "explain", "wbk.terugkoppeling", "--at", "30-11-2025")

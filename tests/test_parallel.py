@@ -151,6 +151,7 @@ def test_jobs_must_be_a_whole_number_of_one_or_more(jobs: Any) -> None:
         check_stream(document(10), AT, jobs=jobs)
 
 
+@pytest.mark.usefixtures("english")
 def test_cli_jobs_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``--jobs N`` and the default give the same file; ``--jobs 0`` is a usage error."""
     doc = tmp_path / "doc.json"

@@ -23,7 +23,7 @@ from typing import Any, BinaryIO, TextIO
 
 from attrs import evolve
 
-from integriteit._launch import COMMANDS, top_parser
+from integriteit._launch import COMMANDS, LANG_ENV, argparse_in, choose_lang, top_parser
 from integriteit._output import copy_rest, patchable
 from integriteit.api import example_text
 from integriteit.checklist import Item as ChecklistItem
@@ -83,13 +83,22 @@ _DEMO_INTRO = Text(
 )
 
 
+_ARG_LANG: list[Lang] = ["nl"]
+"""The language of the run being parsed (the option types below say why a value is wrong)."""
+
+
+def _bad_value(nl: str, en: str) -> argparse.ArgumentTypeError:
+    return argparse.ArgumentTypeError(nl if _ARG_LANG[0] == "nl" else en)
+
+
 def _iso_date(text: str) -> date:
     if len(text) == 10 and text[4] == "-" and text[7] == "-":
         try:
             return date.fromisoformat(text)
         except ValueError:
             pass
-    raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)")
+    raise _bad_value(f"{shown(text)!r} is geen datum (JJJJ-MM-DD)",
+                     f"{shown(text)!r} is not a date (YYYY-MM-DD)")
 
 
 def _fail_on(text: str) -> tuple[frozenset[Status], frozenset[Severity] | None]:
@@ -104,14 +113,16 @@ def _fail_on(text: str) -> tuple[frozenset[Status], frozenset[Severity] | None]:
         else:
             allowed = ", ".join([*(s.value for s in Status if s is not Status.ERROR),
                                  *(s.value for s in Severity)])
-            raise argparse.ArgumentTypeError(f"{word!r} is not a status or severity ({allowed})")
+            raise _bad_value(f"{shown(word)!r} is geen status of ernst ({allowed})",
+                             f"{shown(word)!r} is not a status or severity ({allowed})")
     return (frozenset(statuses) or DEFAULT_FAIL_ON, frozenset(severities) or None)
 
 
 def _year(text: str) -> int:
     if text.isascii() and text.isdigit() and len(text) == 4:
         return int(text)
-    raise argparse.ArgumentTypeError(f"{text!r} is not a year (YYYY)")
+    raise _bad_value(f"{shown(text)!r} is geen jaartal (JJJJ)",
+                     f"{shown(text)!r} is not a year (YYYY)")
 
 
 def _whole(low: int, high: int) -> Callable[[str], int]:
@@ -121,8 +132,8 @@ def _whole(low: int, high: int) -> Callable[[str], int]:
     def parse(text: str) -> int:
         if text.isascii() and text.isdigit() and low <= int(text) <= high:
             return int(text)
-        raise argparse.ArgumentTypeError(
-            f"{shown(text)!r} is not a whole number from {low} to {high}")
+        raise _bad_value(f"{shown(text)!r} is geen geheel getal van {low} tot en met {high}",
+                         f"{shown(text)!r} is not a whole number from {low} to {high}")
 
     parse.__name__ = "number"
     return parse
@@ -147,8 +158,10 @@ def _term(text: str) -> int:
     p = OATH_TERM_MONTHS
     value = int(text) if text.isascii() and text.isdigit() else -1
     if not p.minimum <= value <= p.maximum:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a whole number of months from {p.minimum} to {p.maximum}")
+        raise _bad_value(
+            f"{shown(text)!r} is geen geheel aantal maanden van {p.minimum} tot en met "
+            f"{p.maximum}",
+            f"{shown(text)!r} is not a whole number of months from {p.minimum} to {p.maximum}")
     return value
 
 
@@ -169,134 +182,215 @@ _LABELS = {
 }
 
 
-def _parser(registry: Registry) -> argparse.ArgumentParser:
-    parser, sub = top_parser()
+def _parser(registry: Registry, lang: Lang = "nl") -> argparse.ArgumentParser:
+    parser, sub = top_parser(lang)
+
+    def h(nl: str, en: str) -> str:
+        return nl if lang == "nl" else en
+
+    # Placeholders in usage lines are words too.
+    file, day, seconds, items = h("BESTAND", "FILE"), h("DATUM", "DATE"), h(
+        "SECONDEN", "SECONDS"), h("LIJST", "LIST")
 
     def employee_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("--employees", metavar="EXPORT", default=None,
-                       help="read the employees from this HR export (.csv, .tsv, .txt, .jsonl, "
-                            ".ndjson, .xlsx) instead of FILE, which must then list none")
+                       help=h("lees de medewerkers uit deze HR-export (.csv, .tsv, .txt, "
+                              f".jsonl, .ndjson, .xlsx) in plaats van uit {file}, dat er dan "
+                              "geen mag noemen",
+                              "read the employees from this HR export (.csv, .tsv, .txt, "
+                              f".jsonl, .ndjson, .xlsx) instead of {file}, which must then list "
+                              "none"))
         p.add_argument("--mapping", metavar="TOML", default=None,
-                       help="the export's column mapping: headers, date formats, words "
-                            "(without it, headers equal to the field names are read)")
+                       help=h("de kolomindeling van de export: kopjes, datumnotaties, woorden "
+                              "(zonder: kopjes gelijk aan de veldnamen)",
+                              "the export's column mapping: headers, date formats, words "
+                              "(without it, headers equal to the field names are read)"))
         p.add_argument("--quiet", action="store_true",
-                       help="no progress on standard error")
+                       help=h("geen voortgang op standaardfout", "no progress on standard error"))
 
-    def output_options(p: argparse.ArgumentParser, formats: list[str]) -> None:
-        p.add_argument("--format", choices=formats, default="text",
-                       help="output format (default: text)")
-        p.add_argument("--lang", choices=LANGS, default="nl",
-                       help="language of messages (default: nl)")
+    def output_options(p: argparse.ArgumentParser, formats: list[str],
+                       default: str = "text") -> None:
+        p.add_argument("--format", choices=formats, default=default,
+                       help=h(f"uitvoerformaat (standaard: {default})",
+                              f"output format (default: {default})"))
+        p.add_argument("--lang", choices=LANGS, default=lang,
+                       help=h(f"taal van de uitvoer (standaard: {LANG_ENV}, anders de locale, "
+                              "anders nl)",
+                              f"language of the output (default: {LANG_ENV}, else the locale, "
+                              "else nl)"))
 
-    c = sub.add_parser("check", help=COMMANDS["check"],
-                       description="Check the organisation and employees in FILE (JSON; '-' "
-                                   "reads standard input) as of a date; with --employees, the "
-                                   "employees come from an HR export instead (CSV, JSON Lines "
-                                   "or Excel), checked as they are read.")
-    c.add_argument("file", metavar="FILE")
+    at_help = h("peildatum JJJJ-MM-DD (standaard: vandaag)",
+                "reference date YYYY-MM-DD (default: today)")
+    c = sub.add_parser("check", help=COMMANDS["check"].get(lang),
+                       description=h(
+                           f"Controleer de organisatie en medewerkers in {file} (JSON; '-' leest "
+                           "standaardinvoer) op een peildatum; met --employees komen de "
+                           "medewerkers uit een HR-export (CSV, JSON Lines of Excel) en worden "
+                           "ze gecontroleerd terwijl ze worden gelezen.",
+                           f"Check the organisation and employees in {file} (JSON; '-' reads "
+                           "standard input) as of a date; with --employees, the employees come "
+                           "from an HR export instead (CSV, JSON Lines or Excel), checked as "
+                           "they are read."))
+    c.add_argument("file", metavar=file,
+                   help=h("het document (JSON); '-' leest standaardinvoer",
+                          "the document (JSON); '-' reads standard input"))
     employee_options(c)
-    c.add_argument("--at", type=_iso_date, default=None,
-                   help="reference date YYYY-MM-DD (default: today)")
+    c.add_argument("--at", metavar=day, type=_iso_date, default=None, help=at_help)
     c.add_argument("--term-months", type=_term, default=None, metavar="N",
-                   help="oath term in months for this run; overrides the document's policy "
-                        "and the default of 2 (organisation policy, not statute)")
+                   help=h("termijn voor de eed in maanden voor deze run; gaat vóór het beleid "
+                          "in het document en de standaard van 2 (beleid van de organisatie, "
+                          "geen wet)",
+                          "oath term in months for this run; overrides the document's policy "
+                          "and the default of 2 (organisation policy, not statute)"))
     c.add_argument("--rule", action="append", default=None, metavar="ID",
-                   help="run only this rule (repeatable)")
+                   help=h("alleen deze regel (herhaalbaar)", "run only this rule (repeatable)"))
     c.add_argument("--explain", action="store_true",
-                   help="add to each finding how it came about: article, facts, policy values "
-                        "and their origin, deadline computation (JSON always has it)")
-    c.add_argument("--timeout", type=_whole(1, 7 * 24 * 3600), default=None, metavar="SECONDS",
-                   help="end the run (exit 3, naming the rule that was running) when it takes "
-                        "longer than this; for a rule from a plugin that hangs")
+                   help=h("zet bij elke bevinding hoe die tot stand kwam: artikel, feiten, "
+                          "beleidswaarden en hun herkomst, termijnberekening (JSON heeft dat "
+                          "altijd)",
+                          "add to each finding how it came about: article, facts, policy "
+                          "values and their origin, deadline computation (JSON always has "
+                          "it)"))
+    c.add_argument("--timeout", type=_whole(1, 7 * 24 * 3600), default=None, metavar=seconds,
+                   help=h("stop de run (afsluitcode 3, met de regel die liep) als die langer "
+                          "duurt dan dit; voor een regel uit een plugin die blijft hangen",
+                          "end the run (exit 3, naming the rule that was running) when it "
+                          "takes longer than this; for a rule from a plugin that hangs"))
     c.add_argument("--jobs", type=_whole(1, 256), default=None, metavar="N",
-                   help="processes for a large document's employees with --format json or "
-                        "jsonl (default: the processors available; 1 for one process); the "
-                        "output is the same")
+                   help=h("processen voor de medewerkers van een groot document met --format "
+                          "json of jsonl (standaard: de beschikbare processoren; 1 voor één "
+                          "proces); de uitvoer is dezelfde",
+                          "processes for a large document's employees with --format json or "
+                          "jsonl (default: the processors available; 1 for one process); the "
+                          "output is the same"))
     c.add_argument("--fail-on", type=_fail_on, default=(DEFAULT_FAIL_ON, None),
-                   metavar="LIST",
-                   help="statuses and/or severities that make the exit code 1, comma-separated "
-                        "(default: overdue,invalid); with only severities, findings of those "
-                        "severities that are overdue or invalid")
+                   metavar=items,
+                   help=h("statussen en/of ernst die afsluitcode 1 geven, met komma's "
+                          "(standaard: overdue,invalid); met alleen ernst: de bevindingen van "
+                          "die ernst die overdue of invalid zijn",
+                          "statuses and/or severities that make the exit code 1, "
+                          "comma-separated (default: overdue,invalid); with only severities, "
+                          "findings of those severities that are overdue or invalid"))
     output_options(c, list(registry.exporters))
 
-    d = sub.add_parser("demo", help=COMMANDS["demo"],
-                       description="Check the bundled example organisation and explain what "
-                                   "is shown.")
-    d.add_argument("--at", type=_iso_date, default=DEMO_AT,
-                   help=f"reference date (default: {DEMO_AT})")
+    d = sub.add_parser("demo", help=COMMANDS["demo"].get(lang),
+                       description=h("Controleer de meegeleverde voorbeeldorganisatie en leg "
+                                     "uit wat er te zien is.",
+                                     "Check the bundled example organisation and explain what "
+                                     "is shown."))
+    d.add_argument("--at", metavar=day, type=_iso_date, default=DEMO_AT,
+                   help=h(f"peildatum (standaard: {DEMO_AT})",
+                          f"reference date (default: {DEMO_AT})"))
     d.add_argument("--print-input", action="store_true",
-                   help="print the example document instead, to start your own from")
+                   help=h("druk in plaats daarvan het voorbeelddocument af, om uw eigen mee "
+                          "te beginnen",
+                          "print the example document instead, to start your own from"))
     output_options(d, list(registry.exporters))
 
-    r = sub.add_parser("rules", help=COMMANDS["rules"])
+    r = sub.add_parser("rules", help=COMMANDS["rules"].get(lang))
     output_options(r, ["text", "json"])
 
     cov = sub.add_parser(
-        "coverage", help=COMMANDS["coverage"],
-        description="For every rule and every date in the period: exactly one version "
-                    "applies, or the rule says explicitly it is not in force. Exit 1 on a gap.")
-    cov.add_argument("--from", dest="start", type=_iso_date, default=COVERAGE_START,
-                     help=f"first date (default: {COVERAGE_START})")
-    cov.add_argument("--to", dest="end", type=_iso_date, default=None,
-                     help="last date (default: today)")
+        "coverage", help=COMMANDS["coverage"].get(lang),
+        description=h("Voor elke regel en elke dag in de periode: precies één versie geldt, of "
+                      "de regel zegt uitdrukkelijk dat hij niet van kracht is. Afsluitcode 1 "
+                      "bij een gat.",
+                      "For every rule and every date in the period: exactly one version "
+                      "applies, or the rule says explicitly it is not in force. Exit 1 on a "
+                      "gap."))
+    cov.add_argument("--from", metavar=day, dest="start", type=_iso_date,
+                     default=COVERAGE_START,
+                     help=h(f"eerste dag (standaard: {COVERAGE_START})",
+                            f"first date (default: {COVERAGE_START})"))
+    cov.add_argument("--to", metavar=day, dest="end", type=_iso_date, default=None,
+                     help=h("laatste dag (standaard: vandaag)", "last date (default: today)"))
     output_options(cov, ["text", "json"])
 
     cl = sub.add_parser(
-        "checklist", help=COMMANDS["checklist"],
-        description="Lists every obligation (statute first, then policy) that applies on the "
-                    "date, each with its source; with FILE also its state (met / not met / "
-                    "unknown) and the findings behind it.")
-    cl.add_argument("file", metavar="FILE", nargs="?", default=None,
-                    help="a document: its organisation and facts (optional)")
+        "checklist", help=COMMANDS["checklist"].get(lang),
+        description=h("Noemt elke verplichting (eerst de wet, dan het beleid) die op de datum "
+                      f"geldt, elk met haar bron; met {file} ook de stand (voldaan / niet voldaan "
+                      "/ onbekend) en de bevindingen erachter.",
+                      "Lists every obligation (statute first, then policy) that applies on the "
+                      f"date, each with its source; with {file} also its state (met / not met / "
+                      "unknown) and the findings behind it."))
+    cl.add_argument("file", metavar=file, nargs="?", default=None,
+                    help=h("een document: de organisatie en feiten (optioneel)",
+                           "a document: its organisation and facts (optional)"))
     employee_options(cl)
-    cl.add_argument("--at", type=_iso_date, default=None,
-                    help="reference date (default: today)")
+    cl.add_argument("--at", metavar=day, type=_iso_date, default=None, help=at_help)
     cl.add_argument("--kind", choices=[k.value for k in OrganisationKind], default=None,
-                    help="kind of organisation (without FILE; default gemeente)")
+                    help=h(f"soort organisatie (zonder {file}; standaard gemeente)",
+                           f"kind of organisation (without {file}; default gemeente)"))
     cl.add_argument("--headcount", type=_headcount, default=None, metavar="N",
-                    help="number of workers (without FILE: unknown if not given)")
-    output_options(cl, ["markdown", "json"])
-    cl.set_defaults(format="markdown")
+                    help=h(f"aantal werkenden (zonder {file}: onbekend als niet gegeven)",
+                           f"number of workers (without {file}: unknown if not given)"))
+    output_options(cl, ["markdown", "json"], "markdown")
 
-    pol = sub.add_parser("policy", help=COMMANDS["policy"],
-                         description="The organisation parameters a check uses: value, where "
-                                     "it came from (default, document, call), and the origin "
-                                     "of the default. Policy is not law.")
-    pol.add_argument("file", metavar="FILE", nargs="?", default=None,
-                     help="a document whose 'policy' settings apply (optional)")
-    pol.add_argument("--at", type=_iso_date, default=None,
-                     help="the date whose values are shown (default: today); values that "
-                          "change over time are listed with their periods")
+    pol = sub.add_parser("policy", help=COMMANDS["policy"].get(lang),
+                         description=h("De organisatieparameters die een controle gebruikt: "
+                                       "waarde, herkomst (default, document, call) en de "
+                                       "bron van de standaardwaarde. Beleid is geen wet.",
+                                       "The organisation parameters a check uses: value, where "
+                                       "it came from (default, document, call), and the origin "
+                                       "of the default. Policy is not law."))
+    pol.add_argument("file", metavar=file, nargs="?", default=None,
+                     help=h("een document waarvan het 'policy'-deel geldt (optioneel)",
+                            "a document whose 'policy' settings apply (optional)"))
+    pol.add_argument("--at", metavar=day, type=_iso_date, default=None,
+                     help=h("de dag waarvan de waarden worden getoond (standaard: vandaag); "
+                            "waarden die in de tijd wijzigen staan er met hun perioden",
+                            "the date whose values are shown (default: today); values that "
+                            "change over time are listed with their periods"))
     pol.add_argument("--term-months", type=_term, default=None, metavar="N",
-                     help="oath term override, as for 'check'")
+                     help=h("termijn voor de eed, als bij 'check'",
+                            "oath term override, as for 'check'"))
     output_options(pol, ["text", "json"])
 
     rep = sub.add_parser(
-        "report", help=COMMANDS["report"],
-        description="Counts the register of FILE per year of receipt, kind and category for "
-                    "YEAR and the years before it, and adds the figures of YEAR: oaths, "
-                    "externals, nevenwerkzaamheden, Wbk terms. An entry counts once in each "
-                    "of its categories and once in its kind's total. Never shows who.")
-    rep.add_argument("file", metavar="FILE")
+        "report", help=COMMANDS["report"].get(lang),
+        description=h(f"Telt het register van {file} per jaar van ontvangst, soort en categorie "
+                      "voor JAAR en de jaren ervoor, en voegt de cijfers van JAAR toe: eden, "
+                      "externen, nevenwerkzaamheden, Wbk-termijnen. Een melding telt één keer "
+                      "in elk van haar categorieën en één keer in het totaal van haar soort. "
+                      "Toont nooit wie.",
+                      f"Counts the register of {file} per year of receipt, kind and category for "
+                      "YEAR and the years before it, and adds the figures of YEAR: oaths, "
+                      "externals, nevenwerkzaamheden, Wbk terms. An entry counts once in each "
+                      "of its categories and once in its kind's total. Never shows who."))
+    rep.add_argument("file", metavar=file,
+                     help=h("het document met het register (JSON)",
+                            "the document with the register (JSON)"))
     employee_options(rep)
-    rep.add_argument("--year", type=_year, required=True, help="the report year")
+    rep.add_argument("--year", metavar=h("JAAR", "YEAR"), type=_year, required=True,
+                     help=h("het verslagjaar", "the report year"))
     rep.add_argument("--years", type=_years, default=5, metavar="N",
-                     help="years in the comparison, the report year included, 1 to 50 "
-                          "(default: 5)")
-    rep.add_argument("--at", type=_iso_date, default=None,
-                     help="reference date of the year's figures (default: 31 December of "
-                          "YEAR)")
+                     help=h("jaren in de vergelijking, het verslagjaar inbegrepen, 1 tot en "
+                            "met 50 (standaard: 5)",
+                            "years in the comparison, the report year included, 1 to 50 "
+                            "(default: 5)"))
+    rep.add_argument("--at", metavar=day, type=_iso_date, default=None,
+                     help=h("peildatum van de cijfers van het jaar (standaard: 31 december "
+                            "van JAAR)",
+                            "reference date of the year's figures (default: 31 December of "
+                            "YEAR)"))
     rep.add_argument("--suppress-below", type=_positive, default=0, metavar="K",
-                     help="hide counts from 1 to K-1, and enough others that no hidden "
-                          "count can be worked out from the published ones and their totals; "
-                          "all shown as 'x' (the docs say what this does not hide)")
-    output_options(rep, list(REPORT_FORMATS))
-    rep.set_defaults(format="markdown")
+                     help=h("verberg aantallen van 1 tot en met K-1, en zoveel andere dat geen "
+                            "verborgen aantal uit de getoonde en hun totalen is af te leiden; "
+                            "alle getoond als 'x' (de documentatie zegt wat dit niet verbergt)",
+                            "hide counts from 1 to K-1, and enough others that no hidden "
+                            "count can be worked out from the published ones and their "
+                            "totals; all shown as 'x' (the docs say what this does not hide)"))
+    output_options(rep, list(REPORT_FORMATS), "markdown")
 
-    e = sub.add_parser("explain", help=COMMANDS["explain"])
-    e.add_argument("rule", metavar="RULE", help="rule id, e.g. ambtenarenwet.eed")
-    e.add_argument("--at", type=_iso_date, default=None,
-                   help="event date for the worked example of each term (default: today)")
+    e = sub.add_parser("explain", help=COMMANDS["explain"].get(lang))
+    e.add_argument("rule", metavar=h("REGEL", "RULE"),
+                   help=h("id van de regel, bijv. ambtenarenwet.eed",
+                          "rule id, e.g. ambtenarenwet.eed"))
+    e.add_argument("--at", metavar=day, type=_iso_date, default=None,
+                   help=h("dag van de gebeurtenis voor het rekenvoorbeeld van elke termijn "
+                          "(standaard: vandaag)",
+                          "event date for the worked example of each term (default: today)"))
     output_options(e, ["text", "json"])
     return parser
 
@@ -523,12 +617,17 @@ def _emit(write: Callable[[], object]) -> None:
 
 
 def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    chosen = choose_lang(arguments)
+    _ARG_LANG[0] = chosen
     try:
         registry = default_registry()
     except PluginError as exc:
-        err.write(f"integriteit: plugin error: {exc}\n")
+        err.write("integriteit: " + Text(f"fout in een plugin: {exc}",
+                                         f"plugin error: {exc}").get(chosen) + "\n")
         return EXIT_FAILURE
-    args = _parser(registry).parse_args(argv)
+    with argparse_in(chosen):
+        args = _parser(registry, chosen).parse_args(arguments)
     lang: Lang = args.lang
     try:
         if args.command == "rules":
@@ -560,7 +659,7 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
                         pass
                 org = cdoc.organisation
             elif employees is not None:
-                raise _usage("--employees", Text("--employees hoort bij een document (FILE)",
+                raise _usage("--employees", Text("--employees hoort bij een document (BESTAND)",
                                                  "--employees needs a document (FILE)"))
             else:
                 org = Organisation("-", OrganisationKind.GEMEENTE)
