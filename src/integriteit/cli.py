@@ -41,7 +41,14 @@ from integriteit.engine import (
     check,
     check_stream,
 )
-from integriteit.errors import MORE_PROBLEMS, ONE_MORE_PROBLEM, InputError, Problem, shown
+from integriteit.errors import (
+    MORE_PROBLEMS,
+    ONE_MORE_PROBLEM,
+    CalendarError,
+    InputError,
+    Problem,
+    shown,
+)
 from integriteit.exporters import Exporter
 from integriteit.exporters._common import STATUS_ORDER, json_text, markdown_inline
 from integriteit.exporters._encode import text_writer, utf8_buffer
@@ -640,7 +647,7 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     except InputError as exc:
         _write_problems(exc, lang, err)
         return EXIT_USAGE
-    except (UnknownNameError, PolicyError) as exc:
+    except (UnknownNameError, PolicyError, CalendarError) as exc:
         err.write(f"integriteit: error: {exc.message(lang)}\n")
         return EXIT_USAGE
     except (RuleFailure, PluginError) as exc:
