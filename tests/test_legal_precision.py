@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import pickle
 from datetime import date
 from typing import Any
@@ -404,3 +405,70 @@ def test_explain_of_a_plugin_term_from_koninginnedag_2013_refuses_with_exit_2(
                    "(Koningsdag); before that Koninginnedag (30 April) and other days off are "
                    "not.\n")
     assert main(["explain", "plugin.termijn", "--at", "2014-04-23", "--lang", "en"]) == 0
+
+
+
+def _cli(capsys: Any, tmp_path: Any, doc: dict[str, Any], *args: str) -> tuple[int, str]:
+    from integriteit.cli import main
+
+    path = tmp_path / "register.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    code = main(["check", str(path), *args])
+    out, _ = capsys.readouterr()
+    return code, out
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_wbk_acknowledgement_received_2029_05_03_has_caveats_in_the_json_of_the_cli(
+        capsys: Any, tmp_path: Any, fmt: str, lang: str) -> None:
+    """``caveats``: a list of ``{"code", "message"}`` (the message in the run's language) on
+    the 2029 deadline, an empty list on the 2025 one and on findings without a deadline."""
+    code, out = _cli(capsys, tmp_path, _register("2029-05-03", "2025-05-03"), "--at",
+                     "2029-05-04", "--format", fmt, "--lang", lang)
+    assert code == 1  # the 2025 acknowledgement is overdue
+    findings = (json.loads(out)["findings"] if fmt == "json"
+                else [json.loads(line) for line in out.splitlines()])
+    by_key = {(f["rule"], f["subject"]): f for f in findings}
+    late = by_key[(_ACK, "R-2029-05-03")]
+    assert late["due"] == "2029-05-11"
+    [caveat] = late["caveats"]
+    assert list(caveat) == ["code", "message"]
+    assert caveat["code"] == "atw.calendar_incomplete"
+    assert caveat["message"] == integriteit.check(
+        integriteit.from_dict(_register("2029-05-03")), date(2029, 5, 4),
+        rules=[_ACK]).findings[0].caveats[0].text(lang)  # type: ignore[arg-type]
+    assert by_key[(_ACK, "R-2025-05-03")]["caveats"] == []
+    assert all(f["caveats"] == [] for f in findings if f["due"] is None)
+    assert all(list(f)[-2:] == ["explanation", "caveats"] for f in findings)
+
+
+@pytest.mark.parametrize(("lang", "note"), [
+    ("nl", "Let op: Berekend zonder de bij Koninklijk Besluit"),
+    ("en", "Note: Computed without the days made equal to a feestdag by Royal Decree in 2029"),
+])
+def test_wbk_acknowledgement_received_2029_05_03_shows_the_caveat_under_its_text_line(
+        capsys: Any, tmp_path: Any, lang: str, note: str) -> None:
+    """Text: the note follows the finding's line (with the deadline), with the code; the 2025
+    finding has none."""
+    _, out = _cli(capsys, tmp_path, _register("2029-05-03", "2025-05-03"), "--at",
+                  "2029-05-04", "--rule", _ACK, "--lang", lang)
+    lines = out.splitlines()
+    [at] = [i for i, line in enumerate(lines) if "R-2029-05-03" in line]
+    assert "2029-05-11" in lines[at]
+    assert lines[at + 1].strip().startswith(note)
+    assert "[atw.calendar_incomplete]" in " ".join(lines[at + 1:at + 6])
+    assert out.count("atw.calendar_incomplete") == 1
+
+
+def test_many_findings_with_a_caveat_are_not_folded_into_one_text_line() -> None:
+    """Ten or more equal messages fold into one line, but not when their deadline has a
+    caveat: each keeps its own line and note."""
+    doc = integriteit.from_dict({"organisation": _KLOK, "register": [
+        {"id": f"R{i}", "kind": "misstand", "received": "2029-05-03", "channel": "werkgever"}
+        for i in range(12)]})
+    out = io.StringIO()
+    default_registry().exporter("text").write(
+        integriteit.check(doc, date(2029, 5, 4), rules=[_ACK]), out, "en")
+    assert out.getvalue().count("[atw.calendar_incomplete]") == 12
+    assert "12 subjects" not in out.getvalue()

@@ -1,8 +1,9 @@
 """The ``json`` format: one object with every finding, for systems.
 
 Keys of each finding: ``rule``, ``subject``, ``status``, ``due`` (ISO date or null), ``message``
-(in the chosen language), ``source`` (the citation), ``severity``, ``facts`` and
-``explanation`` (how the deadline was computed, or null). The top level
+(in the chosen language), ``source`` (the citation), ``severity``, ``facts``, ``explanation``
+(how the deadline was computed, or null) and ``caveats`` (a list of ``{"code", "message"}``,
+e.g. ``atw.calendar_incomplete``; empty for most findings). The top level
 adds the reference date, the organisation, the effective policy, a summary per status, and the
 rules with their dated versions and sources.
 """
@@ -19,7 +20,7 @@ from integriteit._output import copy_rest as copy_file
 from integriteit._output import patchable
 from integriteit.engine import FindingStream, Status
 from integriteit.exporters import Exporter
-from integriteit.exporters._common import json_text, json_value
+from integriteit.exporters._common import caveats_to_json, json_text, json_value
 from integriteit.exporters._encode import FindingEncoder, text_writer
 from integriteit.i18n import Lang, Text
 
@@ -72,6 +73,7 @@ def finding_to_json(f: Finding, lang: Lang) -> dict[str, Any]:
         "severity": f.severity.value,
         "facts": {k: json_value(v, lang) for k, v in f.facts.items()},
         "explanation": f.explanation.explain(lang) if f.explanation is not None else None,
+        "caveats": caveats_to_json(f.caveats, lang),
     }
 
 
