@@ -472,3 +472,39 @@ def test_many_findings_with_a_caveat_are_not_folded_into_one_text_line() -> None
         integriteit.check(doc, date(2029, 5, 4), rules=[_ACK]), out, "en")
     assert out.getvalue().count("[atw.calendar_incomplete]") == 12
     assert "12 subjects" not in out.getvalue()
+
+
+@pytest.mark.parametrize("command", ["rules", "coverage"])
+def test_rules_and_coverage_say_the_atw_calendar_is_known_up_to_2028(
+        capsys: Any, command: str) -> None:
+    """Under both Wbk register rules, in Dutch and English text and in JSON (``atw_calendar``):
+    Royal-Decree days known for 2017–2019 and 2023–2028 (art. 3(3))."""
+    from integriteit.cli import main
+
+    for lang, words in (("nl", "art. 3 lid 3: bij Koninklijk Besluit met een feestdag "
+                                "gelijkgestelde dagen bekend voor 2017–2019 en 2023–2028"),
+                        ("en", "art. 3(3): days made equal to a feestdag by Royal Decree known "
+                               "for 2017–2019 and 2023–2028")):
+        main([command, "--lang", lang])
+        out, _ = capsys.readouterr()
+        assert out.count(words) == 2
+        blocks = out.split(f"\n{_FEEDBACK}")
+        assert words in blocks[0].split(f"{_ACK}")[1] and words in blocks[1]
+    main([command, "--format", "json", "--lang", "en"])
+    items = json.loads(capsys.readouterr()[0])
+    calendars = {i.get("id", i.get("rule")): i["atw_calendar"] for i in items}
+    assert {r for r, c in calendars.items() if c is not None} == {_ACK, _FEEDBACK}
+    assert calendars[_ACK]["last_complete_year"] == 2028
+    assert calendars[_ACK]["complete_years"] == [2017, 2018, 2019, *range(2023, 2029)]
+    assert calendars[_ACK]["first_modelled_year"] == 2014
+    assert "2023–2028" in calendars[_ACK]["message"]
+
+
+def test_explain_gives_the_caveat_of_its_example_in_2029(capsys: Any) -> None:
+    """``explain --at 2029-05-03 --format json``: the example's ``caveats``."""
+    from integriteit.cli import main
+
+    assert main(["explain", _ACK, "--at", "2029-05-03", "--format", "json"]) == 0
+    [term] = json.loads(capsys.readouterr()[0])["terms"]
+    assert term["example"]["deadline"] == "2029-05-11"
+    assert [c["code"] for c in term["example"]["caveats"]] == ["atw.calendar_incomplete"]

@@ -23,6 +23,7 @@ from integriteit.exporters import Exporter
 from integriteit.exporters._common import caveats_to_json, json_text, json_value
 from integriteit.exporters._encode import FindingEncoder, text_writer
 from integriteit.i18n import Lang, Text
+from integriteit.law import termijnenwet as atw
 
 if TYPE_CHECKING:
     from integriteit.engine import CheckResult, Finding, FindingStream, Rule
@@ -30,8 +31,21 @@ if TYPE_CHECKING:
     from integriteit.policy import Policy
 
 
+def atw_calendar_to_json(rule: Rule, lang: Lang) -> dict[str, Any] | None:
+    """For a rule with a term the Algemene termijnenwet extends: the years whose days made
+    equal to a feestdag by Royal Decree (art. 3(3)) are known, the last of them, the first
+    year modelled at all, and that in words; else None."""
+    if not any(t.atw_applies for t in rule.terms):
+        return None
+    return {"complete_years": sorted(atw.COMPLETE_YEARS),
+            "last_complete_year": atw.LAST_COMPLETE_YEAR,
+            "first_modelled_year": atw.FIRST_MODELLED_YEAR,
+            "message": atw.calendar_known().get(lang)}
+
+
 def rule_to_json(rule: Rule, lang: Lang) -> dict[str, Any]:
-    """A rule with its versions and sources, as plain data."""
+    """A rule with its versions and sources, and (``atw_calendar``) how far the calendar of
+    its Atw-extended terms is known, as plain data."""
     return {
         "id": rule.id,
         "title": rule.title.get(lang),
@@ -58,6 +72,7 @@ def rule_to_json(rule: Rule, lang: Lang) -> dict[str, Any]:
             }
             for v in rule.versions
         ],
+        "atw_calendar": atw_calendar_to_json(rule, lang),
     }
 
 
