@@ -70,12 +70,14 @@ def cell(value: object) -> str:
 
 
 def write_csv(result: CheckResult, out: TextIO, lang: Lang) -> None:
-    """One row per finding, every cell neutralised (:func:`cell`)."""
+    """One row per finding, every cell neutralised (:func:`cell`); ``caveats`` holds the codes
+    of what limits the deadline (e.g. ``atw.calendar_incomplete``), space-separated."""
     writer = csv.writer(out)
-    writer.writerow(["rule", "subject", "status", "due", "message"])
+    writer.writerow(["rule", "subject", "status", "due", "message", "caveats"])
     for f in result.findings:
         writer.writerow([cell(v) for v in (f.rule, f.subject, f.status.value, f.due,
-                                           f.message(lang))])
+                                           f.message(lang),
+                                           " ".join(c.code for c in f.caveats))])
 
 
 def register(registry: Registry) -> None:

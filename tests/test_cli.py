@@ -25,7 +25,7 @@ from integriteit.plugins import PluginError, Registry, build_registry
 AT = "2024-06-01"
 EED = "ambtenarenwet.eed"
 FINDING_KEYS = {"rule", "subject", "status", "due", "message", "source", "severity", "facts",
-                "explanation"}
+                "explanation", "caveats"}
 NEVENWERK = "ambtenarenwet.nevenwerkzaamheden"
 ALL_RULES = ("ambtenarenwet.eed, ambtenarenwet.integriteitsbeleid, ambtenarenwet.personeelsbeleid, "
              "ambtenarenwet.gedragscode, ambtenarenwet.verantwoording, "

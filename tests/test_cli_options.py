@@ -460,7 +460,11 @@ def test_explain_terugkoppeling_at_date_in_dutch(capsys: pytest.CaptureFixture[s
     assert terms.startswith("  3 maanden: Algemene termijnenwet van toepassing (art. 1 en 2)\n")
     assert squeeze("Voorbeeld voor een gebeurtenis op 2025-11-30: 3 maanden na 2025-11-30 = "
                    "2026-02-28") in squeeze(terms)
-    assert squeeze(terms).endswith(squeeze("uiterlijk 2026-03-02."))
+    _, calendar = squeeze(terms).split(squeeze("uiterlijk 2026-03-02."))
+    assert calendar == squeeze(
+        "Algemene termijnenwet (BWBR0002448) art. 3 lid 3: bij Koninklijk Besluit met een "
+        "feestdag gelijkgestelde dagen bekend voor 2017–2019 en 2023–2028; een termijn berekend "
+        "over een ander jaar krijgt de kanttekening atw.calendar_incomplete")
 
 
 def test_explain_terugkoppeling_at_date_as_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -474,8 +478,9 @@ def test_explain_terugkoppeling_at_date_as_json(capsys: pytest.CaptureFixture[st
     assert term["example"]["event"] == "2025-11-30"
     assert term["example"]["explanation"].endswith("deadline 2026-03-02.")
     assert (term["term"], term["origin"], term["atw"]) == ("3 months", "statute", True)
-    assert list(data) == ["id", "title", "severity", "binding", "subject", "versions", "terms",
-                          "explanation", "parameters", "statuses"]
+    assert term["example"]["caveats"] == []
+    assert list(data) == ["id", "title", "severity", "binding", "subject", "versions",
+                          "atw_calendar", "terms", "explanation", "parameters", "statuses"]
 
 
 def test_explain_ontvangstbevestiging_at_kings_day(capsys: pytest.CaptureFixture[str]) -> None:

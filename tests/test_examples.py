@@ -44,7 +44,7 @@ def test_hr_form_shows_findings_and_field_errors() -> None:
 
 
 @pytest.mark.parametrize("line", [
-    "rule,subject,status,due,message",
+    "rule,subject,status,due,message,caveats",
     "voorbeeld.integriteitsverklaring,P007,due,2026-02-01,",
     "voorbeeld.integriteitsverklaring,P001,not_applicable,,Not external staff.",
     "ambtenarenwet.eed,P003,overdue,2026-05-02,",

@@ -20,7 +20,7 @@ from integriteit.testing import dates, documents
 
 REGISTRY = build_registry(entry_point_plugins=False)
 FINDING_KEYS = {"rule", "subject", "status", "due", "message", "source", "severity", "facts",
-                "explanation"}
+                "explanation", "caveats"}
 EED = "ambtenarenwet.eed"
 
 
@@ -62,6 +62,8 @@ def test_json_export_parses_and_summary_matches(doc: Document, at: date, lang: L
         assert item["due"] == (finding.due.isoformat() if finding.due else None)
         assert item["explanation"] == (finding.explanation.explain(lang)
                                        if finding.explanation is not None else None)
+        assert item["caveats"] == [{"code": c.code, "message": c.text(lang)}
+                                   for c in finding.caveats]
     assert data == result_to_json(result, lang)
 
 

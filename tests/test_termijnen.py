@@ -429,8 +429,9 @@ def test_explanation_warns_when_royal_decree_days_may_be_missing() -> None:
     """A statutory deadline in 2021 (no decree in the data) says days may be missing."""
     result = Term(7, Unit.DAYS, STATUTE).compute(D("2021-03-01"))
     assert not result.calendar_complete
-    assert "may be missing (art. 3(3))" in result.explain("en")
-    assert "mogelijk niet alle" in result.explain("nl")
+    assert "note: for 2021, days made equal by Royal Decree may be missing (art. 3(3); known " \
+        "for 2017–2019 and 2023–2028)" in result.explain("en")
+    assert "let op: voor 2021 zijn mogelijk niet alle" in result.explain("nl")
 
 
 def test_calendar_complete_is_false_when_art_2_counts_days_of_an_incomplete_year() -> None:
@@ -515,3 +516,17 @@ def test_backwards_term_is_never_extended(term: Term, start: date) -> None:
     result = term.compute(start)
     assert term.deadline(start) == result.end == result.unextended <= start
     assert result.extensions == ()
+
+
+@given(ATW_TERMS, STARTS)
+def test_a_deadline_has_the_calendar_caveat_iff_its_calendar_is_incomplete(
+        term: Term, start: date) -> None:
+    """Atw art. 3(3): ``atw.calendar_incomplete`` exactly when a year from the start to the
+    deadline has no known Royal Decree; its message names those years."""
+    result = term.compute(start)
+    missing = [y for y in range(start.year, result.end.year + 1) if not is_complete(y)]
+    assert result.incomplete_years == tuple(missing)
+    assert [c.code for c in result.caveats] == ["atw.calendar_incomplete"] * bool(missing)
+    assert result.calendar_complete == (not missing)
+    for year in missing:
+        assert str(year) in result.caveats[0].text("nl")

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
         example,
         rules,
     )
+    from integriteit.caveats import (
+        Caveat,
+    )
     from integriteit.engine import (
         Binding,
         CheckResult,
@@ -48,6 +51,7 @@ if TYPE_CHECKING:
         shared_facts,
     )
     from integriteit.errors import (
+        CalendarError,
         InputError,
         IntegriteitError,
         Problem,
@@ -106,6 +110,7 @@ _MODULES: dict[str, str] = {
     "check_employee": "integriteit.api",
     "example": "integriteit.api",
     "rules": "integriteit.api",
+    "Caveat": "integriteit.caveats",
     "Binding": "integriteit.engine",
     "CheckResult": "integriteit.engine",
     "Finding": "integriteit.engine",
@@ -121,6 +126,7 @@ _MODULES: dict[str, str] = {
     "check": "integriteit.engine",
     "check_stream": "integriteit.engine",
     "shared_facts": "integriteit.engine",
+    "CalendarError": "integriteit.errors",
     "InputError": "integriteit.errors",
     "IntegriteitError": "integriteit.errors",
     "Problem": "integriteit.errors",
@@ -181,6 +187,8 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "Binding",
+    "CalendarError",
+    "Caveat",
     "Channel",
     "CheckResult",
     "ColumnMapping",

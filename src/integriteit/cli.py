@@ -41,14 +41,27 @@ from integriteit.engine import (
     check,
     check_stream,
 )
-from integriteit.errors import MORE_PROBLEMS, ONE_MORE_PROBLEM, InputError, Problem, shown
+from integriteit.errors import (
+    MORE_PROBLEMS,
+    ONE_MORE_PROBLEM,
+    CalendarError,
+    InputError,
+    Problem,
+    shown,
+)
 from integriteit.exporters import Exporter
-from integriteit.exporters._common import STATUS_ORDER, json_text, markdown_inline
+from integriteit.exporters._common import (
+    STATUS_ORDER,
+    caveats_to_json,
+    json_text,
+    markdown_inline,
+)
 from integriteit.exporters._encode import text_writer, utf8_buffer
-from integriteit.exporters.json import policy_to_json, rule_to_json
+from integriteit.exporters.json import atw_calendar_to_json, policy_to_json, rule_to_json
 from integriteit.hr_export import EmployeeFile, read_employees
 from integriteit.i18n import LANGS, Lang, Text
 from integriteit.io import load, loads
+from integriteit.law import termijnenwet as atw
 from integriteit.model import (
     ORGANISATION_KIND_LABELS,
     Document,
@@ -407,6 +420,13 @@ def _write_rules(rules: Sequence[Rule], fmt: str, lang: Lang, out: TextIO) -> No
             out.write(f"    {v.period(lang):<25} {cite_all(v.sources, lang)}\n")
             for link in dict.fromkeys(s.link() for s in v.sources):
                 out.write(f"    {'':<25} {link}\n")
+        _write_atw_calendar(rule, lang, out)
+
+
+def _write_atw_calendar(rule: Rule, lang: Lang, out: TextIO) -> None:
+    """For a rule with an Atw-extended term, one line: up to when its calendar is known."""
+    if any(t.atw_applies for t in rule.terms):
+        out.write(f"    {atw.calendar_known().get(lang)}\n")
 
 
 def _write_explanation(rule: Rule, fmt: str, lang: Lang, out: TextIO, example: date) -> None:
@@ -419,7 +439,9 @@ def _write_explanation(rule: Rule, fmt: str, lang: Lang, out: TextIO, example: d
         data["terms"] = [
             {"term": t.label.get(lang), "origin": t.origin.value, "atw": t.atw_applies,
              "example": ({"event": example.isoformat(), "deadline": d.end.isoformat(),
-                          "explanation": d.explain(lang)} if d is not None else None)}
+                          "explanation": d.explain(lang),
+                          "caveats": caveats_to_json(d.caveats, lang)}
+                         if d is not None else None)}
             for t, d in terms]
         data["explanation"] = rule.explanation.get(lang) if rule.explanation else None
         data["parameters"] = [
@@ -457,6 +479,8 @@ def _write_explanation(rule: Rule, fmt: str, lang: Lang, out: TextIO, example: d
                 para(f"{label['example']} {example}: {d.explain(lang)}")
             else:
                 para(label["no_term"].format(example=example))
+        if any(t.atw_applies for t, _ in terms):
+            para(atw.calendar_known().get(lang), "  ")
     if params:
         out.write(f"\n{label['parameters']}:\n")
         for p in params:
@@ -478,7 +502,8 @@ def _write_coverage(rules: Sequence[Rule], start: date, end: date, fmt: str, lan
              "version_from": (p.version.valid_from.isoformat()
                               if p.version and p.version.valid_from else None),
              "in_force": p.version is not None,
-             "gap": p.version is None and not p.explicit} for p in spans]}
+             "gap": p.version is None and not p.explicit} for p in spans],
+            "atw_calendar": atw_calendar_to_json(r, lang)}
             for r, spans, g in report]))
         out.write("\n")
     else:
@@ -494,6 +519,7 @@ def _write_coverage(rules: Sequence[Rule], start: date, end: date, fmt: str, lan
                 else:
                     what = words["out" if p.explicit else "gap"].get(lang)
                 out.write(f"    {p.start} – {p.end}  {what}\n")
+            _write_atw_calendar(rule, lang, out)
     return all(not g for _, _, g in report)
 
 
@@ -739,7 +765,7 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     except InputError as exc:
         _write_problems(exc, lang, err)
         return EXIT_USAGE
-    except (UnknownNameError, PolicyError) as exc:
+    except (UnknownNameError, PolicyError, CalendarError) as exc:
         err.write(f"integriteit: error: {exc.message(lang)}\n")
         return EXIT_USAGE
     except (RuleFailure, PluginError) as exc:

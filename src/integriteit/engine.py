@@ -32,13 +32,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, runtime_checkable
 
 from attrs import field, frozen
 
+from integriteit.caveats import Caveat
 from integriteit.errors import InputError, IntegriteitError, Problem, shown
 from integriteit.i18n import Lang, Text, localize
 from integriteit.io import employee_problems, employee_reference_problems, employees_twice
 from integriteit.model import Document, Employee, Organisation, Waiver
 from integriteit.policy import Policy
 from integriteit.sources import LegalSource, cite_all
-from integriteit.termijnen import Term
+from integriteit.termijnen import Deadline, Term
 
 if TYPE_CHECKING:
     from integriteit.plugins import Registry
@@ -98,11 +99,28 @@ _RULE_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 
 
 class Explanation(Protocol):
-    """Something that explains itself, e.g. a :class:`~integriteit.termijnen.Deadline`."""
+    """Something that explains itself, e.g. a :class:`~integriteit.termijnen.Deadline`.
+
+    One that also has ``caveats`` (a tuple of :class:`~integriteit.caveats.Caveat`, as a
+    deadline has) gives them to its findings (:attr:`Finding.caveats`).
+    """
 
     def explain(self, lang: Lang) -> str:
         """The explanation in ``lang``."""
         ...
+
+
+def caveats_of(explanation: Explanation | None) -> tuple[Caveat, ...]:
+    """The caveats an explanation carries: a deadline's, or the :class:`Caveat` items of
+    another explanation's ``caveats`` attribute; ``()`` when there are none."""
+    if explanation is None:
+        return ()
+    if type(explanation) is Deadline:
+        return explanation.caveats
+    found = getattr(explanation, "caveats", None)
+    if not isinstance(found, tuple | list):
+        return ()
+    return tuple(c for c in found if isinstance(c, Caveat))
 
 
 class Finding(NamedTuple):
@@ -110,7 +128,8 @@ class Finding(NamedTuple):
 
     ``due`` is the deadline where the rule has one. ``facts`` are the values the rule used (dates,
     numbers, texts): the message is rendered from them, in Dutch or English, on demand.
-    ``explanation``, where the rule gives one, says how the deadline was computed.
+    ``explanation``, where the rule gives one, says how the deadline was computed, and
+    :attr:`caveats` what limits it (e.g. ``atw.calendar_incomplete``).
 
     A light, immutable record (a named tuple: a large run makes millions of them); facts that do
     not depend on the subject are best built once per run (see :func:`shared_facts`).
@@ -133,6 +152,21 @@ class Finding(NamedTuple):
     def source(self, lang: Lang = "nl") -> str:
         """The legal source(s), cited."""
         return cite_all(self.sources, lang)
+
+    @property
+    def caveats(self) -> tuple[Caveat, ...]:
+        """What limits this finding's deadline, from its :attr:`explanation`: e.g. the caveat
+        ``atw.calendar_incomplete`` of a deadline computed over a year without a known Royal
+        Decree under Algemene termijnenwet art. 3(3). ``()`` for most findings.
+
+        >>> doc = from_dict({"organisation": {"name": "X", "kind": "gemeente", "headcount": 60},
+        ...     "register": [{"id": "R1", "kind": "misstand", "received": "2029-05-03",
+        ...                   "channel": "werkgever"}]})
+        >>> [f] = check(doc, date(2029, 5, 4), rules=["wbk.ontvangstbevestiging"]).findings
+        >>> f.due, [c.code for c in f.caveats]
+        (datetime.date(2029, 5, 11), ['atw.calendar_incomplete'])
+        """
+        return caveats_of(self.explanation)
 
     def __repr__(self) -> str:
         return (f"Finding(rule={self.rule!r}, subject={self.subject!r}, "

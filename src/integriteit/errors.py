@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from attrs import frozen
 
 from integriteit.i18n import Lang, Text
@@ -98,6 +100,36 @@ class InputError(IntegriteitError):
         if more:
             lines.append((MORE_PROBLEMS if more > 1 else ONE_MORE_PROBLEM).format(lang, n=more))
         return "\n".join(lines)
+
+
+class CalendarError(IntegriteitError):
+    """A statutory term the Algemene termijnenwet would extend runs from a day whose calendar
+    is not modelled (before 2014, when the King's birthday was Koninginnedag on 30 April): no
+    deadline is computed rather than one on a calendar the library does not have.
+
+    >>> from datetime import date
+    >>> error = CalendarError(date(2013, 4, 23), 2014)
+    >>> print(error.message("en"))  # doctest: +NORMALIZE_WHITESPACE
+    A statutory term from 2013-04-23 is not computed: the calendar of the Algemene
+    termijnenwet (art. 3) is modelled from 2014 (Koningsdag); before that Koninginnedag (30
+    April) and other days off are not.
+    """
+
+    def __init__(self, day: date, first_year: int) -> None:
+        self.day = day
+        """The day the term runs from."""
+        self.first_year = first_year
+        """The first year the calendar models."""
+        super().__init__(Text(
+            f"Een wettelijke termijn vanaf {day.isoformat()} wordt niet berekend: de kalender "
+            f"van de Algemene termijnenwet (art. 3) is gemodelleerd vanaf {first_year} "
+            f"(Koningsdag); Koninginnedag (30 april) en andere vrije dagen daarvóór niet.",
+            f"A statutory term from {day.isoformat()} is not computed: the calendar of the "
+            f"Algemene termijnenwet (art. 3) is modelled from {first_year} (Koningsdag); "
+            f"before that Koninginnedag (30 April) and other days off are not."))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.day, self.first_year))
 
 
 MORE_PROBLEMS = Text("en nog {n} problemen", "and {n} more problems")

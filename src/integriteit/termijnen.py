@@ -13,6 +13,11 @@ time.
 The Algemene termijnenwet (:mod:`integriteit.law.termijnenwet`) extends a term only when the
 term is statutory, counts forward, and is not longer than three months (90 days, 12 weeks):
 Atw art. 1, 4 and 5. Organisation, cao and contract terms are never extended.
+
+A deadline computed over a year for which no Royal Decree under Atw art. 3(3) is known (2014–2016,
+2020–2022, from 2029) carries the caveat ``atw.calendar_incomplete`` (:attr:`Deadline.caveats`).
+A term the Atw would extend that runs from a day before 2014 is refused
+(:class:`~integriteit.errors.CalendarError`): the calendar before Koningsdag is not modelled.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from datetime import date, timedelta
 from attrs import field, frozen
 from dateutil.relativedelta import relativedelta
 
+from integriteit.caveats import Caveat
+from integriteit.errors import CalendarError
 from integriteit.i18n import Lang, Text
 from integriteit.law import termijnenwet as atw
 
@@ -150,13 +157,17 @@ class Term:
     def deadline(self, start: date) -> date:
         """The last day in time for an event on ``start``, Atw extension included.
 
-        A deadline past the calendar's end (year 9999) is :data:`datetime.date.max`.
+        A deadline past the calendar's end (year 9999) is :data:`datetime.date.max`. Raises
+        :class:`~integriteit.errors.CalendarError` for a term the Atw extends from a day
+        before 2014, as :meth:`compute` does.
         """
         try:
             end = self._raw_end(start)
         except (OverflowError, ValueError):
             return date.max
         if self.atw_applies:
+            if start.year < atw.FIRST_MODELLED_YEAR:
+                raise CalendarError(start, atw.FIRST_MODELLED_YEAR)
             try:
                 end, _ = atw.extend(start, end)
             except (OverflowError, ValueError):
@@ -164,7 +175,17 @@ class Term:
         return end
 
     def compute(self, start: date) -> Deadline:
-        """The deadline for an event on ``start`` with every step that led to it."""
+        """The deadline for an event on ``start`` with every step that led to it.
+
+        A term the Algemene termijnenwet extends is computed on its calendar, which is
+        modelled from 2014 (:data:`~integriteit.law.termijnenwet.FIRST_MODELLED_YEAR`): from an
+        event before 2014, when the King's birthday was Koninginnedag on 30 April, it raises
+        :class:`~integriteit.errors.CalendarError` rather than compute on a calendar it does
+        not have. Over a year from 2014 without a known Royal Decree (art. 3(3)) the deadline
+        comes out with :attr:`Deadline.caveats`.
+        """
+        if self.atw_applies and start.year < atw.FIRST_MODELLED_YEAR:
+            raise CalendarError(start, atw.FIRST_MODELLED_YEAR)
         try:
             raw = self._raw_end(start)
         except (OverflowError, ValueError):
@@ -176,10 +197,15 @@ class Term:
                 end, steps = atw.extend(start, raw)
             except (OverflowError, ValueError):
                 end = date.max
-        # Art. 2 counts working days from the day after the start: every year from there on.
         complete = not self.atw_applies or all(
-            atw.is_complete(y) for y in range(min(start.year, raw.year), end.year + 1))
+            atw.is_complete(y) for y in _years(start, raw, end))
         return Deadline(self, start, raw, end, steps, complete)
+
+
+def _years(start: date, raw: date, end: date) -> range:
+    """The years a deadline computation looks at: art. 2 counts working days from the day
+    after the start, so every year from the start's to the (extended) end's."""
+    return range(min(start.year, raw.year), end.year + 1)
 
 
 _HEAD = Text("{term} {dir} {start} = {raw}", "{term} {dir} {start} = {raw}")
@@ -192,10 +218,10 @@ _TWO_DAYS = Text("verlengd tot en met {to}: de termijn moet ten minste twee werk
                  "({src})",
                  "extended to and including {to}: the term must contain at least two working "
                  "days ({src})")
-_INCOMPLETE = Text("let op: voor dit jaar zijn mogelijk niet alle bij Koninklijk Besluit "
-                   "gelijkgestelde dagen bekend (art. 3 lid 3)",
-                   "note: for this year, days made equal by Royal Decree may be missing "
-                   "(art. 3(3))")
+_INCOMPLETE = Text("let op: voor {years} zijn mogelijk niet alle bij Koninklijk Besluit "
+                   "gelijkgestelde dagen bekend (art. 3 lid 3; bekend voor {known})",
+                   "note: for {years}, days made equal by Royal Decree may be missing "
+                   "(art. 3(3); known for {known})")
 _END = Text("uiterlijk {end}", "deadline {end}")
 
 
@@ -210,6 +236,30 @@ class Deadline:
     extensions: tuple[atw.Extension, ...]
     calendar_complete: bool
     """False when the Atw calendar of a year involved may miss Royal-Decree days."""
+
+    @property
+    def incomplete_years(self) -> tuple[int, ...]:
+        """The years of the computation for which no Royal Decree under Atw art. 3(3) is
+        known; ``()`` when the calendar was complete (or the Atw did not apply)."""
+        if self.calendar_complete:
+            return ()
+        years = _years(self.start, self.unextended, self.end)
+        return tuple(y for y in years if not atw.is_complete(y)) or tuple(years)
+
+    @property
+    def caveats(self) -> tuple[Caveat, ...]:
+        """What limits this deadline: ``atw.calendar_incomplete`` when it was computed over a
+        year without a known Royal Decree (the message names the years); else ``()``.
+
+        >>> term = Term(7, Unit.DAYS, TermOrigin.STATUTE)
+        >>> term.compute(date(2025, 5, 3)).caveats
+        ()
+        >>> [c.code for c in term.compute(date(2029, 5, 3)).caveats]
+        ['atw.calendar_incomplete']
+        """
+        if self.calendar_complete:
+            return ()
+        return (atw.calendar_caveat(self.incomplete_years),)
 
     def explain(self, lang: Lang) -> str:
         """The computation in words, e.g. for ``--explain`` and ``integriteit explain``."""
@@ -227,6 +277,8 @@ class Deadline:
             else:
                 parts.append(_TWO_DAYS.format(lang, to=step.after, src=step.source.cite(lang)))
         if not self.calendar_complete:
-            parts.append(_INCOMPLETE.get(lang))
+            parts.append(_INCOMPLETE.format(
+                lang, years=atw.years_text(self.incomplete_years, lang),
+                known=atw.years_text(atw.COMPLETE_YEARS, lang)))
         parts.append(_END.format(lang, end=self.end))
         return "; ".join(parts) + "."

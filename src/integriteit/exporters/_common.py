@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from integriteit.caveats import Caveat
 from integriteit.engine import Status
 from integriteit.errors import one_line
 from integriteit.i18n import Lang, Text
@@ -48,6 +50,12 @@ def json_value(value: object, lang: Lang) -> Any:
     if isinstance(value, Text):
         return value.get(lang)
     return converter.unstructure(value)
+
+
+def caveats_to_json(caveats: Iterable[Caveat], lang: Lang) -> list[dict[str, str]]:
+    """Caveats as in the ``caveats`` of a finding: ``{"code": ..., "message": ...}`` each,
+    the message in ``lang``."""
+    return [{"code": c.code, "message": c.message.get(lang)} for c in caveats]
 
 
 _MARKDOWN = {ord(c): "\\" + c for c in "\\`*_[]<>#!|~"}

@@ -1,12 +1,12 @@
 """Findings as JSON objects, fast: what the ``json`` and ``jsonl`` formats share.
 
 A large run writes millions of findings, most of them alike. The encoder does per run what can
-be done per run: each rule's citation and each deadline's explanation are rendered and encoded
-once (by identity, keeping the object so its id cannot be reused); findings whose facts are
-:func:`~integriteit.engine.shared_facts` are encoded once per rule, facts and template (and
-status, deadline, sources, explanation, compared on each use), and only the subject is encoded
-per finding. The rest are encoded with msgspec,
-whose encoder writes dates as ISO strings.
+be done per run: each rule's citation and each deadline's explanation and caveats are rendered
+and encoded once (by identity, keeping the object so its id cannot be reused); findings whose
+facts are :func:`~integriteit.engine.shared_facts` are encoded once per rule, facts and
+template (and status, deadline, sources, explanation, compared on each use), and only the
+subject is encoded per finding. The rest are encoded with msgspec, whose encoder writes dates
+as ISO strings.
 """
 
 from __future__ import annotations
@@ -21,8 +21,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import msgspec
 
 from integriteit._output import write_encoded
-from integriteit.engine import FindingStream, SharedFacts
-from integriteit.exporters._common import json_bytes_separators_escaped, json_value
+from integriteit.engine import FindingStream, SharedFacts, caveats_of
+from integriteit.exporters._common import (
+    caveats_to_json,
+    json_bytes_separators_escaped,
+    json_value,
+)
 from integriteit.i18n import Lang, Text, formatter
 from integriteit.sources import LegalSource, cite_all
 
@@ -62,6 +66,9 @@ class _Line(msgspec.Struct):
     severity: str
     facts: dict[str, Any]
     explanation: msgspec.Raw
+    caveats: msgspec.Raw
+
+_NO_CAVEATS = b"[]"
 
 _CACHE_LIMIT = 4096
 """Distinct shared findings kept encoded; past this the cache starts again (memory stays
@@ -81,7 +88,7 @@ def _patched(facts: Mapping[str, Any]) -> tuple[str, ...]:
 class FindingEncoder:
     """Encodes findings in one language as JSON objects (bytes, UTF-8, one line each), with
     the keys of the ``findings`` of ``--format json``: ``rule``, ``subject``, ``status``,
-    ``due``, ``message``, ``source``, ``severity``, ``facts``, ``explanation``."""
+    ``due``, ``message``, ``source``, ``severity``, ``facts``, ``explanation``, ``caveats``."""
 
     def __init__(self, lang: Lang) -> None:
         self.lang: Lang = lang
@@ -90,7 +97,7 @@ class FindingEncoder:
         self._encode = encoder.encode
         self._encode_lines = encoder.encode_lines
         self._cited: dict[int, tuple[Any, msgspec.Raw]] = {}
-        self._told: dict[int, tuple[Any, msgspec.Raw]] = {}
+        self._told: dict[int, tuple[Any, msgspec.Raw, msgspec.Raw]] = {}
         self._templates: dict[str, tuple[Callable[[Mapping[str, Any]], str], tuple[str, ...]]] = {}
         self._shared: dict[tuple[int, int, str], tuple[Any, ...]] = {}
         self._iso: dict[date, str] = {}
@@ -131,8 +138,8 @@ class FindingEncoder:
                 else:
                     append(raw(self._shared_line(f)))
                 continue
-            # The rule's citation and the deadline's explanation: once per object (kept, so
-            # that its id is not reused while it is cached).
+            # The rule's citation, the deadline's explanation and its caveats: once per
+            # object (kept, so that its id is not reused while it is cached).
             sources, explanation = f.sources, f.explanation
             cited = cited_cache.get(id(sources))
             if cited is None or cited[0] is not sources:
@@ -167,7 +174,7 @@ class FindingEncoder:
             else:
                 values, message = self._general(f, template, render)
             append(_Line(f.rule, f.subject, f.status, f.due, message, cited[1], f.severity,
-                         values, told[1]))
+                         values, told[1], told[2]))
         return out
 
     def _learn(self, template: str, facts: Mapping[str, Any]
@@ -209,12 +216,18 @@ class FindingEncoder:
             sources, msgspec.Raw(self._encode(cite_all(sources, self.lang))))
         return hit
 
-    def _tell(self, explanation: Explanation | None) -> tuple[Any, msgspec.Raw]:
-        """A deadline's explanation, encoded once (the deadline kept with it)."""
+    def _tell(self, explanation: Explanation | None
+              ) -> tuple[Any, msgspec.Raw, msgspec.Raw]:
+        """A deadline's explanation and its caveats, encoded once (the deadline kept with
+        them)."""
         text = explanation.explain(self.lang) if explanation is not None else None
+        caveats = caveats_of(explanation)
+        listed = msgspec.Raw(self._encode(caveats_to_json(caveats, self.lang))
+                             if caveats else _NO_CAVEATS)
         if len(self._told) >= _CACHE_LIMIT:
             self._told.clear()
-        hit = self._told[id(explanation)] = (explanation, msgspec.Raw(self._encode(text)))
+        hit = self._told[id(explanation)] = (explanation, msgspec.Raw(self._encode(text)),
+                                             listed)
         return hit
 
     def _shared_line(self, f: Finding) -> bytes:

@@ -1,8 +1,9 @@
 """The ``json`` format: one object with every finding, for systems.
 
 Keys of each finding: ``rule``, ``subject``, ``status``, ``due`` (ISO date or null), ``message``
-(in the chosen language), ``source`` (the citation), ``severity``, ``facts`` and
-``explanation`` (how the deadline was computed, or null). The top level
+(in the chosen language), ``source`` (the citation), ``severity``, ``facts``, ``explanation``
+(how the deadline was computed, or null) and ``caveats`` (a list of ``{"code", "message"}``,
+e.g. ``atw.calendar_incomplete``; empty for most findings). The top level
 adds the reference date, the organisation, the effective policy, a summary per status, and the
 rules with their dated versions and sources.
 """
@@ -19,9 +20,10 @@ from integriteit._output import copy_rest as copy_file
 from integriteit._output import patchable
 from integriteit.engine import FindingStream, Status
 from integriteit.exporters import Exporter
-from integriteit.exporters._common import json_text, json_value
+from integriteit.exporters._common import caveats_to_json, json_text, json_value
 from integriteit.exporters._encode import FindingEncoder, text_writer
 from integriteit.i18n import Lang, Text
+from integriteit.law import termijnenwet as atw
 
 if TYPE_CHECKING:
     from integriteit.engine import CheckResult, Finding, FindingStream, Rule
@@ -29,8 +31,21 @@ if TYPE_CHECKING:
     from integriteit.policy import Policy
 
 
+def atw_calendar_to_json(rule: Rule, lang: Lang) -> dict[str, Any] | None:
+    """For a rule with a term the Algemene termijnenwet extends: the years whose days made
+    equal to a feestdag by Royal Decree (art. 3(3)) are known, the last of them, the first
+    year modelled at all, and that in words; else None."""
+    if not any(t.atw_applies for t in rule.terms):
+        return None
+    return {"complete_years": sorted(atw.COMPLETE_YEARS),
+            "last_complete_year": atw.LAST_COMPLETE_YEAR,
+            "first_modelled_year": atw.FIRST_MODELLED_YEAR,
+            "message": atw.calendar_known().get(lang)}
+
+
 def rule_to_json(rule: Rule, lang: Lang) -> dict[str, Any]:
-    """A rule with its versions and sources, as plain data."""
+    """A rule with its versions and sources, and (``atw_calendar``) how far the calendar of
+    its Atw-extended terms is known, as plain data."""
     return {
         "id": rule.id,
         "title": rule.title.get(lang),
@@ -57,6 +72,7 @@ def rule_to_json(rule: Rule, lang: Lang) -> dict[str, Any]:
             }
             for v in rule.versions
         ],
+        "atw_calendar": atw_calendar_to_json(rule, lang),
     }
 
 
@@ -72,6 +88,7 @@ def finding_to_json(f: Finding, lang: Lang) -> dict[str, Any]:
         "severity": f.severity.value,
         "facts": {k: json_value(v, lang) for k, v in f.facts.items()},
         "explanation": f.explanation.explain(lang) if f.explanation is not None else None,
+        "caveats": caveats_to_json(f.caveats, lang),
     }
 
 

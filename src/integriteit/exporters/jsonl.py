@@ -1,10 +1,10 @@
 """The ``jsonl`` format: JSON Lines, one finding a line, written as the findings are made.
 
 Each line is one object with the keys of the ``findings`` of ``--format json``: ``rule``,
-``subject``, ``status``, ``due``, ``message``, ``source``, ``severity``, ``facts`` and
-``explanation``. There is no header: the organisation's and the register's findings come
-first, then each employee's (every employee rule for one employee together). With employees
-streamed from an HR export, memory stays bounded whatever their number.
+``subject``, ``status``, ``due``, ``message``, ``source``, ``severity``, ``facts``,
+``explanation`` and ``caveats``. There is no header: the organisation's and the register's
+findings come first, then each employee's (every employee rule for one employee together).
+With employees streamed from an HR export, memory stays bounded whatever their number.
 """
 
 from __future__ import annotations

@@ -1,4 +1,9 @@
-"""The ``text`` format: for people. Grouped by status, what needs action first."""
+"""The ``text`` format: for people. Grouped by status, what needs action first.
+
+A finding with caveats (e.g. a deadline computed over a year without a known Royal Decree,
+``atw.calendar_incomplete``) is followed by one indented ``Let op:`` / ``Note:`` line each,
+with the caveat's code, and is never folded into a line of many subjects.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from collections import Counter
 from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
+from integriteit.engine import caveats_of
 from integriteit.errors import one_line
 from integriteit.exporters import Exporter
 from integriteit.exporters._common import STATUS_LABELS, STATUS_ORDER
@@ -29,6 +35,7 @@ _SUMMARY = Text("Samenvatting: {total} bevinding(en) van {rules} regel(s) over {
                 "{counts}.")
 _NONE = Text("Geen bevindingen.", "No findings.")
 _MANY = Text("{n} onderwerpen ({ids}):", "{n} subjects ({ids}):")
+_CAVEAT = Text("Let op: {message} [{code}]", "Note: {message} [{code}]")
 
 COLLAPSE_AT = 10
 """From this many findings of one rule and status with the same message, text shows one line."""
@@ -81,22 +88,32 @@ def _write(result: CheckResult, out: TextIO, lang: Lang, *, explain: bool) -> No
             out.write(f"  {rule_id}\n")
             rows = list(items)
             messages = [one_line(f.message(lang)) for f in rows]
+            caveats = [() if f.explanation is None else caveats_of(f.explanation)
+                       for f in rows]
             # Many subjects with the very same message (e.g. facts not given for anyone): one
-            # line with the count and the first ids, so the exceptions stay readable.
-            repeated = {m for m, n in Counter(messages).items() if n >= COLLAPSE_AT}
+            # line with the count and the first ids, so the exceptions stay readable. A
+            # finding with a caveat keeps its own line, the caveat under it.
+            counted = (Counter(m for m, c in zip(messages, caveats, strict=True) if not c)
+                       if any(caveats) else Counter(messages))
+            repeated = {m for m, n in counted.items() if n >= COLLAPSE_AT}
             subjects_of: dict[str, list[str]] = {m: [] for m in repeated}
-            for f, m in zip(rows, messages, strict=True):
-                if m in subjects_of:
+            for f, m, c in zip(rows, messages, caveats, strict=True):
+                if m in subjects_of and not c:
                     subjects_of[m].append(f.subject)
             for m in sorted(repeated):
                 ids = subjects_of[m]
                 shown = ", ".join(map(one_line, ids[:3])) + (", ..." if len(ids) > 3 else "")
                 out.write(f"    {_MANY.format(lang, n=len(ids), ids=shown)}  {m}\n")
-            for f, message in zip(rows, messages, strict=True):
-                if message in repeated:
+            for f, message, notes in zip(rows, messages, caveats, strict=True):
+                if message in repeated and not notes:
                     continue
                 due = _DUE.format(lang, due=f.due) if f.due else ""
                 out.write(f"    {one_line(f.subject):<{width}}  {due:<20}  {message}\n")
+                for caveat in notes:
+                    out.write(textwrap.fill(
+                        _CAVEAT.format(lang, message=one_line(caveat.text(lang)),
+                                       code=caveat.code), 100,
+                        initial_indent="        ", subsequent_indent="          ") + "\n")
                 if explain:
                     out.write(textwrap.fill(result.explain(f, lang), 100,
                                             initial_indent="        ",

@@ -10,23 +10,26 @@ days that are none of these. Art. 3(1): the feestdagen; 3(2): Goede Vrijdag coun
 The text applied is the version in force since 2010-10-10 (unchanged since; in force 1965-04-01).
 The calendar is complete for the years in :data:`COMPLETE_YEARS`: from 2014 (the first
 Koningsdag on 27 April) for art. 3(1)-(2), and for the years whose Royal Decree is in
-``law/data/atw_gelijkgestelde_dagen.json``. For any other year a deadline still comes out, but
-its explanation says the list of Royal-Decree days may be incomplete.
+``law/data/atw_gelijkgestelde_dagen.json``. For any other year from 2014 a deadline still comes
+out, with the caveat :data:`~integriteit.caveats.CALENDAR_INCOMPLETE` (:func:`calendar_caveat`)
+that the list of Royal-Decree days may be incomplete. Before 2014 (Koninginnedag on 30 April)
+the calendar is not modelled: :meth:`integriteit.termijnen.Term.compute` refuses such a term.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from types import MappingProxyType
 
 from attrs import frozen
 from dateutil.easter import easter
 
-from integriteit.i18n import Text
+from integriteit.caveats import CALENDAR_INCOMPLETE, Caveat
+from integriteit.i18n import Lang, Text
 from integriteit.sources import LegalSource, Statute
 
 ATW = Statute("Algemene termijnenwet", "BWBR0002448")
@@ -37,6 +40,8 @@ ART_2 = LegalSource(ATW, "2", url=_URL.format(2))
 """Art. 2: a term of at least three days contains at least two days that are no day off."""
 ART_3 = LegalSource(ATW, "3", url=_URL.format(3))
 """Art. 3: the algemeen erkende feestdagen; lid 3: days made equal by Royal Decree."""
+ART_3_3 = LegalSource(ATW, "3", lid="3", url=_URL.format(3))
+"""Art. 3(3): days made equal to an algemeen erkende feestdag by Royal Decree."""
 ART_4 = LegalSource(ATW, "4", url=_URL.format(4))
 """Art. 4: not for terms over three months (90 days, 12 weeks), in hours or in years."""
 
@@ -73,6 +78,75 @@ DECREES: tuple[Decree, ...] = _load_decrees()
 """The Royal Decrees under art. 3(3), read from ``law/data/atw_gelijkgestelde_dagen.json``."""
 COMPLETE_YEARS: frozenset[int] = frozenset(y for d in DECREES for y in d.years)
 """Years for which the Royal-Decree days are known to be complete."""
+LAST_COMPLETE_YEAR: int = max(COMPLETE_YEARS)
+"""The last year whose Royal-Decree days are known: every later year is incomplete."""
+
+
+def year_ranges(years: Iterable[int]) -> tuple[tuple[int, int], ...]:
+    """Years as runs of consecutive years, ``(first, last)`` each, in order.
+
+    >>> year_ranges([2025, 2017, 2018, 2019, 2023, 2024])
+    ((2017, 2019), (2023, 2025))
+    """
+    runs: list[list[int]] = []
+    for year in sorted(set(years)):
+        if runs and runs[-1][1] == year - 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    return tuple((first, last) for first, last in runs)
+
+
+def years_text(years: Iterable[int], lang: Lang) -> str:
+    """Years in words: runs as ``2017–2019``, the last joined with "en" / "and".
+
+    >>> years_text(COMPLETE_YEARS, "nl"), years_text([2029], "en")
+    ('2017–2019 en 2023–2028', '2029')
+    """
+    parts = [str(a) if a == b else f"{a}–{b}" for a, b in year_ranges(years)]
+    if len(parts) < 2:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + (" and " if lang == "en" else " en ") + parts[-1]
+
+
+def calendar_known() -> Text:
+    """Up to when the calendar is known, citing art. 3(3), for ``integriteit rules``.
+
+    >>> print(calendar_known().get("en"))  # doctest: +NORMALIZE_WHITESPACE
+    Algemene termijnenwet (BWBR0002448) art. 3(3): days made equal to a feestdag by Royal
+    Decree known for 2017–2019 and 2023–2028; a deadline computed over another year carries
+    the caveat atw.calendar_incomplete
+    """
+    return Text(
+        f"{ART_3_3.cite('nl')}: bij Koninklijk Besluit met een feestdag gelijkgestelde dagen "
+        f"bekend voor {years_text(COMPLETE_YEARS, 'nl')}; een termijn berekend over een ander "
+        f"jaar krijgt de kanttekening {CALENDAR_INCOMPLETE}",
+        f"{ART_3_3.cite('en')}: days made equal to a feestdag by Royal Decree known for "
+        f"{years_text(COMPLETE_YEARS, 'en')}; a deadline computed over another year carries "
+        f"the caveat {CALENDAR_INCOMPLETE}")
+
+
+@lru_cache(maxsize=256)
+def calendar_caveat(years: tuple[int, ...]) -> Caveat:
+    """The caveat of a deadline computed over ``years``, for which no Royal Decree under art.
+    3(3) is known (one object per set of years: findings share it).
+
+    >>> print(calendar_caveat((2029,)).text("en"))  # doctest: +NORMALIZE_WHITESPACE
+    Computed without the days made equal to a feestdag by Royal Decree in 2029: no decree is
+    known for that year (Algemene termijnenwet (BWBR0002448) art. 3(3); known for 2017–2019
+    and 2023–2028). Such a day may extend the term: check the deadline.
+    """
+    one = len(years) == 1
+    return Caveat(CALENDAR_INCOMPLETE, Text(
+        f"Berekend zonder de bij Koninklijk Besluit met een feestdag gelijkgestelde dagen in "
+        f"{years_text(years, 'nl')}: voor {'dat jaar' if one else 'die jaren'} is geen besluit "
+        f"bekend ({ART_3_3.cite('nl')}; bekend voor {years_text(COMPLETE_YEARS, 'nl')}). Zo'n "
+        f"dag kan de termijn verlengen: controleer de uiterste datum.",
+        f"Computed without the days made equal to a feestdag by Royal Decree in "
+        f"{years_text(years, 'en')}: no decree is known for "
+        f"{'that year' if one else 'those years'} ({ART_3_3.cite('en')}; known for "
+        f"{years_text(COMPLETE_YEARS, 'en')}). Such a day may extend the term: check the "
+        f"deadline."))
 
 
 def koningsdag(year: int) -> date:
