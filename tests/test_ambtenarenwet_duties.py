@@ -425,7 +425,7 @@ def test_registered_nevenwerk_is_ok() -> None:
     f = nevenwerk([item(), item("docent", "2024-01-10")])
     assert (f.status, f.due) == (Status.OK, None)
     assert f.facts["count"] == 2
-    assert f.message("en") == "2 nevenwerkzaamhe(i)d(en) reported and registered."
+    assert f.message("en") == "2 nevenwerkzaamheden reported and registered."
 
 
 def test_unregistered_nevenwerk_is_overdue() -> None:
@@ -434,9 +434,9 @@ def test_unregistered_nevenwerk_is_overdue() -> None:
     f = nevenwerk([item(), item("eigen adviesbureau", registered=False)])
     assert (f.status, f.due) == (Status.OVERDUE, None)
     reported = f.facts["reported"]
-    assert f.message("en") == (f"1 of 2 reported nevenwerkzaamhe(i)d(en) not registered "
+    assert f.message("en") == (f"1 of 2 reported nevenwerkzaamheden not registered "
                                f"(reported on {reported}).")
-    assert f.message("nl") == (f"1 van 2 gemelde nevenwerkzaamhe(i)d(en) niet geregistreerd "
+    assert f.message("nl") == (f"1 van 2 gemelde nevenwerkzaamheden niet geregistreerd "
                                f"(gemeld op {reported}).")
     assert "adviesbureau" not in repr(f.facts)
 
@@ -445,7 +445,7 @@ def test_unknown_registration_is_unknown() -> None:
     """Whether it was registered is not stated: unknown."""
     f = nevenwerk([item(), item("docent", registered=None)])
     assert (f.status, f.due) == (Status.UNKNOWN, None)
-    assert f.message("en").startswith("For 1 of 2 reported nevenwerkzaamhe(i)d(en) "
+    assert f.message("en").startswith("For 1 of 2 reported nevenwerkzaamheden "
                                       "registration is not stated (reported on ")
     assert "docent" not in f.message("en")
 

@@ -205,8 +205,8 @@ def test_check_text_is_grouped_overdue_first_with_a_summary(
     assert lines[0] == "Provincie Test (province, 10 staff), as of 2024-06-01"
     # 18 employee findings (3 rules; publication: nothing designated) and 10 about the
     # organisation; 15 rules (the policy rules are off); 6 employees + the organisation.
-    assert lines[-1] == ("Summary: 28 finding(s) of 15 rule(s) over 7 subject(s): 1 overdue, "
-                         "1 invalid, 1 late, 1 due, 11 unknown, 1 ok, 12 not_applicable.")
+    assert lines[-1] == ("Summary: 28 findings of 15 rules over 7 subjects: 1 overdue, "
+                         "1 invalid, 1 late, 1 due, 11 unknown, 1 ok, 12 not applicable.")
 
 
 def listed(out: str, status: str, rule: str) -> list[str]:
@@ -240,14 +240,14 @@ def test_check_text_without_employees(tmp_path: Path,
     assert code == 0
     assert "No findings." in out
     assert out.rstrip().splitlines()[-1] == (
-        "Summary: 0 finding(s) of 1 rule(s) over 0 subject(s): -.")
+        "Summary: 0 findings of 1 rule over 0 subjects: -.")
     # All rules: no headcount, so the Wbk elements apply, and no facts, so each of them and each
     # Ambtenarenwet duty of the organisation is unknown; unknown does not fail the run.
     code, out, _ = run(capsys, "check", path, "--at", AT, "--lang", "en")
     assert code == 0
     assert "No findings." not in out
     assert out.rstrip().splitlines()[-1] == (
-        "Summary: 10 finding(s) of 15 rule(s) over 1 subject(s): 10 unknown.")
+        "Summary: 10 findings of 15 rules over 1 subject: 10 unknown.")
 
 
 # --- exit codes ------------------------------------------------------------------------------
@@ -433,8 +433,8 @@ def test_demo_exits_0_and_mentions_the_rule(capsys: pytest.CaptureFixture[str]) 
     assert "as of 2026-06-01" in out
     # Worked out in test_demo.py: 15 employees x 4 rules, 12 register, 10 organisation.
     assert out.rstrip().splitlines()[-1] == (
-        "Summary: 82 finding(s) of 16 rule(s) over 22 subject(s): 5 overdue, 1 invalid, 4 late, "
-        "4 due, 19 ok, 49 not_applicable.")
+        "Summary: 82 findings of 16 rules over 22 subjects: 5 overdue, 1 invalid, 4 late, "
+        "4 due, 19 ok, 49 not applicable.")
 
 
 def test_demo_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -550,7 +550,7 @@ def test_failing_rule_is_exit_3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     code, out, err = run(capsys, "check", path, "--at", AT, "--lang", "en")
     assert code == 3
     assert "Rule failed: not assessed [error]: 1" in out and "kapot" in out
-    assert err == ("integriteit: internal error: rule test.broken failed for 1 subject(s), "
+    assert err == ("integriteit: internal error: rule test.broken failed for 1 subject, "
                    "not assessed (status error in the output)\n")
     assert_clean_error(err, lines=1)
 

@@ -319,7 +319,7 @@ def test_a_failing_rule_gives_error_findings_and_exit_3(
     code, out, err = run(["check", str(doc), "--format", "jsonl"], capsys)
     assert code == 3 and out.count("\n") > 4 * 5000
     assert err == ("integriteit: interne fout: regel test.kapot is mislukt voor 1 "
-                   "onderwerp(en), niet beoordeeld (status error in de uitvoer)\n")
+                   "onderwerp, niet beoordeeld (status error in de uitvoer)\n")
 
 
 def test_json_into_a_text_stream_of_another_encoding(tmp_path: Path) -> None:
@@ -500,7 +500,7 @@ def test_a_plugin_rule_cannot_fake_a_clean_run(make: Any, says: str, tmp_path: P
                         out, err) == 3
         assert says in out.getvalue()
         assert err.getvalue().startswith("integriteit: internal error: rule test.rule failed "
-                                         f"for {len(STAFF)} subject(s)")
+                                         f"for {len(STAFF)} subjects")
         if fmt == "json":
             assert json.loads(out.getvalue())["summary"]["error"] == len(STAFF)
 

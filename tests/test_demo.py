@@ -265,7 +265,7 @@ def test_demo_duty_messages(demo: Document) -> None:
     assert found[("ambtenarenwet.verantwoording", "organisation")].message("en") == (
         "Verantwoording: over 2023 late (due 2024-12-31, public 2025-01-14).")
     assert found[(NEVENWERK, "P014")].message("en") == (
-        "1 of 1 reported nevenwerkzaamhe(i)d(en) not registered (reported on 2026-05-04).")
+        "1 of 1 reported nevenwerkzaamheid not registered (reported on 2026-05-04).")
     assert found[("ambtenarenwet.financiele_belangen", "organisation")].message("en") == (
         "Designation of functions with a risk of financial conflicts: not adopted "
         "(on 2026-06-01).")
@@ -289,7 +289,7 @@ def test_demo_register_messages(demo: Document) -> None:
     """The register messages say why: the old law, the Atw extension, the missing ack."""
     found = {(f.rule, f.subject): f for f in integriteit.check(demo, DEMO_AT).findings}
     assert "Wet Huis voor klokkenluiders (2016)" in found[(ACK, "R-2022-03")].message("en")
-    assert "3 day(s) after the term ended on 2026-03-17" in found[(ACK, "R-2026-02")].message("en")
+    assert "3 days after the term ended on 2026-03-17" in found[(ACK, "R-2026-02")].message("en")
     assert "the day the acknowledgement was due (no acknowledgement was sent)" in found[
         (FEEDBACK, "R-2026-03")].message("en")
     explanation = found[(ACK, "R-2025-01")].explanation
@@ -306,9 +306,9 @@ def test_demo_p011_is_judged_under_the_old_law(findings: dict[str, integriteit.F
 def test_demo_month_end_and_lateness_messages(findings: dict[str, integriteit.Finding]) -> None:
     """P005 is in time on 28 February; P002 is 47 days late; P015 has 29 days left."""
     assert "by 2026-02-28" in findings["P005"].message("en")
-    assert "47 day(s) after" in findings["P002"].message("en")
-    assert "29 day(s) left" in findings["P015"].message("en")
-    assert "30 day(s) ago" in findings["P003"].message("en")
+    assert "47 days after" in findings["P002"].message("en")
+    assert "29 days left" in findings["P015"].message("en")
+    assert "30 days ago" in findings["P003"].message("en")
 
 
 def test_demo_cli_shows_the_same_statuses(capsys: pytest.CaptureFixture[str]) -> None:

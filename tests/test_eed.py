@@ -90,8 +90,8 @@ def test_oath_on_day_after_deadline_is_late() -> None:
     assert f.status is Status.LATE
     assert f.due == date(2024, 3, 15)
     assert f.facts["days_late"] == 1
-    assert "1 day(s) after the term ended on 2024-03-15" in f.message("en")
-    assert "1 dag(en) na het einde van de termijn op 2024-03-15" in f.message("nl")
+    assert "1 day after the term ended on 2024-03-15" in f.message("en")
+    assert "1 dag na het einde van de termijn op 2024-03-15" in f.message("nl")
 
 
 def test_late_oath_counts_days_after_deadline() -> None:
@@ -100,7 +100,7 @@ def test_late_oath_counts_days_after_deadline() -> None:
     assert f.status is Status.LATE
     assert f.due == date(2025, 4, 3)
     assert f.facts["days_late"] == 47
-    assert "47 day(s)" in f.message("en")
+    assert "47 days" in f.message("en")
 
 
 def test_oath_on_reference_date_counts() -> None:
@@ -125,7 +125,7 @@ def test_no_oath_within_term_is_due() -> None:
     assert f.due == date(2024, 3, 15)
     assert f.message("en") == (
         "No eed or belofte yet; to be taken by 2024-03-15 (2 months after the start of "
-        "employment on 2024-01-15; 43 day(s) left)."
+        "employment on 2024-01-15; 43 days left)."
     )
 
 
@@ -135,10 +135,10 @@ def test_no_oath_on_start_day_is_due() -> None:
 
 
 def test_no_oath_on_deadline_day_is_still_due() -> None:
-    """On the deadline day itself the oath is still due, with 0 days left."""
+    """On the deadline day itself the oath is still due, with today is the last day."""
     f = oath_finding("2024-01-15", "2024-03-15")
     assert f.status is Status.DUE
-    assert "0 day(s) left" in f.message("en")
+    assert "today is the last day" in f.message("en")
 
 
 def test_no_oath_on_day_after_deadline_is_overdue() -> None:
@@ -148,7 +148,7 @@ def test_no_oath_on_day_after_deadline_is_overdue() -> None:
     assert f.due == date(2024, 3, 15)
     assert f.facts["days_overdue"] == 1
     assert "the term ended on 2024-03-15" in f.message("en")
-    assert "1 day(s) ago" in f.message("en")
+    assert "1 day ago" in f.message("en")
     assert "de termijn verstreek op 2024-03-15" in f.message("nl")
 
 
@@ -257,7 +257,7 @@ def test_oath_before_start_is_invalid() -> None:
     assert f.status is Status.INVALID
     assert f.due == date(2026, 3, 5)
     assert f.message("en") == (
-        "The belofte is dated 2025-12-18, 18 day(s) before the start of employment on "
+        "The belofte is dated 2025-12-18, 18 days before the start of employment on "
         "2026-01-05; check the date. If it belongs to an earlier employment with this employer, "
         "say so (oath.earlier_employment); an eed or belofte shortly before the first working "
         "day counts only where the policy allows it (oath_days_before_start, now 0)."

@@ -65,7 +65,7 @@ def test_rehired_ambtenaar_with_oath_of_earlier_employment_is_overdue_by_default
     assert "oath_date" not in f.facts  # no oath for this employment
     assert f.message("en") == (
         "No eed or belofte taken; the term ended on 2024-11-01 (2 months after the start of "
-        "employment on 2024-09-01; 75 day(s) ago). The eed of 2019-05-03 belongs to an earlier "
+        "employment on 2024-09-01; 75 days ago). The eed of 2019-05-03 belongs to an earlier "
         "employment and does not count for this start of employment (policy "
         "oath_earlier_employment_counts: false).")
     assert "telt niet mee voor deze indiensttreding" in f.message("nl")
@@ -139,8 +139,8 @@ def test_ceremony_on_the_friday_before_counts_when_policy_allows_three_days() ->
     assert f.status is Status.OK
     assert f.due == date(2025, 11, 1)
     assert f.message("en") == (
-        "Taken (eed) on 2025-08-29, 3 day(s) before the start of employment on 2025-09-01; "
-        "counts under the policy (oath_days_before_start: up to 3 day(s) before), within the "
+        "Taken (eed) on 2025-08-29, 3 days before the start of employment on 2025-09-01; "
+        "counts under the policy (oath_days_before_start: up to 3 days before), within the "
         "term: by 2025-11-01.")
     assert f.facts["days_before_start"] == 3
 

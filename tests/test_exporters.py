@@ -193,7 +193,7 @@ def test_text_export_in_english() -> None:
         "Not applicable [not_applicable]: 1")
     assert "due 2024-03-15" in text
     assert lines[-1].startswith("Summary: 3 ")
-    assert lines[-1].endswith("1 overdue, 1 ok, 1 not_applicable.")
+    assert lines[-1].endswith("1 overdue, 1 ok, 1 not applicable.")
 
 
 def test_text_export_in_dutch() -> None:
@@ -231,8 +231,8 @@ def test_text_export_of_the_whole_sample() -> None:
     assert "Not applicable [not_applicable]: 9\n" in text
     assert text.index("[unknown]") < text.index("[ok]")
     assert text.splitlines()[-1] == (
-        "Summary: 19 finding(s) of 15 rule(s) over 4 subject(s): 1 overdue, 8 unknown, 1 ok, "
-        "9 not_applicable.")
+        "Summary: 19 findings of 15 rules over 4 subjects: 1 overdue, 8 unknown, 1 ok, "
+        "9 not applicable.")
 
 
 @pytest.mark.parametrize("status", list(Status))
@@ -251,4 +251,4 @@ def test_text_summary_counts_an_employee_and_an_entry_with_the_same_id_as_two_su
                       "channel": "werkgever"}]})
     result = integriteit.check(doc, date(2024, 6, 1), rules=[EED, "wbk.ontvangstbevestiging"])
     assert export(result, "text", "en").splitlines()[-1] == (
-        "Summary: 2 finding(s) of 2 rule(s) over 2 subject(s): 2 overdue.")
+        "Summary: 2 findings of 2 rules over 2 subjects: 2 overdue.")

@@ -666,7 +666,7 @@ def test_the_facts_say_since_when_the_term_applies() -> None:
     assert "term_since" not in found["before-2020"].facts
     assert found["after"].message("en") == (
         "No eed or belofte taken; the term ended on 2024-04-15 (3 months after the start of "
-        "employment on 2024-01-15; 47 day(s) ago).")
+        "employment on 2024-01-15; 47 days ago).")
 
 
 def test_the_reference_date_does_not_change_the_term() -> None:

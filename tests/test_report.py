@@ -207,7 +207,7 @@ def test_uncategorised_entries_count_in_the_total_only() -> None:
     assert [(t.year, t.count) for t in report.uncategorised] == [(2020, 2)]
     text = output(report, "markdown", "en")
     assert "| (no category) | 2 | 0 |" in text
-    assert "2020: 2 entr(y/ies) without a category; counted in the total only." in text
+    assert "2020: 2 entries without a category; counted in the total only." in text
 
 
 def test_a_year_without_entries_of_a_kind_gives_zero_and_absent_kinds_give_no_row() -> None:
@@ -535,7 +535,7 @@ def test_the_note_says_smaller_only_when_the_total_is_smaller() -> None:
                         entry(2, "gesprek", "2024-05-01")])
     notes = to_data(annual_report(doc, 2024, years=1), "en")["notes"]
     assert notes[0] == ("Gesprekken (consultations) with vertrouwenspersonen 2024: 1 "
-                        "entr(y/ies) with more than one category; the total counts entries.")
+                        "entry with more than one category; the total counts entries.")
     assert not any("smaller" in n for n in notes)
 
 

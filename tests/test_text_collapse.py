@@ -28,7 +28,7 @@ def test_many_identical_messages_become_one_line_with_the_count() -> None:
     text = _text(12)
     assert "    12 subjects (E000, E001, E002, ...):  Hired external" in text
     assert "\n    E005 " not in text
-    assert "Summary: 12 finding(s) of 1 rule(s) over 12 subject(s): 12 not_applicable." in text
+    assert "Summary: 12 findings of 1 rule over 12 subjects: 12 not applicable." in text
 
 
 def test_fewer_identical_messages_stay_one_line_each() -> None:

@@ -121,7 +121,7 @@ def test_acknowledgement_after_seven_days_is_late_by_the_days_over() -> None:
     """Acknowledged Wednesday 2024-03-13, two days after the deadline: late."""
     f = judge(ACK, "2024-03-04", acknowledged="2024-03-13")
     assert (f.status, f.due, f.facts["days_late"]) == (Status.LATE, date(2024, 3, 11), 2)
-    assert f.message("en") == ("Acknowledged on 2024-03-13, 2 day(s) after the term ended on "
+    assert f.message("en") == ("Acknowledged on 2024-03-13, 2 days after the term ended on "
                                "2024-03-11 (7 days after receipt on 2024-03-04).")
 
 
@@ -359,7 +359,7 @@ def test_feedback_on_the_last_day_is_in_time_and_the_day_after_late() -> None:
     assert on_time.status is Status.OK
     late = judge(FEEDBACK, "2024-03-04", acknowledged="2024-03-06", feedback="2024-06-07")
     assert (late.status, late.due, late.facts["days_late"]) == (Status.LATE, date(2024, 6, 6), 1)
-    assert late.message("en") == ("Feedback on 2024-06-07, 1 day(s) after the term ended on "
+    assert late.message("en") == ("Feedback on 2024-06-07, 1 day after the term ended on "
                                   "2024-06-06 (3 months after the acknowledgement on 2024-03-06).")
 
 

@@ -59,7 +59,7 @@ from integriteit.exporters._common import (
 from integriteit.exporters._encode import text_writer, utf8_buffer
 from integriteit.exporters.json import atw_calendar_to_json, policy_to_json, rule_to_json
 from integriteit.hr_export import EmployeeFile, read_employees
-from integriteit.i18n import LANGS, Lang, Text
+from integriteit.i18n import LANGS, Lang, Text, plural
 from integriteit.io import load, loads
 from integriteit.law import termijnenwet as atw
 from integriteit.model import (
@@ -537,10 +537,10 @@ def _rules_failed(errors: dict[str, int], lang: Lang, err: TextIO) -> bool:
     failed = {rule: n for rule, n in errors.items() if n}
     for rule, n in sorted(failed.items()):
         err.write("integriteit: " + Text(
-            f"interne fout: regel {rule} is mislukt voor {n} onderwerp(en), niet beoordeeld "
-            f"(status error in de uitvoer)",
-            f"internal error: rule {rule} failed for {n} subject(s), not assessed "
-            f"(status error in the output)").get(lang) + "\n")
+            f"interne fout: regel {rule} is mislukt voor {plural(n, 'onderwerp|onderwerpen')}, "
+            f"niet beoordeeld (status error in de uitvoer)",
+            f"internal error: rule {rule} failed for {plural(n, 'subject|subjects')}, not "
+            f"assessed (status error in the output)").get(lang) + "\n")
     return bool(failed)
 
 

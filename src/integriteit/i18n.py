@@ -42,31 +42,79 @@ class Text:
         return self.nl
 
 
+def plural_forms(spec: str) -> tuple[str, ...] | None:
+    """The forms of a plural field's spec: ``"dag|dagen"`` (one, many: the number is put
+    before the word) or ``"vandaag|nog # dag|nog # dagen"`` (zero, one, many: ``#`` is the
+    number); None when ``spec`` is no plural spec.
+
+    >>> plural_forms("dag|dagen")
+    ('# dag', '# dagen')
+    >>> plural_forms(">10")
+    """
+    forms = spec.split("|")
+    if len(forms) == 2:
+        return tuple(f if "#" in f else f"# {f}" for f in forms)
+    if len(forms) == 3:
+        return tuple(forms)
+    return None
+
+
+def plural(n: int, spec: str) -> str:
+    """``n`` with the word of a plural spec (see :func:`plural_forms`).
+
+    >>> plural(1, "dag|dagen"), plural(3, "day|days"), plural(0, "vandaag|nog # dag|nog # dagen")
+    ('1 dag', '3 days', 'vandaag')
+    """
+    forms = plural_forms(spec)
+    if forms is None:
+        raise ValueError(f"not a plural spec: {spec!r}")
+    if len(forms) == 3:
+        form = forms[0] if n == 0 else forms[1] if n == 1 else forms[2]
+    else:
+        form = forms[0] if n == 1 else forms[1]
+    return form.replace("#", str(n))
+
+
+def plain_template(template: str) -> bool:
+    """Whether :func:`formatter` compiles ``template``: its fields are plain names, or plain
+    names with a plural spec (``{days:dag|dagen}``)."""
+    try:
+        return all(field is None or (field.isidentifier() and not conversion
+                                     and (not spec or plural_forms(spec) is not None))
+                   for _, field, spec, conversion in string.Formatter().parse(template))
+    except ValueError:
+        return False
+
+
 @functools.lru_cache(maxsize=4096)
 def formatter(template: str) -> Callable[[Mapping[str, Any]], str]:
     """``template.format_map``, compiled once into an f-string: a large run renders the same
     templates hundreds of thousands of times, and an f-string skips parsing the template
-    each time. Templates with anything but plain names in their fields (a format spec, a
-    conversion, an index) keep ``format_map``.
+    each time. A field with a plural spec, ``{days:dag|dagen}``, gives the number and the word
+    in the right form (``1 dag``, ``3 dagen``; see :func:`plural`). Templates with anything
+    else in their fields (a format spec, a conversion, an index) keep ``format_map``.
 
     >>> formatter("{n} maanden na {start}")({"n": 2, "start": "2024-01-15"})
     '2 maanden na 2024-01-15'
+    >>> formatter("nog {n:dag|dagen}")({"n": 1})
+    'nog 1 dag'
     """
-    try:
-        parsed = list(string.Formatter().parse(template))
-    except ValueError:
+    if not plain_template(template):
         return template.format_map
     parts: list[str] = []
-    for literal, field, spec, conversion in parsed:
+    names: dict[str, Any] = {"__builtins__": {}, "P": plural}
+    for literal, field, spec, _ in string.Formatter().parse(template):
         parts.append(literal.replace("{", "{{").replace("}", "}}"))
         if field is None:
             continue
-        if not field.isidentifier() or spec or conversion:
-            return template.format_map
-        parts.append(f"{{v[{field!r}]}}")
+        if spec:
+            names[f"s{len(names)}"] = spec
+            parts.append(f"{{P(v[{field!r}], s{len(names) - 1})}}")
+        else:
+            parts.append(f"{{v[{field!r}]}}")
     try:
         compiled: Callable[[Mapping[str, Any]], str] = eval(  # the field names are identifiers
-            "lambda v: f" + repr("".join(parts)), {"__builtins__": {}})
+            "lambda v: f" + repr("".join(parts)), names)
     except SyntaxError:
         return template.format_map
     return compiled

@@ -55,18 +55,18 @@ _AFTER_END = Text("{what} is gedateerd op {done}, na het vertrek op {end}; contr
 _OK = Text("{what} op {done}, binnen de termijn: uiterlijk {deadline} ({when}; beleid van de "
            "organisatie).",
            "{what} on {done}, within the term: by {deadline} ({when}; organisation policy).")
-_LATE = Text("{what} op {done}, {days_late} dag(en) na het einde van de termijn op {deadline} "
+_LATE = Text("{what} op {done}, {days_late:dag|dagen} na het einde van de termijn op {deadline} "
              "({when}; beleid van de organisatie).",
-             "{what} on {done}, {days_late} day(s) after the term ended on {deadline} ({when}; "
+             "{what} on {done}, {days_late:day|days} after the term ended on {deadline} ({when}; "
              "organisation policy).")
-_DUE = Text("{what}: nog niet; uiterlijk {deadline} ({when}; beleid van de organisatie; nog "
-            "{days_left} dag(en)).",
-            "{what}: not yet; due by {deadline} ({when}; organisation policy; {days_left} "
-            "day(s) left).")
+_DUE = Text("{what}: nog niet; uiterlijk {deadline} ({when}; beleid van de organisatie; "
+            "{days_left:vandaag is de laatste dag|nog # dag|nog # dagen}).",
+            "{what}: not yet; due by {deadline} ({when}; organisation policy; "
+            "{days_left:today is the last day|# day left|# days left}).")
 _OVERDUE = Text("{what}: niet gedaan; de termijn verstreek op {deadline} ({when}; beleid van de "
-                "organisatie; {days_overdue} dag(en) geleden).",
+                "organisatie; {days_overdue:dag|dagen} geleden).",
                 "{what}: not done; the term ended on {deadline} ({when}; organisation policy; "
-                "{days_overdue} day(s) ago).")
+                "{days_overdue:day|days} ago).")
 
 
 def _when(term: Term, start: date) -> Text:

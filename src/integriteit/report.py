@@ -137,6 +137,13 @@ class AnnualReport:
         return tuple(k for k in KIND_ORDER if k in present)
 
 
+def _items(cell: str, nl: bool) -> str:
+    """``item`` / ``items``, ``entry`` / ``entries`` after a count as shown (a hidden count, ``x``,
+    takes the plural)."""
+    one = cell.strip() == "1"
+    return ("item" if one else "items") if nl else ("entry" if one else "entries")
+
+
 def _problem(option: str, nl: str, en: str) -> InputError:
     """A value of the report's options that cannot be used (named as on the command line)."""
     return InputError([Problem(option, "", Text(nl, en))])
@@ -528,20 +535,20 @@ def _notes(report: AnnualReport, lang: Lang, p: _Published) -> list[str]:
     total = {(t.year, t.kind): t.count for t in report.totals}
     for r in report.multi_category:
         smaller = total.get((r.year, r.kind), 0) < summed[(r.year, r.kind)]
+        cell = p.cell(('multi_category', r.year, r.kind), r.count)
         notes.append(
-            f"{_kind_label(r.kind, report.year).get(lang)} {r.year}: "
-            f"{p.cell(('multi_category', r.year, r.kind), r.count)} "
-            + ("item(s) met meer dan één categorie; het totaal telt items"
+            f"{_kind_label(r.kind, report.year).get(lang)} {r.year}: {cell} "
+            + (_items(cell, nl) + " met meer dan één categorie; het totaal telt items"
                + (" en is kleiner dan de som van de categorieën." if smaller else ".")
                if nl else
-               "entr(y/ies) with more than one category; the total counts entries"
+               _items(cell, nl) + " with more than one category; the total counts entries"
                + (" and is smaller than the sum of the categories." if smaller else ".")))
     for r in report.uncategorised:
+        cell = p.cell(('uncategorised', r.year, r.kind), r.count)
         notes.append(
-            f"{_kind_label(r.kind, report.year).get(lang)} {r.year}: "
-            f"{p.cell(('uncategorised', r.year, r.kind), r.count)} "
-            + ("item(s) zonder categorie; alleen in het totaal geteld." if nl else
-               "entr(y/ies) without a category; counted in the total only."))
+            f"{_kind_label(r.kind, report.year).get(lang)} {r.year}: {cell} "
+            + _items(cell, nl) + (" zonder categorie; alleen in het totaal geteld." if nl else
+                                  " without a category; counted in the total only."))
     if p.k > 1:
         k = p.k
         notes.append(

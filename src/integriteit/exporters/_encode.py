@@ -12,7 +12,6 @@ as ISO strings.
 from __future__ import annotations
 
 import codecs
-import string
 import typing
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
@@ -27,7 +26,7 @@ from integriteit.exporters._common import (
     json_bytes_separators_escaped,
     json_value,
 )
-from integriteit.i18n import Lang, Text, formatter
+from integriteit.i18n import Lang, Text, formatter, plain_template
 from integriteit.sources import LegalSource, cite_all
 
 if TYPE_CHECKING:
@@ -182,9 +181,8 @@ class FindingEncoder:
         """The compiled template (templates with format specs or conversions, which may
         depend on a value's own type, render from the facts as they are), and the facts that
         are texts or dates in ``facts``, its first."""
-        plain = all(not spec and not conversion
-                    for _, _, spec, conversion in string.Formatter().parse(template))
-        known = self._templates[template] = (formatter(template) if plain else _GENERAL,
+        known = self._templates[template] = (formatter(template) if plain_template(template)
+                                             else _GENERAL,
                                              _patched(facts))
         return known
 

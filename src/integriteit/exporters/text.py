@@ -12,10 +12,10 @@ from collections import Counter
 from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
-from integriteit.engine import caveats_of
+from integriteit.engine import SubjectKind, caveats_of
 from integriteit.errors import one_line
 from integriteit.exporters import Exporter
-from integriteit.exporters._common import STATUS_LABELS, STATUS_ORDER
+from integriteit.exporters._common import STATUS_LABELS, STATUS_ORDER, STATUS_WORDS
 from integriteit.i18n import Lang, Text
 from integriteit.model import ORGANISATION_KIND_LABELS
 
@@ -29,11 +29,12 @@ _HEADCOUNT = Text(", {n} medewerkers", ", {n} staff")
 _POLICY = Text("Beleid: {title} = {value} {unit}; {why}.",
                "Policy: {title} = {value} {unit}; {why}.")
 _DUE = Text("uiterlijk {due}", "due {due}")
-_SUMMARY = Text("Samenvatting: {total} bevinding(en) van {rules} regel(s) over {subjects} "
-                "onderwerp(en): {counts}.",
-                "Summary: {total} finding(s) of {rules} rule(s) over {subjects} subject(s): "
-                "{counts}.")
+_SUMMARY = Text("Samenvatting: {total:bevinding|bevindingen} van {rules:regel|regels} over "
+                "{subjects:onderwerp|onderwerpen}: {counts}.",
+                "Summary: {total:finding|findings} of {rules:rule|rules} over "
+                "{subjects:subject|subjects}: {counts}.")
 _NONE = Text("Geen bevindingen.", "No findings.")
+_ORGANISATION = Text("organisatie", "organisation")
 _MANY = Text("{n} onderwerpen ({ids}):", "{n} subjects ({ids}):")
 _CAVEAT = Text("Let op: {message} [{code}]", "Note: {message} [{code}]")
 
@@ -79,6 +80,10 @@ def _write(result: CheckResult, out: TextIO, lang: Lang, *, explain: bool) -> No
     for f in result.findings:
         by_status.setdefault(f.status, []).append(f)
     width = min(max((len(f.subject) for f in result.findings), default=0), 24)
+    # An organisation's findings have the subject "organisation" (a key for systems): for
+    # people, the word in their language.
+    kind_of = {r.id: r.subject for r in result.rules}  # an employee and an entry may share an id
+    organisation = _ORGANISATION.get(lang)
     for status in STATUS_ORDER:
         group = sorted(by_status[status], key=_sort_key)
         if not group:
@@ -108,7 +113,9 @@ def _write(result: CheckResult, out: TextIO, lang: Lang, *, explain: bool) -> No
                 if message in repeated and not notes:
                     continue
                 due = _DUE.format(lang, due=f.due) if f.due else ""
-                out.write(f"    {one_line(f.subject):<{width}}  {due:<20}  {message}\n")
+                subject = (organisation if kind_of.get(f.rule) is SubjectKind.ORGANISATION
+                           else one_line(f.subject))
+                out.write(f"    {subject:<{width}}  {due:<20}  {message}\n")
                 for caveat in notes:
                     out.write(textwrap.fill(
                         _CAVEAT.format(lang, message=one_line(caveat.text(lang)),
@@ -121,9 +128,9 @@ def _write(result: CheckResult, out: TextIO, lang: Lang, *, explain: bool) -> No
     counts = result.counts()
     if not result.findings:
         out.write("\n" + _NONE.get(lang) + "\n")
-    kind_of = {r.id: r.subject for r in result.rules}  # an employee and an entry may share an id
     subjects = len({(kind_of.get(f.rule), f.subject) for f in result.findings})
-    summary = ", ".join(f"{counts[s]} {s.value}" for s in STATUS_ORDER if counts[s])
+    summary = ", ".join(f"{counts[s]} {STATUS_WORDS[s].get(lang)}" for s in STATUS_ORDER
+                        if counts[s])
     out.write("\n" + _SUMMARY.format(lang, total=len(result.findings), rules=len(result.rules),
                                      subjects=subjects, counts=summary or "-") + "\n")
 

@@ -70,22 +70,22 @@ _OK = Text(
     "({term} after the start of employment on {start}).",
 )
 _LATE = Text(
-    "Afgelegd ({form}) op {oath_date}, {days_late} dag(en) na het einde van de termijn op "
+    "Afgelegd ({form}) op {oath_date}, {days_late:dag|dagen} na het einde van de termijn op "
     "{deadline} ({term} na indiensttreding op {start}).",
-    "Taken ({form}) on {oath_date}, {days_late} day(s) after the term ended on {deadline} "
+    "Taken ({form}) on {oath_date}, {days_late:day|days} after the term ended on {deadline} "
     "({term} after the start of employment on {start}).",
 )
 _DUE = Text(
     "Nog geen eed of belofte; af te leggen uiterlijk {deadline} ({term} na indiensttreding "
-    "op {start}; nog {days_left} dag(en)).",
+    "op {start}; {days_left:vandaag is de laatste dag|nog # dag|nog # dagen}).",
     "No eed or belofte yet; to be taken by {deadline} ({term} after the start of employment "
-    "on {start}; {days_left} day(s) left).",
+    "on {start}; {days_left:today is the last day|# day left|# days left}).",
 )
 _OVERDUE = Text(
     "Geen eed of belofte afgelegd; de termijn verstreek op {deadline} ({term} na "
-    "indiensttreding op {start}; {days_overdue} dag(en) geleden).",
+    "indiensttreding op {start}; {days_overdue:dag|dagen} geleden).",
     "No eed or belofte taken; the term ended on {deadline} ({term} after the start of "
-    "employment on {start}; {days_overdue} day(s) ago).",
+    "employment on {start}; {days_overdue:day|days} ago).",
 )
 _OVERDUE_LEFT = Text(
     "Geen eed of belofte afgelegd; de termijn verstreek op {deadline} ({term} na "
@@ -94,24 +94,24 @@ _OVERDUE_LEFT = Text(
     "employment on {start}); left on {end}.",
 )
 _BEFORE_START = Text(
-    "De {form} is gedateerd op {oath_date}, {days_before_start} dag(en) vóór de "
+    "De {form} is gedateerd op {oath_date}, {days_before_start:dag|dagen} vóór de "
     "indiensttreding op {start}; controleer de datum. Hoort deze bij een eerder "
     "dienstverband bij deze werkgever, geef dat dan aan (oath.earlier_employment); een eed of "
     "belofte kort vóór de eerste werkdag telt alleen mee als het beleid dat toestaat "
     "(oath_days_before_start, nu {days_before_start_allowed}).",
-    "The {form} is dated {oath_date}, {days_before_start} day(s) before the start of "
+    "The {form} is dated {oath_date}, {days_before_start:day|days} before the start of "
     "employment on {start}; check the date. If it belongs to an earlier employment with this "
     "employer, say so (oath.earlier_employment); an eed or belofte shortly before the first "
     "working day counts only where the policy allows it (oath_days_before_start, now "
     "{days_before_start_allowed}).",
 )
 _BEFORE_START_COUNTS = Text(
-    "Afgelegd ({form}) op {oath_date}, {days_before_start} dag(en) vóór de indiensttreding op "
+    "Afgelegd ({form}) op {oath_date}, {days_before_start:dag|dagen} vóór de indiensttreding op "
     "{start}; telt mee volgens het beleid (oath_days_before_start: tot "
-    "{days_before_start_allowed} dag(en) ervóór), binnen de termijn: uiterlijk {deadline}.",
-    "Taken ({form}) on {oath_date}, {days_before_start} day(s) before the start of employment "
+    "{days_before_start_allowed:dag|dagen} ervóór), binnen de termijn: uiterlijk {deadline}.",
+    "Taken ({form}) on {oath_date}, {days_before_start:day|days} before the start of employment "
     "on {start}; counts under the policy (oath_days_before_start: up to "
-    "{days_before_start_allowed} day(s) before), within the term: by {deadline}.",
+    "{days_before_start_allowed:day|days} before), within the term: by {deadline}.",
 )
 _EARLIER_COUNTS = Text(
     "Afgelegd ({form}) op {oath_date} in een eerder dienstverband bij deze werkgever; telt "
@@ -696,18 +696,19 @@ VERANTWOORDING = Rule(
 # --- art. 5(1)(b)-(c): nevenwerkzaamheden ---------------------------------------------------
 
 _NW_NONE = Text("Geen nevenwerkzaamheden gemeld.", "No nevenwerkzaamheden reported.")
-_NW_OK = Text("{count} nevenwerkzaamhe(i)d(en) gemeld en geregistreerd.",
-              "{count} nevenwerkzaamhe(i)d(en) reported and registered.")
+_NW_OK = Text("{count:nevenwerkzaamheid|nevenwerkzaamheden} gemeld en geregistreerd.",
+              "{count:nevenwerkzaamheid|nevenwerkzaamheden} reported and registered.")
 # The messages give counts and dates, never what the employee does on the side: personal data
 # that whoever reads a finding does not need (the document holds it).
-_NW_MISSING = Text("{missing} van {count} gemelde nevenwerkzaamhe(i)d(en) niet geregistreerd "
-                   "(gemeld op {reported}).",
-                   "{missing} of {count} reported nevenwerkzaamhe(i)d(en) not registered "
-                   "(reported on {reported}).")
-_NW_UNKNOWN = Text("Van {unknown} van {count} gemelde nevenwerkzaamhe(i)d(en) is niet "
-                   "opgegeven of ze zijn geregistreerd (gemeld op {reported}).",
-                   "For {unknown} of {count} reported nevenwerkzaamhe(i)d(en) registration is "
-                   "not stated (reported on {reported}).")
+_NW_MISSING = Text("{missing} van {count:# gemelde nevenwerkzaamheid|# gemelde "
+                   "nevenwerkzaamheden} niet geregistreerd (gemeld op {reported}).",
+                   "{missing} of {count:# reported nevenwerkzaamheid|# reported "
+                   "nevenwerkzaamheden} not registered (reported on {reported}).")
+_NW_UNKNOWN = Text("Van {unknown} van {count:# gemelde nevenwerkzaamheid|# gemelde "
+                   "nevenwerkzaamheden} is niet opgegeven of ze zijn geregistreerd (gemeld op "
+                   "{reported}).",
+                   "For {unknown} of {count:# reported nevenwerkzaamheid|# reported "
+                   "nevenwerkzaamheden} registration is not stated (reported on {reported}).")
 _NW_NOT_AMBTENAAR = Text("Geen ambtenaar ({employment}); de registratieplicht van art. 5 geldt "
                          "niet.",
                          "Not an ambtenaar ({employment}); the registration duty of art. 5 "
@@ -833,18 +834,20 @@ _PUB_NOTHING = Text("Aangewezen functie ({designation}); geen nevenwerkzaamheden
                     "openbaar te maken.",
                     "Designated function ({designation}); no nevenwerkzaamheden reported, "
                     "nothing to make public.")
-_PUB_OK = Text("Aangewezen functie ({designation}); {count} nevenwerkzaamhe(i)d(en) openbaar "
-               "gemaakt.",
-               "Designated function ({designation}); {count} nevenwerkzaamhe(i)d(en) made "
-               "public.")
-_PUB_MISSING = Text("Aangewezen functie ({designation}); {missing} van {count} "
-                    "nevenwerkzaamhe(i)d(en) niet openbaar gemaakt.",
-                    "Designated function ({designation}); {missing} of {count} "
-                    "nevenwerkzaamhe(i)d(en) not made public.")
-_PUB_UNKNOWN = Text("Aangewezen functie ({designation}); van {unknown} van {count} "
-                    "nevenwerkzaamhe(i)d(en) is niet opgegeven of ze openbaar zijn.",
-                    "Designated function ({designation}); for {unknown} of {count} "
-                    "nevenwerkzaamhe(i)d(en) publication is not stated.")
+_PUB_OK = Text("Aangewezen functie ({designation}); "
+               "{count:nevenwerkzaamheid|nevenwerkzaamheden} openbaar gemaakt.",
+               "Designated function ({designation}); "
+               "{count:nevenwerkzaamheid|nevenwerkzaamheden} made public.")
+_PUB_MISSING = Text("Aangewezen functie ({designation}); {missing} van "
+                    "{count:# nevenwerkzaamheid|# nevenwerkzaamheden} niet openbaar gemaakt.",
+                    "Designated function ({designation}); {missing} of "
+                    "{count:# nevenwerkzaamheid|# nevenwerkzaamheden} not made public.")
+_PUB_UNKNOWN = Text("Aangewezen functie ({designation}); van {unknown} van "
+                    "{count:# nevenwerkzaamheid|# nevenwerkzaamheden} is niet opgegeven of ze "
+                    "openbaar zijn.",
+                    "Designated function ({designation}); for {unknown} of "
+                    "{count:# nevenwerkzaamheid|# nevenwerkzaamheden} publication is not "
+                    "stated.")
 
 
 def _evaluate_publication(ctx: RuleContext) -> Evaluator:

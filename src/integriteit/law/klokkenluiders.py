@@ -219,9 +219,9 @@ _ACK_OK = Text(
     "{received}).",
 )
 _ACK_LATE = Text(
-    "Ontvangstbevestiging op {acknowledged}, {days_late} dag(en) na de termijn die op "
+    "Ontvangstbevestiging op {acknowledged}, {days_late:dag|dagen} na de termijn die op "
     "{deadline} afliep (7 dagen na ontvangst op {received}).",
-    "Acknowledged on {acknowledged}, {days_late} day(s) after the term ended on {deadline} "
+    "Acknowledged on {acknowledged}, {days_late:day|days} after the term ended on {deadline} "
     "(7 days after receipt on {received}).",
 )
 _ACK_DUE = Text(
@@ -337,9 +337,9 @@ _FB_FROM_ACK_DUE = Text(
 _FB_OK = Text("Terugkoppeling op {feedback}, binnen de termijn (uiterlijk {deadline}; {basis}).",
               "Feedback on {feedback}, within the term (by {deadline}; {basis}).")
 _FB_LATE = Text(
-    "Terugkoppeling op {feedback}, {days_late} dag(en) na de termijn die op {deadline} afliep "
+    "Terugkoppeling op {feedback}, {days_late:dag|dagen} na de termijn die op {deadline} afliep "
     "({basis}).",
-    "Feedback on {feedback}, {days_late} day(s) after the term ended on {deadline} ({basis}).",
+    "Feedback on {feedback}, {days_late:day|days} after the term ended on {deadline} ({basis}).",
 )
 _FB_DUE = Text("Nog geen terugkoppeling; te geven uiterlijk {deadline} ({basis}).",
                "No feedback yet; to be given by {deadline} ({basis}).")
