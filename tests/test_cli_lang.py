@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import gettext
+import json
 import subprocess
 import sys
 from typing import Any
@@ -122,3 +123,22 @@ def test_help_is_still_fast_in_dutch() -> None:
                           check=False)
     assert done.stderr.strip() == "False"
     assert done.stdout.startswith("gebruik:")
+
+
+def test_explain_rules_and_policy_say_their_values_in_words(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """No raw codes where a person reads: severity, subject kind, where a value was set, a
+    flag's value (the JSON outputs keep the codes)."""
+    assert cli.main(["explain", "wbk.ontvangstbevestiging"]) == 0
+    out = capsys.readouterr().out
+    assert "ernst: fout; geldt per: registratie in het integriteitsregister\n" in out
+    assert cli.main(["rules"]) == 0
+    assert "ambtenarenwet.eed  [fout, wet]" in capsys.readouterr().out
+    assert cli.main(["policy", "--at", "2025-01-01"]) == 0
+    out = capsys.readouterr().out
+    assert "integriteitsverklaring_required = nee (false)  [standaard]\n" in out
+    assert "publication_scale_from = geen (null)  [standaard]\n" in out
+    assert "[default]" not in out and "(true/false)" not in out
+    assert cli.main(["policy", "--at", "2025-01-01", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["integriteitsverklaring_required"]["set_by"] == "default"

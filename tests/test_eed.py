@@ -602,3 +602,23 @@ def test_every_message_renders_in_both_languages(start: str, at: str,
     assert f.message() == nl  # Dutch is the default
     if f.due is not None and f.status is not Status.INVALID:
         assert f.due.isoformat() in en
+
+
+# --- an oath dated after the reference date ----------------------------------------------------
+
+
+def test_oath_dated_after_the_reference_date_is_said_not_hidden() -> None:
+    """On 2026-06-01 an oath recorded for 2026-06-20 was not yet taken: overdue, as before
+    (issue 12: a finding never hides a date the document gave), and the message says it."""
+    f = oath_finding("2026-03-02", "2026-06-01", oath="2026-06-20")
+    assert f.status is Status.OVERDUE
+    assert f.facts["recorded_oath_date"] == date(2026, 6, 20)
+    assert f.facts["recorded_form"] == "eed"
+    assert "oath_date" not in f.facts
+    assert f.message("nl").endswith(
+        " De eed is geregistreerd op 2026-06-20, na de peildatum 2026-06-01: op de peildatum "
+        "nog niet afgelegd.")
+    assert "recorded on 2026-06-20, after the reference date 2026-06-01" in f.message("en")
+    due = oath_finding("2026-05-15", "2026-06-01", oath="2026-06-20", form="belofte")
+    assert due.status is Status.DUE
+    assert "De belofte is geregistreerd op 2026-06-20" in due.message("nl")

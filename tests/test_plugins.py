@@ -145,7 +145,7 @@ def test_plugin_rule_and_exporter_in_the_cli(monkeypatch: pytest.MonkeyPatch,
     assert f"{VOG.id};B;due" in out
     assert main(["rules"]) == 0
     out = capsys.readouterr().out
-    assert f"{VOG.id}  [warning, beleid van de organisatie]" in out
+    assert f"{VOG.id}  [waarschuwing, beleid van de organisatie]" in out
     assert main(["rules", "--lang", "en"]) == 0
     assert "[warning, organisation policy]" in capsys.readouterr().out
 

@@ -796,7 +796,7 @@ def test_policy_text_lists_the_periods_of_dated_values(
             "    from 2023-01-01           inkoper, directeur  [document]\n"
             "    read by: ambtenarenwet.openbaarmaking\n") in out
     # On 2024-06-01 the declaration is not asked yet: the default, with its periods.
-    assert ("\nintegriteitsverklaring_required = false (true/false)  [default]\n") in out
+    assert ("\nintegriteitsverklaring_required = no (false)  [default]\n") in out
     assert ("    until 2024-12-31          false  [default]\n"
             "    from 2025-01-01           true  [document]\n"
             "    read by: beleid.integriteitsverklaring\n") in out
@@ -833,7 +833,7 @@ def test_policy_text_in_dutch(capsys: pytest.CaptureFixture[str], policy_file: s
     _, out, _ = run(capsys, "policy", policy_file, "--at", "2024-06-01")
     assert out.startswith("Beleidsparameters op 2024-06-01 (beleid van de organisatie, geen "
                           "wet)\n")
-    assert "    tot en met 2019-12-31     2  [default]\n" in out
+    assert "    tot en met 2019-12-31     2  [standaard]\n" in out
     assert "    vanaf 2024-01-01          3  [document]\n" in out
     assert "    gelezen door: ambtenarenwet.eed\n" in out
 

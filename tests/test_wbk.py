@@ -918,7 +918,7 @@ def test_cli_explain_terugkoppeling_shows_sources_dates_and_computation(
     out = capsys.readouterr().out
     assert out.startswith("wbk.terugkoppeling: Feedback within 3 months after the "
                           "acknowledgement\nKind: statute; severity: error; applies per: "
-                          "register_entry\n")
+                          "entry in the integrity register\n")
     assert ("  2016-07-01 – 2023-02-17  Wet Huis voor klokkenluiders (BWBR0037852) art. 2(1)\n"
             in out)
     assert "  2023-02-18 –  Wet bescherming klokkenluiders (BWBR0037852) art. 2(2)(i)\n" in out

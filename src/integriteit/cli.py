@@ -38,6 +38,7 @@ from integriteit.engine import (
     RunInterrupted,
     Severity,
     Status,
+    SubjectKind,
     check,
     check_stream,
 )
@@ -67,9 +68,18 @@ from integriteit.model import (
     Document,
     Organisation,
     OrganisationKind,
+    PolicyValue,
 )
 from integriteit.plugins import PluginError, Registry, UnknownNameError, default_registry
-from integriteit.policy import OATH_TERM_MONTHS, PARAMETERS, Policy, PolicyError
+from integriteit.policy import (
+    OATH_TERM_MONTHS,
+    PARAMETERS,
+    Parameter,
+    Policy,
+    PolicyError,
+    ValueKind,
+    ValueSource,
+)
 from integriteit.report import FORMATS as REPORT_FORMATS
 from integriteit.report import annual_report, write_report
 from integriteit.sources import cite_all
@@ -177,6 +187,14 @@ def _term(text: str) -> int:
             f"{shown(text)!r} is not a whole number of months from {p.minimum} to {p.maximum}")
     return value
 
+
+_SEVERITY_WORDS = {Severity.ERROR: Text("fout", "error"),
+                   Severity.WARNING: Text("waarschuwing", "warning"),
+                   Severity.INFO: Text("informatie", "info")}
+_SUBJECT_WORDS = {SubjectKind.EMPLOYEE: Text("medewerker", "employee"),
+                  SubjectKind.ORGANISATION: Text("organisatie", "organisation"),
+                  SubjectKind.REGISTER_ENTRY: Text("registratie in het integriteitsregister",
+                                                   "entry in the integrity register")}
 
 _LABELS = {
     "statute": Text("wet", "statute"),
@@ -415,7 +433,8 @@ def _write_rules(rules: Sequence[Rule], fmt: str, lang: Lang, out: TextIO) -> No
         return
     for rule in rules:
         kind = _LABELS[rule.binding.value].get(lang)
-        out.write(f"{rule.id}  [{rule.severity.value}, {kind}]  {rule.title.get(lang)}\n")
+        out.write(f"{rule.id}  [{_SEVERITY_WORDS[rule.severity].get(lang)}, {kind}]  "
+                  f"{rule.title.get(lang)}\n")
         for v in rule.versions:
             out.write(f"    {v.period(lang):<25} {cite_all(v.sources, lang)}\n")
             for link in dict.fromkeys(s.link() for s in v.sources):
@@ -461,7 +480,8 @@ def _write_explanation(rule: Rule, fmt: str, lang: Lang, out: TextIO, example: d
 
     out.write(f"{rule.id}: {rule.title.get(lang)}\n")
     out.write(f"{label['kind']}: {label[rule.binding.value]}; {label['severity']}: "
-              f"{rule.severity.value}; {label['subject']}: {rule.subject.value}\n")
+              f"{_SEVERITY_WORDS[rule.severity].get(lang)}; {label['subject']}: "
+              f"{_SUBJECT_WORDS[rule.subject].get(lang)}\n")
     out.write(f"\n{label['versions']}:\n")
     for v in rule.versions:
         out.write(f"  {v.period(lang)}  {cite_all(v.sources, lang)}\n")
@@ -601,6 +621,23 @@ def _write_checklist(org: Organisation, at: date, items: list[ChecklistItem], fm
                            if nl else "Give a document to see the state of each item.") + "\n")
 
 
+_SET_BY = {ValueSource.DEFAULT: Text("standaard", "default"),
+           ValueSource.DOCUMENT: Text("document", "document"),
+           ValueSource.CALL: Text("aanroep", "call")}
+"""Where a value was set, as a word (JSON keeps the codes ``default``, ``document``, ``call``)."""
+
+
+def _shown_value(p: Parameter, value: PolicyValue, lang: Lang) -> str:
+    """A parameter's value with its unit for people: a flag as ``ja (true)`` / ``yes (true)``,
+    the word to write in the document kept in brackets."""
+    if p.kind is ValueKind.FLAG:
+        word = (Text("ja", "yes") if value else Text("nee", "no")).get(lang)
+        return f"{word} ({p.show(value)})"
+    if value is None and p.kind is ValueKind.NUMBER_OR_NONE:
+        return f"{Text('geen', 'none').get(lang)} (null)"
+    return f"{p.show(value)} {p.unit.get(lang)}"
+
+
 def _write_policy(policy: Policy, fmt: str, lang: Lang, out: TextIO) -> None:
     if fmt == "json":
         data: dict[str, Any] = {}
@@ -622,12 +659,13 @@ def _write_policy(policy: Policy, fmt: str, lang: Lang, out: TextIO) -> None:
     out.write(f"{'Beleidsparameters op' if nl else 'Policy parameters on'} {policy.at} ({note})\n")
     for name, ev in policy.values.items():
         p = ev.parameter
-        out.write(f"\n{name} = {p.show(ev.value)} {p.unit.get(lang)}  [{ev.set_by.value}]\n")
+        out.write(f"\n{name} = {_shown_value(p, ev.value, lang)}  "
+                  f"[{_SET_BY[ev.set_by].get(lang)}]\n")
         out.write(f"    {p.title.get(lang)}; {ev.explanation.get(lang)}\n")
         if policy.is_dated(name):
             for period in policy.timelines[name]:
                 out.write(f"    {period.period(lang):<25} {p.show(period.value)}  "
-                          f"[{period.set_by.value}]\n")
+                          f"[{_SET_BY[period.set_by].get(lang)}]\n")
         if p.used_by:
             out.write(f"    {'gelezen door' if nl else 'read by'}: {', '.join(p.used_by)}\n")
 

@@ -169,6 +169,16 @@ _NOT_AMBTENAAR: dict[EmploymentKind, Text] = {
     ),
 }
 _TEMPLATES = {Status.OK: _OK, Status.LATE: _LATE, Status.DUE: _DUE, Status.OVERDUE: _OVERDUE}
+_RECORDED_LATER = Text(
+    " De {recorded_form} is geregistreerd op {recorded_oath_date}, na de peildatum {at}: op de "
+    "peildatum nog niet afgelegd.",
+    " The {recorded_form} is recorded on {recorded_oath_date}, after the reference date {at}: "
+    "not yet taken on the reference date.",
+)
+_LATER = {t: Text(t.nl + _RECORDED_LATER.nl, t.en + _RECORDED_LATER.en)
+          for t in (_DUE, _OVERDUE, _OVERDUE_LEFT, _LEFT_IN_TERM)}
+"""The no-oath messages, for a person whose oath is dated after the reference date: the date
+the document gives is said, not hidden."""
 _EARLIER = {t: Text(t.nl + _EARLIER_NOT_COUNTED.nl, t.en + _EARLIER_NOT_COUNTED.en)
             for t in (_DUE, _OVERDUE, _OVERDUE_LEFT, _LEFT_IN_TERM)}
 """The no-oath messages, for a person whose only oath belongs to an earlier employment."""
@@ -262,6 +272,7 @@ def _prepare(definition: Text, *, old_law: bool = False) -> Callable[[RuleContex
             oath = e.oath
             # An oath dated after the reference date was not known on that date.
             taken = oath.date if oath is not None and oath.date <= at else None
+            later = oath is not None and taken is None
             left = end is not None and end <= at
             earlier = False
             if taken is not None:
@@ -276,8 +287,12 @@ def _prepare(definition: Text, *, old_law: bool = False) -> Callable[[RuleContex
                     return finding(e.id, Status.INVALID, deadline, _AFTER_END, facts,
                                    explanation=dl)
             if taken is None and left and end < deadline:  # type: ignore[operator]
-                return finding(e.id, Status.NOT_APPLICABLE, None,
-                               _EARLIER[_LEFT_IN_TERM] if earlier else _LEFT_IN_TERM, facts)
+                template = _LEFT_IN_TERM
+                if earlier:
+                    template = _EARLIER[template]
+                elif later:
+                    template = _later(facts, oath, at)  # type: ignore[arg-type]
+                return finding(e.id, Status.NOT_APPLICABLE, None, template, facts)
             status = timeliness(taken, deadline, at)
             if status is Status.LATE:
                 facts["days_late"] = (taken - deadline).days  # type: ignore[operator]
@@ -288,11 +303,23 @@ def _prepare(definition: Text, *, old_law: bool = False) -> Callable[[RuleContex
             template = _OVERDUE_LEFT if status is Status.OVERDUE and left else _TEMPLATES[status]
             if earlier:
                 template = _EARLIER[template]
+            elif later:
+                template = _later(facts, oath, at, template)  # type: ignore[arg-type]
             return finding(e.id, status, deadline, template, facts, explanation=dl)
 
         return evaluate
 
     return prepare
+
+
+def _later(facts: dict[str, object], oath: Oath, at: date, template: Text = _LEFT_IN_TERM
+           ) -> Text:
+    """An oath dated after the reference date was not taken on it, but the finding says the
+    date the document gives rather than hide it."""
+    facts["recorded_oath_date"] = oath.date
+    facts["recorded_form"] = _FORMS[oath.form]
+    facts["at"] = at
+    return _LATER[template]
 
 
 def _law_date(e: Employee, at: date) -> date:
