@@ -522,7 +522,7 @@ def test_explain_unknown_rule_is_usage_error(capsys: pytest.CaptureFixture[str])
     assert out == ""
     assert err == f"integriteit: error: unknown rule 'unknown.rule' (known: {ALL_RULES})\n"
     _, _, err = run(capsys, "explain", "unknown.rule")
-    assert err == f"integriteit: error: onbekende regel 'unknown.rule' (bekend: {ALL_RULES})\n"
+    assert err == f"integriteit: fout: onbekende regel 'unknown.rule' (bekend: {ALL_RULES})\n"
 
 
 # --- failures of rules and plugins -----------------------------------------------------------
@@ -581,7 +581,7 @@ def test_failing_exporter_is_exit_3(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     path = write(tmp_path, document("A-ok"))
     code, _, err = run(capsys, "check", path, "--at", AT, "--format", "boom")
     assert code == 3
-    assert err == ("integriteit: internal error: exporter 'boom' failed: "
+    assert err == ("integriteit: interne fout: exporter 'boom' is mislukt: "
                    "ValueError('kapot')\n")
 
 
@@ -614,7 +614,7 @@ def test_subprocess_demo_and_errors() -> None:
     bad = _python_m("check", "-", stdin="{not json")
     assert bad.returncode == 2
     assert bad.stdout == ""
-    assert bad.stderr.startswith("integriteit: error: <stdin>: line 1 column 2: ")
+    assert bad.stderr.startswith("integriteit: fout: <stdin>: regel 1 kolom 2: ")
     assert "Traceback" not in bad.stderr
 
 

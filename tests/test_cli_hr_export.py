@@ -520,7 +520,7 @@ def test_a_plugin_exporter_that_exits_is_a_failure(tmp_path: Path,
     out, err = io.StringIO(), io.StringIO()
     assert cli._run(["check", str(files["doc"]), "--format", "half"], out, err) == 3
     assert out.getvalue() == ""
-    assert "exporter 'half' failed: SystemExit(0)" in err.getvalue()
+    assert "exporter 'half' is mislukt: SystemExit(0)" in err.getvalue()
 
 
 def test_a_rule_that_hangs_ends_with_timeout(tmp_path: Path,
@@ -541,5 +541,10 @@ def test_a_rule_that_hangs_ends_with_timeout(tmp_path: Path,
     code = cli._run(["check", str(files["doc"]), "--timeout", "1", "--format", "jsonl"], out, err)
     assert clock.monotonic() - started < 10
     assert (code, out.getvalue()) == (3, "")
+    assert err.getvalue() == ("integriteit: interne fout: de run duurde langer dan "
+                              "--timeout 1 s (regel test.rule liep, bij medewerker 'E1')\n")
+    out, err = io.StringIO(), io.StringIO()
+    assert cli._run(["check", str(files["doc"]), "--timeout", "1", "--format", "jsonl",
+                     "--lang", "en"], out, err) == 3
     assert err.getvalue() == ("integriteit: internal error: the run took longer than "
                               "--timeout 1 s (rule test.rule on employee 'E1' was running)\n")

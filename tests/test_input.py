@@ -203,9 +203,9 @@ def test_empty_file_is_not_valid_json(tmp_path: Path) -> None:
         integriteit.load(path)
     [p] = info.value.problems
     assert p.source == str(path)
-    assert p.path == "line 1 column 1"
+    assert p.path == Text("regel 1 kolom 1", "line 1 column 1")
     assert p.message.en == "not valid JSON: Expecting value"
-    assert p.message.nl == "geen geldige JSON: Expecting value"
+    assert p.message.nl == "geen geldige JSON: hier hoort een waarde"
 
 
 def test_malformed_json_names_line_and_column() -> None:
@@ -214,15 +214,18 @@ def test_malformed_json_names_line_and_column() -> None:
     assert p.render("en") == (
         "<string>: line 3 column 1: not valid JSON: Expecting property name enclosed in "
         "double quotes")
-    assert p.render("nl").startswith("<string>: line 3 column 1: geen geldige JSON: ")
+    assert p.render("nl") == ("<string>: regel 3 kolom 1: geen geldige JSON: hier hoort een "
+                              "sleutel tussen dubbele aanhalingstekens")
 
 
 @pytest.mark.parametrize("text", ["", "   ", "{", "{'a': 1}", "[1, 2", "nul", "{} {}"])
 def test_malformed_json_is_input_error(text: str) -> None:
     """Anything that is not JSON is one InputError problem saying so."""
     [p] = text_problems(text)
-    assert p.path.startswith("line ")
+    assert isinstance(p.path, Text) and p.path.en.startswith("line ")
+    assert p.path.nl.startswith("regel ")
     assert p.message.en.startswith("not valid JSON: ")
+    assert p.message.nl.startswith("geen geldige JSON: ")
 
 
 def test_non_utf8_bytes_are_input_error(tmp_path: Path) -> None:

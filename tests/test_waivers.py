@@ -528,7 +528,7 @@ def test_bad_waiver_exits_2_with_one_line_per_problem(capsys: pytest.CaptureFixt
     code, _, err = run(capsys, "check", path, "--at", AT.isoformat())
     assert code == 2
     assert err.splitlines()[0] == (
-        f"integriteit: error: {path}: waivers[0].rule: onbekende regel 'nope.rule'")
+        f"integriteit: fout: {path}: waivers[0].rule: onbekende regel 'nope.rule'")
 
 
 def test_loader_problem_with_waiver_exits_2(capsys: pytest.CaptureFixture[str],

@@ -804,26 +804,46 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         _write_problems(exc, lang, err)
         return EXIT_USAGE
     except (UnknownNameError, PolicyError, CalendarError) as exc:
-        err.write(f"integriteit: error: {exc.message(lang)}\n")
+        err.write(f"{_ERROR.get(lang)}{exc.message(lang)}\n")
         return EXIT_USAGE
     except (RuleFailure, PluginError) as exc:
-        err.write(f"integriteit: internal error: {exc}\n")
+        err.write(f"{_INTERNAL.get(lang)}{exc}\n")
         return EXIT_FAILURE
     except RunTimeout as exc:
-        where = (f"{exc.running} was running" if exc.running is not None
-                 else "while writing the output")
-        err.write(f"integriteit: internal error: {exc} ({where})\n")
+        err.write(_INTERNAL.get(lang) + Text(
+            f"de run duurde langer dan --timeout {args.timeout} s",
+            f"the run took longer than --timeout {args.timeout} s").get(lang)
+            + f" ({_running(exc).get(lang)})\n")
         return EXIT_FAILURE
     except _ExporterFailure as exc:
-        err.write(f"integriteit: internal error: exporter {exc.name!r} failed: "
-                  f"{exc.cause!r}\n")
+        err.write(_INTERNAL.get(lang) + Text(
+            f"exporter {exc.name!r} is mislukt: {exc.cause!r}",
+            f"exporter {exc.name!r} failed: {exc.cause!r}").get(lang) + "\n")
         return EXIT_FAILURE
     except _OutputFailure as exc:
-        err.write("integriteit: error: " + Text(
+        err.write(_ERROR.get(lang) + Text(
             f"de uitvoer kan niet worden geschreven ({exc.cause})",
             f"the output cannot be written ({exc.cause})").get(lang) + "\n")
         return EXIT_USAGE
 
+
+def _running(exc: RunInterrupted) -> Text:
+    """What was running when a run was interrupted, in words."""
+    if exc.running_rule is None:
+        return Text("tijdens het schrijven van de uitvoer", "while writing the output")
+    if exc.running_subject is None:
+        return Text(f"regel {exc.running_rule} werd voorbereid",
+                    f"rule {exc.running_rule} was preparing")
+    kind, who = exc.running_subject
+    word = _SUBJECT_WORDS[kind]
+    return Text(f"regel {exc.running_rule} liep, bij {word.nl} {shown(who)!r}",
+                f"rule {exc.running_rule} on {word.en} {shown(who)!r} was running")
+
+
+_ERROR = Text("integriteit: fout: ", "integriteit: error: ")
+"""How an error line of the command begins (input and usage problems: exit 2)."""
+_INTERNAL = Text("integriteit: interne fout: ", "integriteit: internal error: ")
+"""How a line about a failing rule, plugin or exporter begins (exit 3)."""
 
 MAX_PROBLEM_LINES = 50
 """Input problems printed; the rest are counted ("and N more problems")."""
@@ -831,11 +851,11 @@ MAX_PROBLEM_LINES = 50
 
 def _write_problems(exc: InputError, lang: Lang, err: TextIO) -> None:
     for problem in exc.problems[:MAX_PROBLEM_LINES]:
-        err.write(f"integriteit: error: {problem.render(lang)}\n")
+        err.write(f"{_ERROR.get(lang)}{problem.render(lang)}\n")
     more = exc.total - min(len(exc.problems), MAX_PROBLEM_LINES)
     if more:
         text = MORE_PROBLEMS if more > 1 else ONE_MORE_PROBLEM
-        err.write(f"integriteit: error: {text.format(lang, n=more)}\n")
+        err.write(f"{_ERROR.get(lang)}{text.format(lang, n=more)}\n")
 
 
 def _usage(option: str, message: Text) -> InputError:

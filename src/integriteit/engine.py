@@ -371,11 +371,18 @@ class RunInterrupted(BaseException):
 
     running: str | None = None
     """``"rule <id> on employee '<id>'"`` when a rule was running, else None."""
+    running_rule: str | None = None
+    """The id of the rule that was running, else None."""
+    running_subject: tuple[SubjectKind, str] | None = None
+    """The kind and id of the subject it was judging; None while it was preparing."""
 
 
-def _interrupted(exc: RunInterrupted, rule: Rule, where: str) -> RunInterrupted:
+def _interrupted(exc: RunInterrupted, rule: Rule, where: str,
+                 subject: tuple[SubjectKind, str] | None = None) -> RunInterrupted:
     if exc.running is None:
         exc.running = f"rule {rule.id} {where}"
+        exc.running_rule = rule.id
+        exc.running_subject = subject
     return exc
 
 
@@ -710,7 +717,8 @@ class _Plan:
                     finding = (evaluate(item) if evaluate is not None
                                else _not_in_force(rule, subject, day))
                 except RunInterrupted as exc:
-                    raise _interrupted(exc, rule, f"on {rule.subject} {subject!r}") from None
+                    raise _interrupted(exc, rule, f"on {rule.subject} {subject!r}",
+                                       (rule.subject, subject)) from None
                 except (Exception, SystemExit) as exc:  # the rule's bug: its finding only
                     finding = _error(rule, subject, _what_failed(rule, exc))
                 if watched and _fingerprint(item) != before:
@@ -822,7 +830,9 @@ def _column(rule: Rule, law_date: Callable[[Any, date], date] | None, fixed: Eva
                            else _not_in_force(rule, e.id, day))
             return column
         except RunInterrupted as exc:
-            raise _interrupted(exc, rule, f"on employee {batch[len(column)].id!r}") from None
+            who = batch[len(column)].id
+            raise _interrupted(exc, rule, f"on employee {who!r}",
+                               (SubjectKind.EMPLOYEE, who)) from None
         except (Exception, SystemExit) as exc:  # the rule's bug: that employee's finding only
             append(_error(rule, batch[len(column)].id, _what_failed(rule, exc)))
             rest = batch[len(column):]

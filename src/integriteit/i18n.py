@@ -42,6 +42,7 @@ class Text:
         return self.nl
 
 
+@functools.lru_cache(maxsize=256)
 def plural_forms(spec: str) -> tuple[str, ...] | None:
     """The forms of a plural field's spec: ``"dag|dagen"`` (one, many: the number is put
     before the word) or ``"vandaag|nog # dag|nog # dagen"`` (zero, one, many: ``#`` is the
@@ -65,14 +66,31 @@ def plural(n: int, spec: str) -> str:
     >>> plural(1, "dag|dagen"), plural(3, "day|days"), plural(0, "vandaag|nog # dag|nog # dagen")
     ('1 dag', '3 days', 'vandaag')
     """
+    return _plural_of(spec)(n)
+
+
+@functools.lru_cache(maxsize=256)
+def _plural_of(spec: str) -> Callable[[int], str]:
+    """``n -> words`` for one plural spec, made once: each form split at ``#``."""
     forms = plural_forms(spec)
     if forms is None:
         raise ValueError(f"not a plural spec: {spec!r}")
-    if len(forms) == 3:
-        form = forms[0] if n == 0 else forms[1] if n == 1 else forms[2]
-    else:
-        form = forms[0] if n == 1 else forms[1]
-    return form.replace("#", str(n))
+    zero, one, many = forms if len(forms) == 3 else (forms[1], forms[0], forms[1])
+    z0, _, z1 = zero.partition("#")
+    o0, _, o1 = one.partition("#")
+    m0, _, m1 = many.partition("#")
+    zero_fixed = "#" not in zero
+
+    def words(n: int) -> str:
+        if n == 1:
+            return f"{o0}1{o1}"
+        if n == 0 and zero_fixed:
+            return zero
+        if n == 0:
+            return f"{z0}0{z1}"
+        return f"{m0}{n}{m1}"
+
+    return words
 
 
 def plain_template(template: str) -> bool:
@@ -102,14 +120,15 @@ def formatter(template: str) -> Callable[[Mapping[str, Any]], str]:
     if not plain_template(template):
         return template.format_map
     parts: list[str] = []
-    names: dict[str, Any] = {"__builtins__": {}, "P": plural}
+    names: dict[str, Any] = {"__builtins__": {}}
     for literal, field, spec, _ in string.Formatter().parse(template):
         parts.append(literal.replace("{", "{{").replace("}", "}}"))
         if field is None:
             continue
         if spec:
-            names[f"s{len(names)}"] = spec
-            parts.append(f"{{P(v[{field!r}], s{len(names) - 1})}}")
+            name = f"p{len(names)}"
+            names[name] = _plural_of(spec)
+            parts.append(f"{{{name}(v[{field!r}])}}")
         else:
             parts.append(f"{{v[{field!r}]}}")
     try:

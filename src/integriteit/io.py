@@ -784,8 +784,10 @@ def _parse(text: str | bytes, source: str) -> object:
     try:
         return json.loads(text, object_pairs_hook=_object_pairs)
     except json.JSONDecodeError as exc:
-        raise InputError([Problem(source, f"line {exc.lineno} column {exc.colno}", Text(
-            f"geen geldige JSON: {exc.msg}", f"not valid JSON: {exc.msg}"))]) from None
+        raise InputError([Problem(source, Text(f"regel {exc.lineno} kolom {exc.colno}",
+                                               f"line {exc.lineno} column {exc.colno}"), Text(
+            f"geen geldige JSON: {_JSON_MESSAGES_NL.get(exc.msg, exc.msg)}",
+            f"not valid JSON: {exc.msg}"))]) from None
     except UnicodeDecodeError as exc:
         raise InputError([Problem(source, "", Text(
             f"geen UTF-8-tekst ({exc.reason})", f"not UTF-8 text ({exc.reason})"))]) from None
@@ -795,6 +797,23 @@ def _parse(text: str | bytes, source: str) -> object:
     except ValueError as exc:  # e.g. an integer of more digits than Python converts
         raise InputError([Problem(source, "", Text(
             f"geen bruikbare JSON ({exc})", f"unusable JSON ({exc})"))]) from None
+
+
+_JSON_MESSAGES_NL = {
+    "Expecting value": "hier hoort een waarde",
+    "Expecting property name enclosed in double quotes":
+        "hier hoort een sleutel tussen dubbele aanhalingstekens",
+    "Expecting ',' delimiter": "hier hoort een komma",
+    "Expecting ':' delimiter": "hier hoort een dubbele punt",
+    "Extra data": "tekst na het einde van de JSON",
+    "Unterminated string starting at": "tekst zonder afsluitend aanhalingsteken, beginnend op",
+    "Invalid control character at": "ongeldig stuurteken op",
+    "Invalid \\escape": "ongeldige escape met \\",
+    "Invalid \\uXXXX escape": "ongeldige escape \\uXXXX",
+    "Illegal trailing comma before end of object": "komma vóór het einde van het object",
+    "Illegal trailing comma before end of array": "komma vóór het einde van de lijst",
+}
+"""The standard library's JSON errors in Dutch (the English ones are its own)."""
 
 
 def loads(text: str | bytes, *, source: str = "<string>",
