@@ -23,6 +23,7 @@ A term the Atw would extend that runs from a day before 2014 is refused
 from __future__ import annotations
 
 import enum
+import functools
 from datetime import date, timedelta
 
 from attrs import field, frozen
@@ -208,7 +209,6 @@ def _years(start: date, raw: date, end: date) -> range:
     return range(min(start.year, raw.year), end.year + 1)
 
 
-_HEAD = Text("{term} {dir} {start} = {raw}", "{term} {dir} {start} = {raw}")
 _BEFORE = Text("vóór", "before")
 _AFTER = Text("na", "after")
 _MONTHS = Text("maandrekening: {p}", "month arithmetic: {p}")
@@ -264,11 +264,8 @@ class Deadline:
     def explain(self, lang: Lang) -> str:
         """The computation in words, e.g. for ``--explain`` and ``integriteit explain``."""
         t = self.term
-        parts = [_HEAD.format(lang, term=t.label, start=self.start, raw=self.unextended,
-                              dir=_BEFORE if t.backwards else _AFTER)]
-        if t.unit is Unit.MONTHS:
-            parts.append(_MONTHS.format(lang, p=_EOM_LABELS[t.end_of_month]))
-        parts.append(t.atw_reason.get(lang))
+        label, direction, rest = _term_words(t, lang)  # what depends on the term alone
+        parts = [f"{label} {direction} {self.start} = {self.unextended}", *rest]
         for step in self.extensions:
             why = ", ".join(f"{d.isoformat()} {name.get(lang)}" for d, name in step.reasons)
             if step.source is atw.ART_1:
@@ -282,3 +279,16 @@ class Deadline:
                 known=atw.years_text(atw.COMPLETE_YEARS, lang)))
         parts.append(_END.format(lang, end=self.end))
         return "; ".join(parts) + "."
+
+
+@functools.lru_cache(maxsize=256)
+def _term_words(term: Term, lang: Lang) -> tuple[str, str, tuple[str, ...]]:
+    """A term's label, its direction and the explanation's parts that depend on the term
+    alone (month arithmetic, whether the Atw applies): made once per term and language, as a
+    large run explains one deadline per distinct start date."""
+    rest = []
+    if term.unit is Unit.MONTHS:
+        rest.append(_MONTHS.format(lang, p=_EOM_LABELS[term.end_of_month]))
+    rest.append(term.atw_reason.get(lang))
+    direction = (_BEFORE if term.backwards else _AFTER).get(lang)
+    return term.label.get(lang), direction, tuple(rest)
