@@ -70,3 +70,12 @@ def test_text_summary_and_subjects_in_dutch() -> None:
     assert "    organisatie " in text and "organisation" not in text
     for english in ("overdue,", "unknown.", "(s)", "(en)"):
         assert english not in text.splitlines()[-1]
+
+
+def test_a_plural_field_next_to_a_format_spec() -> None:
+    """A template with a plural field and a field with another spec (a plugin's) renders
+    both, by the slower general way."""
+    assert formatter("{n:dag|dagen}, {x:>4}, {y!r}")({"n": 2, "x": "a", "y": "b"}) == (
+        "2 dagen,    a, 'b'")
+    assert formatter("{a[0]}: {n:vandaag|nog # dag|nog # dagen}")({"a": [7], "n": 0}) == (
+        "7: vandaag")

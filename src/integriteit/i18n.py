@@ -118,7 +118,7 @@ def formatter(template: str) -> Callable[[Mapping[str, Any]], str]:
     'nog 1 dag'
     """
     if not plain_template(template):
-        return template.format_map
+        return _general(template)
     parts: list[str] = []
     names: dict[str, Any] = {"__builtins__": {}}
     for literal, field, spec, _ in string.Formatter().parse(template):
@@ -137,6 +137,34 @@ def formatter(template: str) -> Callable[[Mapping[str, Any]], str]:
     except SyntaxError:
         return template.format_map
     return compiled
+
+
+def _general(template: str) -> Callable[[Mapping[str, Any]], str]:
+    """``template.format_map``, where a field may also have a plural spec (``{n:dag|dagen}``)
+    next to fields with other specs; a template that is no template (``"{"``) raises as
+    ``str.format`` does when it is rendered."""
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError:
+        return template.format_map
+    if not any(spec and plural_forms(spec) is not None for _, _, spec, _ in parsed):
+        return template.format_map
+
+    def render(values: Mapping[str, Any]) -> str:
+        out: list[str] = []
+        for literal, field, spec, conversion in parsed:
+            out.append(literal)
+            if field is None:
+                continue
+            if spec and plural_forms(spec) is not None and field.isidentifier():
+                out.append(plural(values[field], spec))
+            else:
+                part = "{" + field + (f"!{conversion}" if conversion else "") + (
+                    f":{spec}" if spec else "") + "}"
+                out.append(part.format_map(values))
+        return "".join(out)
+
+    return render
 
 
 def localize(values: Mapping[str, object], lang: Lang) -> dict[str, object]:

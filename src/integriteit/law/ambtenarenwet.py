@@ -233,16 +233,13 @@ def _prepare(definition: Text, *, old_law: bool = False) -> Callable[[RuleContex
             not count (``facts`` then say so, and the person is as one without an oath)."""
             start = e.start
             if oath.from_earlier_employment:
-                if earlier_counts_on(start).value:
-                    facts["earlier_employment"] = True
-                    if oath.earlier_start is not None:
-                        facts["earlier_start"] = oath.earlier_start
-                    return finding(e.id, Status.OK, dl.end, _EARLIER_COUNTS, facts,
-                                   explanation=dl)
-                del facts["oath_date"], facts["form"]
                 facts["earlier_employment"] = True
                 if oath.earlier_start is not None:
                     facts["earlier_start"] = oath.earlier_start
+                if earlier_counts_on(start).value:
+                    return finding(e.id, Status.OK, dl.end, _EARLIER_COUNTS, facts,
+                                   explanation=dl)
+                del facts["oath_date"], facts["form"]
                 facts["earlier_oath_date"] = oath.date
                 facts["earlier_form"] = _FORMS[oath.form]
                 return None
@@ -291,7 +288,7 @@ def _prepare(definition: Text, *, old_law: bool = False) -> Callable[[RuleContex
                 if earlier:
                     template = _EARLIER[template]
                 elif later:
-                    template = _later(facts, oath, at)  # type: ignore[arg-type]
+                    template = _later(facts, oath, at, template)  # type: ignore[arg-type]
                 return finding(e.id, Status.NOT_APPLICABLE, None, template, facts)
             status = timeliness(taken, deadline, at)
             if status is Status.LATE:
@@ -312,8 +309,7 @@ def _prepare(definition: Text, *, old_law: bool = False) -> Callable[[RuleContex
     return prepare
 
 
-def _later(facts: dict[str, object], oath: Oath, at: date, template: Text = _LEFT_IN_TERM
-           ) -> Text:
+def _later(facts: dict[str, object], oath: Oath, at: date, template: Text) -> Text:
     """An oath dated after the reference date was not taken on it, but the finding says the
     date the document gives rather than hide it."""
     facts["recorded_oath_date"] = oath.date
