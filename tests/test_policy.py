@@ -817,7 +817,7 @@ def test_policy_at_an_earlier_date(capsys: pytest.CaptureFixture[str], policy_fi
     """``--at`` decides the value shown first; the periods stay the same."""
     _, out, _ = run(capsys, "policy", policy_file, "--at", "2021-06-01", "--lang", "en")
     assert "\noath_term_months = 2 months after the start of employment  [document]\n" in out
-    assert "\npublication_functions = - (function names)  [default]\n" in out
+    assert "\npublication_functions = none  [default]\n" in out
     assert "    from 2024-01-01           3  [document]\n" in out
 
 

@@ -756,11 +756,11 @@ def test_checklist_markdown_has_the_policy_heading_with_values(
         "\n## Organisation policy\n\n"
         "- [ ] **Integriteitsverklaring for externals** (`beleid.integriteitsverklaring`): "
         "integriteitsverklaring_required = true [document]; integriteitsverklaring_term_months "
-        "= 0 [default] — **not met** (1 overdue, 1 not_applicable)\n")
+        "= 0 [default] — **not met** (1 overdue, 1 not applicable)\n")
     assert out.index("## Statute") < out.index("## Organisation policy")
     _, out, _ = run(capsys, "checklist", file, "--at", "2025-06-01")
     assert "\n## Beleid van de organisatie\n\n" in out
-    assert "**niet voldaan** (1 overdue, 1 not_applicable)" in out
+    assert "**niet voldaan** (1 verstreken, 1 niet van toepassing)" in out
 
 
 def test_checklist_markdown_leaves_out_a_policy_not_yet_in_force(

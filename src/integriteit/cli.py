@@ -53,6 +53,7 @@ from integriteit.errors import (
 from integriteit.exporters import Exporter
 from integriteit.exporters._common import (
     STATUS_ORDER,
+    STATUS_WORDS,
     caveats_to_json,
     json_text,
     markdown_inline,
@@ -68,16 +69,13 @@ from integriteit.model import (
     Document,
     Organisation,
     OrganisationKind,
-    PolicyValue,
 )
 from integriteit.plugins import PluginError, Registry, UnknownNameError, default_registry
 from integriteit.policy import (
     OATH_TERM_MONTHS,
     PARAMETERS,
-    Parameter,
     Policy,
     PolicyError,
-    ValueKind,
     ValueSource,
 )
 from integriteit.report import FORMATS as REPORT_FORMATS
@@ -610,7 +608,8 @@ def _write_checklist(org: Organisation, at: date, items: list[ChecklistItem], fm
             line = (f"- {_STATE_MARKS[i.state]} **{i.rule.title.get(lang)}** "
                     f"(`{i.rule.id}`): {basis}")
             if i.state is not None:
-                counts = ", ".join(f"{n} {s.value}" for s, n in i.counts.items())
+                counts = ", ".join(f"{n} {STATUS_WORDS[s].get(lang)}"
+                                   for s, n in i.counts.items())
                 line += f" — **{_STATE_WORDS[i.state].get(lang)}**" + (
                     f" ({counts})" if counts else "")
                 if i.reason is not None:
@@ -625,17 +624,6 @@ _SET_BY = {ValueSource.DEFAULT: Text("standaard", "default"),
            ValueSource.DOCUMENT: Text("document", "document"),
            ValueSource.CALL: Text("aanroep", "call")}
 """Where a value was set, as a word (JSON keeps the codes ``default``, ``document``, ``call``)."""
-
-
-def _shown_value(p: Parameter, value: PolicyValue, lang: Lang) -> str:
-    """A parameter's value with its unit for people: a flag as ``ja (true)`` / ``yes (true)``,
-    the word to write in the document kept in brackets."""
-    if p.kind is ValueKind.FLAG:
-        word = (Text("ja", "yes") if value else Text("nee", "no")).get(lang)
-        return f"{word} ({p.show(value)})"
-    if value is None and p.kind is ValueKind.NUMBER_OR_NONE:
-        return f"{Text('geen', 'none').get(lang)} (null)"
-    return f"{p.show(value)} {p.unit.get(lang)}"
 
 
 def _write_policy(policy: Policy, fmt: str, lang: Lang, out: TextIO) -> None:
@@ -659,7 +647,7 @@ def _write_policy(policy: Policy, fmt: str, lang: Lang, out: TextIO) -> None:
     out.write(f"{'Beleidsparameters op' if nl else 'Policy parameters on'} {policy.at} ({note})\n")
     for name, ev in policy.values.items():
         p = ev.parameter
-        out.write(f"\n{name} = {_shown_value(p, ev.value, lang)}  "
+        out.write(f"\n{name} = {p.describe(ev.value, lang)}  "
                   f"[{_SET_BY[ev.set_by].get(lang)}]\n")
         out.write(f"    {p.title.get(lang)}; {ev.explanation.get(lang)}\n")
         if policy.is_dated(name):

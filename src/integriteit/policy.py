@@ -21,7 +21,7 @@ from datetime import date
 from attrs import field, frozen
 
 from integriteit.errors import IntegriteitError
-from integriteit.i18n import Text
+from integriteit.i18n import Lang, Text
 from integriteit.model import DatedValue, PolicySettings, PolicyValue, dated_values
 from integriteit.sources import (
     AMBTENARENWET_2017,
@@ -160,6 +160,24 @@ class Parameter:
         if isinstance(value, tuple) and all(isinstance(v, str) and v.strip() for v in value):
             return None
         return Text("is geen lijst van niet-lege namen", "is not a list of non-empty names")
+
+    def describe(self, value: PolicyValue, lang: Lang = "nl") -> str:
+        """The value with its unit, for people: a flag as ``ja (true)`` / ``yes (true)``, no
+        value as ``geen`` / ``none`` (the word to write in the document kept in brackets).
+
+        >>> from integriteit.policy import OATH_TERM_MONTHS, PARAMETERS
+        >>> OATH_TERM_MONTHS.describe(3, "en")
+        '3 months after the start of employment'
+        >>> PARAMETERS["integriteitsverklaring_required"].describe(False)
+        'nee (false)'
+        """
+        if self.kind is ValueKind.FLAG:
+            word = (Text("ja", "yes") if value else Text("nee", "no")).get(lang)
+            return f"{word} ({self.show(value)})"
+        if value is None or value == ():
+            none = Text("geen", "none").get(lang)
+            return f"{none} (null)" if value is None else none
+        return f"{self.show(value)} {self.unit.get(lang)}"
 
     def show(self, value: PolicyValue) -> str:
         """The value as people read it: ``2``, ``"12-31"``, ``true``, ``a, b`` or ``-``."""

@@ -26,8 +26,7 @@ if TYPE_CHECKING:
 _HEAD = Text("{name} ({kind}{headcount}), peildatum {at}",
              "{name} ({kind}{headcount}), as of {at}")
 _HEADCOUNT = Text(", {n} medewerkers", ", {n} staff")
-_POLICY = Text("Beleid: {title} = {value} {unit}; {why}.",
-               "Policy: {title} = {value} {unit}; {why}.")
+_POLICY = Text("Beleid: {title} = {value}; {why}.", "Policy: {title} = {value}; {why}.")
 _DUE = Text("uiterlijk {due}", "due {due}")
 _SUMMARY = Text("Samenvatting: {total:bevinding|bevindingen} van {rules:regel|regels} over "
                 "{subjects:onderwerp|onderwerpen}: {counts}.",
@@ -74,7 +73,7 @@ def _write(result: CheckResult, out: TextIO, lang: Lang, *, explain: bool) -> No
         if result.policy.is_dated(name):
             why += "; " + ("wijzigt in de tijd, zie 'integriteit policy'" if lang == "nl"
                            else "changes over time, see 'integriteit policy'")
-        out.write(_POLICY.format(lang, title=p.title, value=p.show(ev.value), unit=p.unit,
+        out.write(_POLICY.format(lang, title=p.title, value=p.describe(ev.value, lang),
                                  why=why) + "\n")
     by_status = {s: [] for s in STATUS_ORDER}  # type: dict[object, list[Finding]]
     for f in result.findings:
