@@ -3,7 +3,8 @@
 The docs show console sessions; ``shell`` runs the same commands in-process, in a scratch directory
 that holds ``example.json`` (the bundled demo document), ``mistakes.json`` (a document with
 input errors) and ``policy.json`` (a document with policy values that change over time), the
-last two from ``_data/``. It prints each command after ``$``, then its output (stdout and
+last two from ``_data/``, and the HR export of ``examples/`` (``personeel.csv``,
+``kolommen.toml``) with ``organisatie.json``, the organisation it belongs to. It prints each command after ``$``, then its output (stdout and
 stderr), so a ``testoutput`` block checks what the docs claim. ``echo $?`` prints the exit code.
 """
 
@@ -27,6 +28,12 @@ _DEMO = resources.files("integriteit").joinpath("data/demo.json").read_text("utf
 (_SCRATCH / "example.json").write_text(_DEMO, encoding="utf-8")
 for _name in ("mistakes.json", "policy.json"):
     shutil.copy(Path(__file__).with_name("_data") / _name, _SCRATCH / _name)
+# The HR export of examples/ with its mapping, and the organisation it belongs to.
+for _name in ("personeel.csv", "kolommen.toml"):
+    shutil.copy(Path(__file__).resolve().parent.parent / "examples" / _name, _SCRATCH / _name)
+(_SCRATCH / "organisatie.json").write_text(
+    '{"organisation": {"name": "Gemeente Voorbeeld", "kind": "gemeente", "headcount": 15}}\n',
+    encoding="utf-8")
 
 
 def _run(argv: list[str]) -> int:
