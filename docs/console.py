@@ -4,8 +4,9 @@ The docs show console sessions; ``shell`` runs the same commands in-process, in 
 that holds ``example.json`` (the bundled demo document), ``mistakes.json`` (a document with
 input errors) and ``policy.json`` (a document with policy values that change over time), the
 last two from ``_data/``, and the HR export of ``examples/`` (``personeel.csv``,
-``kolommen.toml``) with ``organisatie.json``, the organisation it belongs to. It prints each command after ``$``, then its output (stdout and
-stderr), so a ``testoutput`` block checks what the docs claim. ``echo $?`` prints the exit code.
+``kolommen.toml``) with ``organisatie.json``, the organisation it belongs to. It prints each
+command after ``$``, then its output (stdout and stderr), so a ``testoutput`` block checks what
+the docs claim. ``echo $?`` prints the exit code.
 """
 
 from __future__ import annotations
