@@ -277,7 +277,7 @@ OATH_EARLIER_EMPLOYMENT_COUNTS = Parameter(
     title=Text("Eed uit een eerder dienstverband bij deze werkgever telt mee",
                "An oath from an earlier employment with this employer counts"),
     default=False,
-    unit=Text("(true/false)", "(true/false)"),
+    unit=Text("(true of false)", "(true/false)"),
     origin=OriginKind.ORGANISATION,
     origin_note=Text(
         "nee: de wet verbindt de eed of belofte aan elke indiensttreding (Ambtenarenwet 2017 "
@@ -316,7 +316,7 @@ INTEGRITEITSVERKLARING_REQUIRED = Parameter(
     title=Text("Integriteitsverklaring gevraagd van externen",
                "Integriteitsverklaring required from externals"),
     default=False,
-    unit=Text("(true/false)", "(true/false)"),
+    unit=Text("(true of false)", "(true/false)"),
     origin=OriginKind.ORGANISATION,
     origin_note=Text(
         "nee; externen (inhuur, uitzendkrachten, gedetacheerden, stagiairs) zijn geen "
@@ -344,7 +344,7 @@ WORKSHOP_REQUIRED_FOR = Parameter(
     name="workshop_required_for",
     title=Text("Integriteitsworkshop verplicht voor", "Integrity workshop required for"),
     default="none",
-    unit=Text("(none, externals, all)", "(none, externals, all)"),
+    unit=Text("(none, externals of all)", "(none, externals, all)"),
     origin=OriginKind.ORGANISATION,
     origin_note=Text(
         "none; de wet vraagt aanbod van scholing (Ambtenarenwet 2017 art. 4 lid 2), geen "
