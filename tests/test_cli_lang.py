@@ -142,3 +142,32 @@ def test_explain_rules_and_policy_say_their_values_in_words(
     assert cli.main(["policy", "--at", "2025-01-01", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["integriteitsverklaring_required"]["set_by"] == "default"
+
+
+def test_a_plugin_rule_that_changes_the_document_is_told_in_dutch(tmp_path: Any) -> None:
+    """The line about a failing plugin rule is in the run's language (exit 3)."""
+    import io
+    import sys
+    from datetime import date
+
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
+    from _plugin_rules import employee_rule_registry
+
+    def change(e: Any) -> None:
+        object.__setattr__(e, "start", date(2000, 1, 1))
+
+    doc = tmp_path / "doc.json"
+    doc.write_text(json.dumps({"organisation": {"name": "G", "kind": "gemeente"}, "employees": [
+        {"id": "E1", "start": "2025-01-01", "employment": "ambtenaar"}]}), encoding="utf-8")
+    registry = employee_rule_registry("test.muteer", change)
+    original = cli.default_registry
+    cli.default_registry = lambda: registry  # type: ignore[assignment]
+    try:
+        out, err = io.StringIO(), io.StringIO()
+        assert cli._run(["check", str(doc)], out, err) == 3
+    finally:
+        cli.default_registry = original  # type: ignore[assignment]
+    assert err.getvalue() == (
+        "integriteit: interne fout: regel test.muteer heeft het document veranderd dat zij "
+        "kreeg (medewerker 'E1'); een regel mag haar invoer niet veranderen (haar bevindingen "
+        "en die van de andere regels zouden dan niet over het gegeven document gaan)\n")

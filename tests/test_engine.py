@@ -536,8 +536,10 @@ def test_a_rule_that_changes_the_document_fails_the_run(where: str, says: str) -
     """Hand a rule a frozen document and it can still ``object.__setattr__`` it: the change is
     caught (the subject it judged, after each batch; the whole document after ``prepare``
     and at the end) and the run fails naming the rule, in ``check`` and ``check_stream``."""
-    with pytest.raises(RuleFailure, match=says):
+    with pytest.raises(RuleFailure, match=says) as info:
         integriteit.check(doc(emp("A"), emp("B")), date(2024, 1, 1), rules=[_mutating(where)])
+    assert "test.muteer" in info.value.message("nl")
+    assert "veranderd" in info.value.message("nl")  # in Dutch too, for the command line
     stream = integriteit.check_stream(doc(emp("A"), emp("B")), date(2024, 1, 1),
                                       rules=[_mutating(where)])
     with pytest.raises(RuleFailure, match=says):

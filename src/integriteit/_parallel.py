@@ -32,6 +32,7 @@ import msgspec
 
 from integriteit._output import Chunk, copy_rest, write_encoded
 from integriteit.engine import RuleFailure, Status, _batched
+from integriteit.i18n import Text
 
 if TYPE_CHECKING:
     from integriteit.engine import FindingStream, _Plan
@@ -122,7 +123,8 @@ def _run_child(plan: _Plan, part: Sequence[Employee],
             [rule, status.value, n] for (rule, status), n in tally.items()]}
         code = 0
     except RuleFailure as exc:
-        message = {"failure": str(exc)}
+        text = exc.text if exc.text is not None else Text(str(exc), str(exc))
+        message = {"failure": [text.nl, text.en]}
     except BaseException as exc:  # everything goes back to the parent
         message = {"error": f"a worker process failed: {exc!r}"}
     try:
@@ -179,7 +181,7 @@ def write_lines(stream: FindingStream, encode_chunk: Chunk,
         for child in children:
             sent = child.outcome()
             if "failure" in sent:
-                raise RuleFailure(sent["failure"])
+                raise RuleFailure(Text(*sent["failure"]))
             if "error" in sent:
                 raise RuntimeError(sent["error"])
             if sent["count"]:

@@ -795,7 +795,7 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         err.write(f"{_ERROR.get(lang)}{exc.message(lang)}\n")
         return EXIT_USAGE
     except (RuleFailure, PluginError) as exc:
-        err.write(f"{_INTERNAL.get(lang)}{exc}\n")
+        err.write(f"{_INTERNAL.get(lang)}{exc.message(lang)}\n")
         return EXIT_FAILURE
     except RunTimeout as exc:
         err.write(_INTERNAL.get(lang) + Text(

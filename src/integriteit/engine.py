@@ -386,6 +386,11 @@ def _interrupted(exc: RunInterrupted, rule: Rule, where: str,
     return exc
 
 
+_SUBJECT_NL = {"employee": "medewerker", "organisation": "organisatie",
+               "register_entry": "registratie"}
+"""A subject kind's word in a Dutch message (the kinds are defined below)."""
+
+
 class RuleFailure(IntegriteitError):
     """A check could not be completed because of a bug in a rule: raised where no finding can
     say so (e.g. the annual report, whose figures would be wrong). A check itself gives the
@@ -599,16 +604,20 @@ def _fingerprint(value: object) -> object:
         return object()
 
 
-def _changed(rule: Rule, where: str) -> RuleFailure:
-    return RuleFailure(f"rule {rule.id} changed the document it was given {where}; a rule "
-                       f"must not change its input (its findings and the others' would not "
-                       f"be about the document given)")
+def _changed(rule: Rule, where: Text) -> RuleFailure:
+    return RuleFailure(Text(
+        f"regel {rule.id} heeft het document veranderd dat zij kreeg {where.nl}; een regel mag "
+        f"haar invoer niet veranderen (haar bevindingen en die van de andere regels zouden dan "
+        f"niet over het gegeven document gaan)",
+        f"rule {rule.id} changed the document it was given {where.en}; a rule must not change "
+        f"its input (its findings and the others' would not be about the document given)"))
 
 
 def _check_batch_unchanged(rule: Rule, batch: list[Employee], before: list[object]) -> None:
     if list(map(_fingerprint, batch)) != before:
         changed = next(e for e, b in zip(batch, before, strict=True) if _fingerprint(e) != b)
-        raise _changed(rule, f"(employee {changed.id!r})")
+        raise _changed(rule, Text(f"(medewerker {changed.id!r})",
+                                  f"(employee {changed.id!r})"))
 
 
 def _failed_everywhere(rule: Rule, exc: BaseException) -> Evaluator:
@@ -684,7 +693,8 @@ class _Plan:
         for rule in rules:
             pick = _picker(_prepared(rule, at, policy, document))
             if rule.id in watched and _fingerprint(document) != fingerprint:
-                raise _changed(rule, "while preparing its run")
+                raise _changed(rule, Text("bij het voorbereiden van haar run",
+                                          "while preparing its run"))
             if rule.subject is SubjectKind.EMPLOYEE:
                 staff.append((rule, rule.law_date, pick(at) if rule.law_date is None else None,
                               pick))
@@ -697,10 +707,12 @@ class _Plan:
         """Raise :class:`RuleFailure` when the document is not what it was before the run
         (a watched rule changed it somewhere no check per subject looked)."""
         if self.guarded and _fingerprint(self.document) != self.fingerprint:
-            raise RuleFailure(
-                f"the document changed during the run: one of the rules "
-                f"{', '.join(sorted(self.guarded))} changed what it was given; a rule must not "
-                f"change its input")
+            rules = ", ".join(sorted(self.guarded))
+            raise RuleFailure(Text(
+                f"het document is tijdens de run veranderd: een van de regels {rules} heeft "
+                f"veranderd wat zij kreeg; een regel mag haar invoer niet veranderen",
+                f"the document changed during the run: one of the rules {rules} changed what "
+                f"it was given; a rule must not change its input"))
 
     def organisation(self, tally: dict[tuple[str, Status], int]) -> Iterator[Finding]:
         """The findings of the rules about the organisation and the register entries."""
@@ -722,7 +734,8 @@ class _Plan:
                 except (Exception, SystemExit) as exc:  # the rule's bug: its finding only
                     finding = _error(rule, subject, _what_failed(rule, exc))
                 if watched and _fingerprint(item) != before:
-                    raise _changed(rule, f"({rule.subject} {subject!r})")
+                    raise _changed(rule, Text(f"({_SUBJECT_NL[rule.subject]} {subject!r})",
+                                              f"({rule.subject} {subject!r})"))
                 if type(finding) is not Finding or finding.rule != rule.id or (
                         finding.subject != subject) or (
                         type(finding.status) is not Status):

@@ -271,8 +271,11 @@ def _figures(document: Document, year: int, at: date, registry: Registry | None,
     result = check(of_the_year, at, rules=rules, registry=registry)
     failed = sorted({f.rule for f in result.findings if f.status is Status.ERROR})
     if failed:  # a figure left short would be published as if it were whole
-        raise RuleFailure(f"rule {', '.join(failed)} failed for some subject; the report's "
-                          "figures would be incomplete")
+        names = ", ".join(failed)
+        raise RuleFailure(Text(
+            f"regel {names} is voor een of meer onderwerpen mislukt; de cijfers van het "
+            f"verslag zouden onvolledig zijn",
+            f"rule {names} failed for some subject; the report's figures would be incomplete"))
     status: dict[tuple[str, str], Status] = {(f.rule, f.subject): f.status
                                              for f in result.findings}
     ambtenaren = [e for e in starters if e.employment is EmploymentKind.AMBTENAAR]
