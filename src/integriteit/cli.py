@@ -30,6 +30,7 @@ from integriteit.checklist import Item as ChecklistItem
 from integriteit.checklist import State, checklist
 from integriteit.engine import (
     DEFAULT_FAIL_ON,
+    SUBJECT_WORDS,
     Binding,
     CheckResult,
     FindingStream,
@@ -38,7 +39,6 @@ from integriteit.engine import (
     RunInterrupted,
     Severity,
     Status,
-    SubjectKind,
     check,
     check_stream,
 )
@@ -189,10 +189,6 @@ def _term(text: str) -> int:
 _SEVERITY_WORDS = {Severity.ERROR: Text("fout", "error"),
                    Severity.WARNING: Text("waarschuwing", "warning"),
                    Severity.INFO: Text("informatie", "info")}
-_SUBJECT_WORDS = {SubjectKind.EMPLOYEE: Text("medewerker", "employee"),
-                  SubjectKind.ORGANISATION: Text("organisatie", "organisation"),
-                  SubjectKind.REGISTER_ENTRY: Text("registratie in het integriteitsregister",
-                                                   "entry in the integrity register")}
 
 _LABELS = {
     "statute": Text("wet", "statute"),
@@ -479,7 +475,7 @@ def _write_explanation(rule: Rule, fmt: str, lang: Lang, out: TextIO, example: d
     out.write(f"{rule.id}: {rule.title.get(lang)}\n")
     out.write(f"{label['kind']}: {label[rule.binding.value]}; {label['severity']}: "
               f"{_SEVERITY_WORDS[rule.severity].get(lang)}; {label['subject']}: "
-              f"{_SUBJECT_WORDS[rule.subject].get(lang)}\n")
+              f"{SUBJECT_WORDS[rule.subject].get(lang)}\n")
     out.write(f"\n{label['versions']}:\n")
     for v in rule.versions:
         out.write(f"  {v.period(lang)}  {cite_all(v.sources, lang)}\n")
@@ -823,7 +819,7 @@ def _running(exc: RunInterrupted) -> Text:
         return Text(f"regel {exc.running_rule} werd voorbereid",
                     f"rule {exc.running_rule} was preparing")
     kind, who = exc.running_subject
-    word = _SUBJECT_WORDS[kind]
+    word = SUBJECT_WORDS[kind]
     return Text(f"regel {exc.running_rule} liep, bij {word.nl} {shown(who)!r}",
                 f"rule {exc.running_rule} on {word.en} {shown(who)!r} was running")
 

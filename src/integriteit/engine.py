@@ -86,6 +86,15 @@ class SubjectKind(enum.StrEnum):
     REGISTER_ENTRY = "register_entry"
 
 
+SUBJECT_WORDS: dict[SubjectKind, Text] = {
+    SubjectKind.EMPLOYEE: Text("medewerker", "employee"),
+    SubjectKind.ORGANISATION: Text("organisatie", "organisation"),
+    SubjectKind.REGISTER_ENTRY: Text("registratie in het integriteitsregister",
+                                     "entry in the integrity register"),
+}
+"""A subject kind as a word where people read (the value stays the key for systems)."""
+
+
 class Binding(enum.StrEnum):
     """Whether a rule is statute, or the organisation's own policy (never presented as law)."""
 
@@ -384,11 +393,6 @@ def _interrupted(exc: RunInterrupted, rule: Rule, where: str,
         exc.running_rule = rule.id
         exc.running_subject = subject
     return exc
-
-
-_SUBJECT_NL = {"employee": "medewerker", "organisation": "organisatie",
-               "register_entry": "registratie"}
-"""A subject kind's word in a Dutch message (the kinds are defined below)."""
 
 
 class RuleFailure(IntegriteitError):
@@ -734,8 +738,9 @@ class _Plan:
                 except (Exception, SystemExit) as exc:  # the rule's bug: its finding only
                     finding = _error(rule, subject, _what_failed(rule, exc))
                 if watched and _fingerprint(item) != before:
-                    raise _changed(rule, Text(f"({_SUBJECT_NL[rule.subject]} {subject!r})",
-                                              f"({rule.subject} {subject!r})"))
+                    word = SUBJECT_WORDS[rule.subject]
+                    raise _changed(rule, Text(f"({word.nl} {subject!r})",
+                                              f"({word.en} {subject!r})"))
                 if type(finding) is not Finding or finding.rule != rule.id or (
                         finding.subject != subject) or (
                         type(finding.status) is not Status):

@@ -12,7 +12,7 @@ from collections import Counter
 from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
-from integriteit.engine import SubjectKind, caveats_of
+from integriteit.engine import SUBJECT_WORDS, SubjectKind, caveats_of
 from integriteit.errors import one_line
 from integriteit.exporters import Exporter
 from integriteit.exporters._common import STATUS_LABELS, STATUS_ORDER, STATUS_WORDS
@@ -33,7 +33,6 @@ _SUMMARY = Text("Samenvatting: {total:bevinding|bevindingen} van {rules:regel|re
                 "Summary: {total:finding|findings} of {rules:rule|rules} over "
                 "{subjects:subject|subjects}: {counts}.")
 _NONE = Text("Geen bevindingen.", "No findings.")
-_ORGANISATION = Text("organisatie", "organisation")
 _MANY = Text("{n} onderwerpen ({ids}):", "{n} subjects ({ids}):")
 _CAVEAT = Text("Let op: {message} [{code}]", "Note: {message} [{code}]")
 
@@ -82,7 +81,7 @@ def _write(result: CheckResult, out: TextIO, lang: Lang, *, explain: bool) -> No
     # An organisation's findings have the subject "organisation" (a key for systems): for
     # people, the word in their language.
     kind_of = {r.id: r.subject for r in result.rules}  # an employee and an entry may share an id
-    organisation = _ORGANISATION.get(lang)
+    organisation = SUBJECT_WORDS[SubjectKind.ORGANISATION].get(lang)
     for status in STATUS_ORDER:
         group = sorted(by_status[status], key=_sort_key)
         if not group:
