@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import enum
 import json
+import operator
 import os
 import re
 import types
@@ -554,6 +555,32 @@ def employee_reference_problems(document: Document, employee_ids: Collection[str
             if item.employee not in employee_ids]
 
 
+_ids = operator.attrgetter("id")
+_ends = operator.attrgetter("end")
+_oaths = operator.attrgetter("oath")
+_earlier_flags = operator.attrgetter("earlier_employment")
+_earlier_starts = operator.attrgetter("earlier_start")
+
+
+def _employees_suspect(employees: tuple[Employee, ...]) -> bool:
+    """Whether a closer look at each employee is needed: an id given twice, empty or blank, an
+    end before a start, or an oath marked as one of an earlier employment (rare; then
+    :func:`employee_problems` looks closer). The common case in passes that run at C speed
+    (``map`` and ``attrgetter``, no Python code per employee): a ministry's export has
+    hundreds of thousands of employees and this runs before any of them is checked."""
+    ids = list(map(_ids, employees))
+    if len(set(ids)) != len(ids) or not all(map(str.strip, ids)):
+        return True
+    ends = list(map(_ends, employees))
+    if ends.count(None) != len(ends):
+        left = [i for i, end in enumerate(ends) if end is not None]
+        if any(ends[i] < employees[i].start for i in left):
+            return True
+    oaths = [o for o in map(_oaths, employees) if o is not None]
+    return any(map(_earlier_flags, oaths)) or any(
+        s is not None for s in map(_earlier_starts, oaths))
+
+
 def document_problems(doc: Document, source: str, *,
                       separate_employees: bool = False) -> list[Problem]:
     """Checks across values: each employee's, unique ids, sane organisation and policy values.
@@ -563,12 +590,7 @@ def document_problems(doc: Document, source: str, *,
     """
     problems: list[Problem] = []
     employees = doc.employees
-    known = {e.id for e in employees}
-    # The common case first, in C-speed passes: unique ids, none empty, no end before a start,
-    # no oath of an earlier employment that is not (rare: employee_problems looks closer).
-    if len(known) != len(employees) or "" in known or any(
-            not e.id.strip() or (e.end is not None and e.end < e.start)
-            or (e.oath is not None and e.oath.from_earlier_employment) for e in employees):
+    if _employees_suspect(employees):
         first_index: dict[str, int] = {}
         for i, emp in enumerate(employees):
             where = f"employees[{i}]"
@@ -600,8 +622,8 @@ def document_problems(doc: Document, source: str, *,
                 f"dubbel id '{shown(entry.id)}' (ook in register[{j}])",
                 f"duplicate id '{shown(entry.id)}' (also in register[{j}])"), entry.id))
     facts = doc.facts
-    if not separate_employees:
-        problems += employee_reference_problems(doc, known, source)
+    if not separate_employees and facts.nevenwerkzaamheden:
+        problems += employee_reference_problems(doc, set(map(_ids, employees)), source)
     seen_years: dict[int, int] = {}
     for i, account in enumerate(facts.verantwoording or ()):
         where = f"facts.verantwoording[{i}]"
