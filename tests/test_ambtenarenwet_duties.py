@@ -33,6 +33,7 @@ from integriteit import (
     Severity,
     Status,
     SubjectKind,
+    Text,
 )
 from integriteit.cli import main
 from integriteit.law import ambtenarenwet
@@ -434,10 +435,11 @@ def test_unregistered_nevenwerk_is_overdue() -> None:
     f = nevenwerk([item(), item("eigen adviesbureau", registered=False)])
     assert (f.status, f.due) == (Status.OVERDUE, None)
     reported = f.facts["reported"]
+    assert isinstance(reported, Text)  # a phrase: its dates ISO here, as JSON writes them
     assert f.message("en") == (f"1 of 2 reported nevenwerkzaamheden not registered "
-                               f"(reported on {reported}).")
+                               f"(reported on {reported.get('en')}).")
     assert f.message("nl") == (f"1 van 2 gemelde nevenwerkzaamheden niet geregistreerd "
-                               f"(gemeld op {reported}).")
+                               f"(gemeld op {reported.get('nl')}).")
     assert "adviesbureau" not in repr(f.facts)
 
 

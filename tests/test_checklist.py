@@ -87,7 +87,7 @@ def test_checklist_command_markdown_without_file(capsys: pytest.CaptureFixture[s
     assert main(["checklist", "--at", "2026-06-01", "--kind", "gemeente", "--headcount", "120",
                  "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("# Integrity checklist: municipality, 120 staff, as of 2026-06-01\n")
+    assert out.startswith("# Integrity checklist: municipality, 120 staff, as of 1 June 2026\n")
     assert "## Statute" in out and "(`wbk.register`)" in out and "— **" not in out
 
 

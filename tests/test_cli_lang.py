@@ -136,8 +136,10 @@ def test_explain_rules_and_policy_say_their_values_in_words(
     assert "ambtenarenwet.eed  [fout, wet]" in capsys.readouterr().out
     assert cli.main(["policy", "--at", "2025-01-01"]) == 0
     out = capsys.readouterr().out
-    assert "integriteitsverklaring_required = nee (false)  [standaard]\n" in out
-    assert "publication_scale_from = geen (null)  [standaard]\n" in out
+    assert ("\nIntegriteitsverklaring gevraagd van externen (integriteitsverklaring_required): "
+            "nee (false)  [standaard]\n") in out
+    assert ("\nOpenbaarmaking van nevenwerkzaamheden vanaf salarisschaal "
+            "(publication_scale_from): geen (null)  [standaard]\n") in out
     assert "[default]" not in out and "(true/false)" not in out
     assert cli.main(["policy", "--at", "2025-01-01", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)

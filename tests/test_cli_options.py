@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import io
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -288,13 +289,14 @@ def test_explain_adds_citation_facts_policy_and_deadline_under_each_finding(
     assert (code, err) == (1, "")
     text = blocks(out)["P003"]
     assert text.startswith("Ambtenarenwet 2017 (BWBR0001947) art. 5(1)(a) and art. 7. Facts: ")
-    assert "start = 2026-03-02, deadline = 2026-05-02, days_overdue = 30" in text
-    assert ("Policy: oath_term_months = 2 (default: 2 months, after the Regeling eed en belofte "
-            "SZW 1999 art. 4 (lapsed, but binding as a cao where none was concluded: "
-            "Ambtenarenwet 2017 art. 17(3)); not a statutory term (the Rijk now uses 3 months))"
-            ) in text
+    assert ("Facts: term: 2 months (default value); start: 2 March 2026; deadline: 2 May 2026; "
+            "days past the deadline: 30.") in text
+    assert ("Policy: Term for the eed or belofte: 2 months after the start of employment, "
+            "default: 2 months, after the Regeling eed en belofte SZW 1999 art. 4 (lapsed, but "
+            "binding as a cao where none was concluded: Ambtenarenwet 2017 art. 17(3)); not a "
+            "statutory term (the Rijk now uses 3 months). Deadline: ") in text
     assert text.endswith("Algemene termijnenwet does not apply: not a statutory term (art. 1 "
-                         "covers only terms set in a wet or AMvB); deadline 2026-05-02.")
+                         "covers only terms set in a wet or AMvB); deadline 2 May 2026.")
 
 
 def test_explain_text_is_the_result_explain(capsys: pytest.CaptureFixture[str],
@@ -316,8 +318,11 @@ def test_explain_in_dutch(capsys: pytest.CaptureFixture[str], demo: str) -> None
     text = blocks(out)["P003"]
     assert text.startswith("Ambtenarenwet 2017 (BWBR0001947) art. 5 lid 1 onder a en art. 7. "
                            "Feiten: ")
-    assert "Beleid: oath_term_months = 2 (standaard: 2 maanden, naar de Regeling eed" in text
-    assert "Termijn: 2 maanden na 2026-03-02 = 2026-05-02" in text
+    assert ("Feiten: termijn: 2 maanden (standaardwaarde); indiensttreding: 2 maart 2026; "
+            "uiterste datum: 2 mei 2026; dagen na de uiterste datum: 30.") in text
+    assert ("Beleid: Termijn voor de eed of belofte: 2 maanden na indiensttreding, standaard: 2 "
+            "maanden, naar de Regeling eed") in text
+    assert "Termijn: 2 maanden na 2 maart 2026 = 2 mei 2026" in text
 
 
 @pytest.mark.parametrize(
@@ -333,7 +338,8 @@ def test_explain_gives_where_the_policy_value_came_from(
     _, out, _ = run(capsys, "check", demo, "--at", DEMO_AT, "--rule", EED, "--explain",
                     "--lang", "en", *options)
     value = options[1] if options else "2"
-    assert f"Policy: oath_term_months = {value} ({origin}" in blocks(out)["P003"]
+    assert (f"Policy: Term for the eed or belofte: {value} months after the start of employment, "
+            f"{origin}") in blocks(out)["P003"]
 
 
 def test_explain_gives_policy_set_in_the_document(capsys: pytest.CaptureFixture[str],
@@ -343,8 +349,8 @@ def test_explain_gives_policy_set_in_the_document(capsys: pytest.CaptureFixture[
     doc["policy"] = {"oath_term_months": 1}
     _, out, _ = run(capsys, "check", write(tmp_path, doc), "--at", AT, "--rule", EED,
                     "--explain", "--lang", "en")
-    assert ("Policy: oath_term_months = 1 (set in the document (organisation policy, not law))"
-            in blocks(out)["B-overdue"])
+    assert ("Policy: Term for the eed or belofte: 1 month after the start of employment, set in "
+            "the document (organisation policy, not law). ") in blocks(out)["B-overdue"]
 
 
 def test_explain_shows_the_algemene_termijnenwet_extension_of_the_acknowledgement(
@@ -354,13 +360,13 @@ def test_explain_shows_the_algemene_termijnenwet_extension_of_the_acknowledgemen
                     "--lang", "en")
     text = blocks(out)["R-2025-01"]
     assert text.startswith("Wet bescherming klokkenluiders (BWBR0037852) art. 2(2)(h). Facts: ")
-    assert ("Deadline: 7 days after 2025-04-19 = 2025-04-26; Algemene termijnenwet applies "
-            "(art. 1 and 2); 2025-04-26 King's Day, 2025-04-27 Sunday: extended to and including "
-            "2025-04-28 (Algemene termijnenwet (BWBR0002448) art. 1(1)); deadline 2025-04-28."
-            ) in text
+    assert ("Deadline: 7 days after 19 April 2025 = 26 April 2025; Algemene termijnenwet applies "
+            "(art. 1 and 2); 26 April 2025 King's Day, 27 April 2025 Sunday: extended to and "
+            "including 28 April 2025 (Algemene termijnenwet (BWBR0002448) art. 1(1)); deadline "
+            "28 April 2025.") in text
     assert "Policy:" not in text  # the Wbk terms are statute, not policy
     _, out, _ = run(capsys, "check", demo, "--at", DEMO_AT, "--rule", ACK, "--explain")
-    assert "2025-04-26 Koningsdag, 2025-04-27 zondag: verlengd tot en met 2025-04-28" in (
+    assert "26 april 2025 Koningsdag, 27 april 2025 zondag: verlengd tot en met 28 april 2025" in (
         blocks(out)["R-2025-01"])
 
 
@@ -372,8 +378,8 @@ def test_explain_of_a_waived_finding_lists_the_waiver_facts(capsys: pytest.Captu
                        "until": "2024-12-31"}]
     _, out, _ = run(capsys, "check", write(tmp_path, doc), "--at", AT, "--rule", EED,
                     "--explain", "--lang", "en")
-    assert ("waiver_until = 2024-12-31, waiver_reason = langdurig ziek, waived_status = overdue"
-            in blocks(out)["B-overdue"])
+    assert ("waived to and including: 31 December 2024; reason for the waiver: langdurig ziek; "
+            "without the waiver: overdue.") in blocks(out)["B-overdue"]
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -383,8 +389,9 @@ def test_without_explain_none_of_it(capsys: pytest.CaptureFixture[str], demo: st
     for rule in (EED, ACK):
         _, out, _ = run(capsys, "check", demo, "--at", DEMO_AT, "--rule", rule, "--lang", lang)
         assert blocks(out) == {}
-        for absent in ("BWBR", "Facts:", "Feiten:", "oath_term_months =", "Deadline:",
-                       "Termijn:", "Algemene termijnenwet", "King's Day", "Koningsdag"):
+        for absent in ("BWBR", "Facts:", "Feiten:", "Term for the eed or belofte:",
+                       "Termijn voor de eed of belofte:", "Deadline:", "Termijn:",
+                       "Algemene termijnenwet", "King's Day", "Koningsdag"):
             assert absent not in out
         _, explained, _ = run(capsys, "check", demo, "--at", DEMO_AT, "--rule", rule, "--lang",
                               lang, "--explain")
@@ -400,8 +407,10 @@ def test_explain_of_unknown_shows_no_empty_fact(capsys: pytest.CaptureFixture[st
                     "--rule", "wbk.meldprocedure", "--rule", "wbk.meldprocedure.functionaris",
                     "--explain", "--lang", "en")
     text = blocks(out)["organisation"]  # both rules' explanations: the subject is the same
-    assert "Facts: " in text
-    assert "field = " not in text
+    assert "Facts: fact in the document: facts.meldprocedure. " in text
+    assert "Facts: fact in the document: facts.meldprocedure.functionaris." in text
+    assert not re.search(r": *[;.]", text)  # no fact without a value
+    assert "field" not in text
 
 
 def test_explain_does_not_change_json_or_the_exit_code(capsys: pytest.CaptureFixture[str],
@@ -445,22 +454,22 @@ def test_explain_terugkoppeling_at_date_works_the_term_through(
     assert lines[0] == "  3 months: Algemene termijnenwet applies (art. 1 and 2)"
     example = " ".join(line.strip() for line in lines[1:] if line.startswith("    "))
     assert example == (
-        "Example for an event on 2025-11-30: 3 months after 2025-11-30 = 2026-02-28; month "
-        "arithmetic: same day number, else the last day of the month; Algemene termijnenwet "
-        "applies (art. 1 and 2); 2026-02-28 Saturday, 2026-03-01 Sunday: extended to and "
-        "including 2026-03-02 (Algemene termijnenwet (BWBR0002448) art. 1(1)); deadline "
-        "2026-03-02.")
+        "Example for an event on 30 November 2025: 3 months after 30 November 2025 = 28 "
+        "February 2026; month arithmetic: same day number, else the last day of the month; "
+        "Algemene termijnenwet applies (art. 1 and 2); 28 February 2026 Saturday, 1 March 2026 "
+        "Sunday: extended to and including 2 March 2026 (Algemene termijnenwet (BWBR0002448) "
+        "art. 1(1)); deadline 2 March 2026.")
 
 
 def test_explain_terugkoppeling_at_date_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:
-    """Dutch: ``Termijnen:``, ``Voorbeeld voor een gebeurtenis op``, ``uiterlijk 2026-03-02``."""
+    """Dutch: ``Termijnen:``, ``Voorbeeld voor een gebeurtenis op``, ``uiterlijk 2 maart 2026``."""
     code, out, _ = run(capsys, "explain", "wbk.terugkoppeling", "--at", "2025-11-30")
     assert code == 0
     terms = out.split("\nTermijnen:\n", 1)[1]
     assert terms.startswith("  3 maanden: Algemene termijnenwet van toepassing (art. 1 en 2)\n")
-    assert squeeze("Voorbeeld voor een gebeurtenis op 2025-11-30: 3 maanden na 2025-11-30 = "
-                   "2026-02-28") in squeeze(terms)
-    _, calendar = squeeze(terms).split(squeeze("uiterlijk 2026-03-02."))
+    assert squeeze("Voorbeeld voor een gebeurtenis op 30 november 2025: 3 maanden na 30 "
+                   "november 2025 = 28 februari 2026") in squeeze(terms)
+    _, calendar = squeeze(terms).split(squeeze("uiterlijk 2 maart 2026."))
     assert calendar == squeeze(
         "Algemene termijnenwet (BWBR0002448) art. 3 lid 3: bij Koninklijk Besluit met een "
         "feestdag gelijkgestelde dagen bekend voor 2017–2019 en 2023–2028; een termijn berekend "

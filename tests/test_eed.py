@@ -148,7 +148,8 @@ def test_no_oath_on_day_after_deadline_is_overdue() -> None:
     assert f.due == date(2024, 3, 15)
     assert f.facts["days_overdue"] == 1
     assert "the term ended on 2024-03-15" in f.message("en")
-    assert "1 day ago" in f.message("en")
+    assert "(2 months after the start of employment on 2024-01-15; yesterday)" in f.message("en")
+    assert f.message("nl").endswith("; gisteren).")
     assert "de termijn verstreek op 2024-03-15" in f.message("nl")
 
 

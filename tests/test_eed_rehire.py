@@ -249,10 +249,22 @@ def test_text_header_names_the_two_parameters_only_once_set(tmp_path: Path, lang
                   "--explain"])
         return out.getvalue()
 
+    # The parameters by their names for people, and their values as the two are set below.
+    term, days, earlier = {
+        "nl": ("Termijn voor de eed of belofte", "Eed of belofte vóór de eerste werkdag",
+               "Eed uit een eerder dienstverband bij deze werkgever telt mee"),
+        "en": ("Term for the eed or belofte", "Eed or belofte before the first day",
+               "An oath from an earlier employment with this employer counts")}[lang]
+    days_value, earlier_value = {
+        "nl": ("2 dagen vóór indiensttreding toegestaan", "ja (true)"),
+        "en": ("2 days before the start of employment allowed", "yes (true)")}[lang]
     quiet = header({})
-    assert "oath_term_months" in quiet  # the term is always named
-    assert "oath_days_before_start" not in quiet
-    assert "oath_earlier_employment_counts" not in quiet
+    assert term in quiet  # the term is always named
+    assert days not in quiet
+    assert earlier not in quiet
     loud = header({"oath_days_before_start": 2, "oath_earlier_employment_counts": True})
-    assert "oath_days_before_start = 2" in loud
-    assert "oath_earlier_employment_counts = true" in loud
+    assert f"{days} = {days_value};" in loud  # the header
+    assert f"{earlier} = {earlier_value};" in loud
+    explained = " ".join(loud.split())  # --explain wraps its lines
+    assert f"{days}: {days_value}" in explained
+    assert f"{earlier}: {earlier_value}" in explained

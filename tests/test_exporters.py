@@ -185,13 +185,13 @@ def test_text_export_in_english() -> None:
     """The text output: header, policy, groups by status (action first), summary."""
     result = integriteit.check(sample(), date(2024, 6, 1), rules=[EED])
     lines = export(result, "text", "en").splitlines()
-    assert lines[0] == "Gemeente Export (municipality, 3 staff), as of 2024-06-01"
+    assert lines[0] == "Gemeente Export (municipality, 3 staff), as of 1 June 2024"
     assert lines[1].startswith("Policy: Term for the eed or belofte = 2 months after the start")
     assert "set in the document" in lines[1]
     text = "\n".join(lines)
-    assert text.index("Overdue [overdue]: 1") < text.index("OK [ok]: 1") < text.index(
-        "Not applicable [not_applicable]: 1")
-    assert "due 2024-03-15" in text
+    assert text.index("\nOverdue: 1\n") < text.index("\nOK: 1\n") < text.index(
+        "\nNot applicable: 1\n")
+    assert "due 15 March 2024" in text
     assert lines[-1].startswith("Summary: 3 ")
     assert lines[-1].endswith("1 overdue, 1 ok, 1 not applicable.")
 
@@ -200,10 +200,10 @@ def test_text_export_in_dutch() -> None:
     """The Dutch text output uses Dutch labels throughout."""
     result = integriteit.check(sample(), date(2024, 6, 1), rules=[EED])
     text = export(result, "text", "nl")
-    assert text.startswith("Gemeente Export (gemeente, 3 medewerkers), peildatum 2024-06-01\n")
-    assert "Termijn verstreken [overdue]: 1" in text
-    assert "In orde [ok]: 1" in text
-    assert "uiterlijk 2024-03-15" in text
+    assert text.startswith("Gemeente Export (gemeente, 3 medewerkers), peildatum 1 juni 2024\n")
+    assert "\nTermijn verstreken: 1\n" in text
+    assert "\nIn orde: 1\n" in text
+    assert "uiterlijk 15 maart 2024" in text
     assert text.splitlines()[-1].startswith("Samenvatting: 3 ")
 
 
@@ -211,7 +211,7 @@ def test_text_export_without_headcount_or_findings() -> None:
     """Without a headcount or findings the header is shorter and it says there are none."""
     doc = integriteit.from_dict({"organisation": {"name": "Rijk", "kind": "rijk"}})
     text = export(integriteit.check(doc, date(2024, 6, 1), rules=[EED]), "text", "en")
-    assert text.startswith("Rijk (central government (Rijk)), as of 2024-06-01\n")
+    assert text.startswith("Rijk (central government (Rijk)), as of 1 June 2024\n")
     assert "No findings." in text
 
 
@@ -223,13 +223,13 @@ def test_text_export_of_the_whole_sample() -> None:
     # not stated (unknown), and so are the Aw 2017 duties of art. 4 and 5(1)(d) (unknown), and
     # the nevenwerkzaamheden of the two ambtenaren (unknown); the Wbk elements apply only from
     # 50 workers and the gedetacheerde is no ambtenaar here (not_applicable).
-    unknown = text[text.index("Unknown: facts missing [unknown]: 8\n"):text.index("[ok]")]
+    unknown = text[text.index("\nUnknown: facts missing: 8\n"):text.index("\nOK: 1\n")]
     assert "  wbk.meldprocedure\n    organisation " in unknown
     assert "  ambtenarenwet.verantwoording\n    organisation " in unknown
     assert "  ambtenarenwet.nevenwerkzaamheden\n    A " in unknown
     # 6, and 3 for publication (art. 5(1)(c)): no functions designated.
-    assert "Not applicable [not_applicable]: 9\n" in text
-    assert text.index("[unknown]") < text.index("[ok]")
+    assert "\nNot applicable: 9\n" in text
+    assert text.index("\nUnknown: facts missing: ") < text.index("\nOK: ")
     assert text.splitlines()[-1] == (
         "Summary: 19 findings of 15 rules over 4 subjects: 1 overdue, 8 unknown, 1 ok, "
         "9 not applicable.")

@@ -30,14 +30,21 @@ def _oath(start: date, at: date, lang: str) -> str:
     return f.message(lang)  # type: ignore[arg-type]
 
 
-def test_the_last_day_of_the_term_says_today() -> None:
-    """On the deadline itself: not "nog 0 dag(en)" but that today is the last day."""
+def test_the_edges_of_the_term_say_today_tomorrow_and_yesterday() -> None:
+    """On the deadline itself: not "nog 0 dag(en)" but that today is the last day; the day
+    before, that tomorrow is; the day after, that it ended yesterday."""
     start, deadline = date(2026, 3, 2), date(2026, 5, 2)
     assert _oath(start, deadline, "nl").endswith("; vandaag is de laatste dag).")
     assert _oath(start, deadline, "en").endswith("; today is the last day).")
-    assert _oath(start, deadline - timedelta(days=1), "nl").endswith("; nog 1 dag).")
+    assert _oath(start, deadline - timedelta(days=1), "nl").endswith(
+        "; morgen is de laatste dag).")
+    assert _oath(start, deadline - timedelta(days=1), "en").endswith(
+        "; tomorrow is the last day).")
     assert _oath(start, deadline - timedelta(days=2), "en").endswith("; 2 days left).")
-    assert _oath(start, deadline + timedelta(days=1), "nl").endswith("; 1 dag geleden).")
+    assert _oath(start, deadline - timedelta(days=2), "nl").endswith("; nog 2 dagen).")
+    assert _oath(start, deadline + timedelta(days=1), "nl").endswith("; gisteren).")
+    assert _oath(start, deadline + timedelta(days=1), "en").endswith("; yesterday).")
+    assert _oath(start, deadline + timedelta(days=2), "en").endswith("; 2 days ago).")
 
 
 def test_json_messages_have_the_same_words_as_the_api() -> None:

@@ -534,10 +534,10 @@ def test_effective_value_periods_and_explanations() -> None:
     assert (plain.period("en"), plain.period("nl")) == ("always", "altijd")
     assert default.explanation.en.startswith("default: 2 months, after the Regeling eed en "
                                              "belofte SZW 1999 art. 4 (lapsed, but binding")
-    assert last.explanation.en == ("set in the document from 2024-01-01 (organisation policy, "
-                                   "not law)")
-    assert last.explanation.nl == ("ingesteld in het document vanaf 2024-01-01 (beleid van de "
-                                   "organisatie, geen wet)")
+    assert last.explanation.get("en") == ("set in the document from 2024-01-01 (organisation "
+                                          "policy, not law)")
+    assert last.explanation.get("nl") == ("ingesteld in het document vanaf 2024-01-01 (beleid "
+                                          "van de organisatie, geen wet)")
     assert plain.explanation.en == "set in the document (organisation policy, not law)"
     call = EffectiveValue(OATH_TERM_MONTHS, 4, ValueSource.CALL)
     assert call.explanation.en == "given with the call (organisation policy, not law)"
@@ -782,23 +782,27 @@ def test_policy_text_lists_the_periods_of_dated_values(
     """Each parameter with its value on ``--at``; dated ones with every period; read by."""
     code, out, err = run(capsys, "policy", policy_file, "--at", "2024-06-01", "--lang", "en")
     assert (code, err) == (0, "")
-    assert out.startswith("Policy parameters on 2024-06-01 (organisation policy, not law)\n")
-    assert ("\noath_term_months = 3 months after the start of employment  [document]\n"
-            "    Term for the eed or belofte; set in the document from 2024-01-01 "
-            "(organisation policy, not law)\n"
-            "    until 2019-12-31          2  [default]\n"
-            "    2020-01-01 – 2023-12-31   2  [document]\n"
-            "    from 2024-01-01           3  [document]\n"
+    assert out.startswith("Policy parameters on 1 June 2024 (organisation policy, not law)\n")
+    assert ("\nTerm for the eed or belofte (oath_term_months): 3 months after the start of "
+            "employment  [document]\n"
+            "    set in the document from 1 January 2024 (organisation policy, not law)\n"
+            "    until 31 December 2019             2 months after the start of employment  "
+            "[default]\n"
+            "    1 January 2020 – 31 December 2023  2 months after the start of employment  "
+            "[document]\n"
+            "    from 1 January 2024                3 months after the start of employment  "
+            "[document]\n"
             "    read by: ambtenarenwet.eed\n") in out
-    assert ("\npublication_functions = inkoper, directeur (function names)  [document]\n"
-            ) in out
-    assert ("    until 2022-12-31          -  [default]\n"
-            "    from 2023-01-01           inkoper, directeur  [document]\n"
+    assert ("\nFunctions whose nevenwerkzaamheden are made public (publication_functions): "
+            "inkoper, directeur (function names)  [document]\n") in out
+    assert ("    until 31 December 2022  none  [default]\n"
+            "    from 1 January 2023     inkoper, directeur (function names)  [document]\n"
             "    read by: ambtenarenwet.openbaarmaking\n") in out
     # On 2024-06-01 the declaration is not asked yet: the default, with its periods.
-    assert ("\nintegriteitsverklaring_required = no (false)  [default]\n") in out
-    assert ("    until 2024-12-31          false  [default]\n"
-            "    from 2025-01-01           true  [document]\n"
+    assert ("\nIntegriteitsverklaring required from externals (integriteitsverklaring_required): "
+            "no (false)  [default]\n") in out
+    assert ("    until 31 December 2024  no (false)  [default]\n"
+            "    from 1 January 2025     yes (true)  [document]\n"
             "    read by: beleid.integriteitsverklaring\n") in out
 
 
@@ -806,35 +810,44 @@ def test_policy_text_shows_plain_values_without_periods(
         capsys: pytest.CaptureFixture[str], policy_file: str) -> None:
     """A value for every date has no period lines."""
     _, out, _ = run(capsys, "policy", policy_file, "--at", "2024-06-01", "--lang", "en")
-    block = out.split("\nworkshop_term_months = ")[1].split("\n\n")[0]
+    block = out.split("\nTerm for the integrity workshop (workshop_term_months): ")[1].split(
+        "\n\n")[0]
     assert block == ("4 months after the start  [document]\n"
-                     "    Term for the integrity workshop; set in the document (organisation "
-                     "policy, not law)\n"
+                     "    set in the document (organisation policy, not law)\n"
                      "    read by: beleid.workshop")
 
 
 def test_policy_at_an_earlier_date(capsys: pytest.CaptureFixture[str], policy_file: str) -> None:
     """``--at`` decides the value shown first; the periods stay the same."""
     _, out, _ = run(capsys, "policy", policy_file, "--at", "2021-06-01", "--lang", "en")
-    assert "\noath_term_months = 2 months after the start of employment  [document]\n" in out
-    assert "\npublication_functions = none  [default]\n" in out
-    assert "    from 2024-01-01           3  [document]\n" in out
+    assert ("\nTerm for the eed or belofte (oath_term_months): 2 months after the start of "
+            "employment  [document]\n") in out
+    assert ("\nFunctions whose nevenwerkzaamheden are made public (publication_functions): none"
+            "  [default]\n") in out
+    assert ("    from 1 January 2024                3 months after the start of employment  "
+            "[document]\n") in out
 
 
 def test_policy_without_at_is_as_of_today(capsys: pytest.CaptureFixture[str],
                                           policy_file: str) -> None:
     _, out, _ = run(capsys, "policy", policy_file, "--lang", "en")
-    assert out.startswith(f"Policy parameters on {date.today()} (organisation policy, not "
-                          "law)\n")
-    assert "\noath_term_months = 3 months after the start of employment  [document]\n" in out
+    today = date.today()
+    month = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")[today.month - 1]
+    assert out.startswith(f"Policy parameters on {today.day} {month} {today.year} "
+                          "(organisation policy, not law)\n")
+    assert ("\nTerm for the eed or belofte (oath_term_months): 3 months after the start of "
+            "employment  [document]\n") in out
 
 
 def test_policy_text_in_dutch(capsys: pytest.CaptureFixture[str], policy_file: str) -> None:
     _, out, _ = run(capsys, "policy", policy_file, "--at", "2024-06-01")
-    assert out.startswith("Beleidsparameters op 2024-06-01 (beleid van de organisatie, geen "
+    assert out.startswith("Beleidsparameters op 1 juni 2024 (beleid van de organisatie, geen "
                           "wet)\n")
-    assert "    tot en met 2019-12-31     2  [standaard]\n" in out
-    assert "    vanaf 2024-01-01          3  [document]\n" in out
+    assert ("    tot en met 31 december 2019        2 maanden na indiensttreding  [standaard]\n"
+            in out)
+    assert ("    vanaf 1 januari 2024               3 maanden na indiensttreding  [document]\n"
+            in out)
     assert "    gelezen door: ambtenarenwet.eed\n" in out
 
 
@@ -884,10 +897,9 @@ def test_policy_term_months_replaces_the_dated_term(
     assert "history" not in oath
     _, out, _ = run(capsys, "policy", policy_file, "--at", "2024-06-01", "--term-months", "5",
                     "--lang", "en")
-    block = out.split("\noath_term_months = ")[1].split("\n\n")[0]
+    block = out.split("\nTerm for the eed or belofte (oath_term_months): ")[1].split("\n\n")[0]
     assert block == ("5 months after the start of employment  [call]\n"
-                     "    Term for the eed or belofte; given with the call (organisation "
-                     "policy, not law)\n"
+                     "    given with the call (organisation policy, not law)\n"
                      "    read by: ambtenarenwet.eed")
 
 
@@ -956,17 +968,22 @@ def test_check_explain_shows_the_periods(capsys: pytest.CaptureFixture[str],
                        "--explain", "--lang", "en")
     assert code == 1
     assert ("Policy: Term for the eed or belofte = 3 months after the start of employment; set "
-            "in the document from 2024-01-01 (organisation policy, not law); changes over "
+            "in the document from 1 January 2024 (organisation policy, not law); changes over "
             "time, see 'integriteit policy'.\n") in out
-    assert squeeze("Facts: term = 3 months, term_months = 3, term_set_by = document, "
-                   "term_since = 2024-01-01, start = 2024-01-15, deadline = 2024-04-15, "
-                   "days_overdue = 47.") in squeeze(out)
-    assert squeeze("Policy: oath_term_months = 2 until 2019-12-31 [default], 2 2020-01-01 – "
-                   "2023-12-31 [document], 3 from 2024-01-01 [document].") in squeeze(out)
+    assert squeeze("Facts: term: 3 months (set in the document, applies since 1 January 2024); "
+                   "start: 15 January 2024; deadline: 15 April 2024; days past the deadline: "
+                   "47.") in squeeze(out)
+    assert squeeze("Policy: Term for the eed or belofte: 2 months after the start of employment "
+                   "(until 31 December 2019; default value), 2 months after the start of "
+                   "employment (1 January 2020 – 31 December 2023; set in the document), 3 months "
+                   "after the start of employment (from 1 January 2024; set in the document).") in (
+        squeeze(out))
     _, out, _ = run(capsys, "check", policy_file, "--at", "2024-06-01", "--rule", EED,
                     "--explain")
-    assert squeeze("Beleid: oath_term_months = 2 tot en met 2019-12-31 [default], 2 "
-                   "2020-01-01 – 2023-12-31 [document], 3 vanaf 2024-01-01 [document].") in (
+    assert squeeze("Beleid: Termijn voor de eed of belofte: 2 maanden na indiensttreding (tot en "
+                   "met 31 december 2019; standaardwaarde), 2 maanden na indiensttreding (1 "
+                   "januari 2020 – 31 december 2023; ingesteld in het document), 3 maanden na "
+                   "indiensttreding (vanaf 1 januari 2024; ingesteld in het document).") in (
         squeeze(out))
 
 
@@ -976,8 +993,8 @@ def test_explain_of_a_plain_value_gives_its_origin() -> None:
                    [{"id": "E1", "start": "2024-01-15", "employment": "ambtenaar"}])
     result = integriteit.check(doc, date(2024, 6, 1), rules=[EED])
     text = result.explain(result.findings[0], "en")
-    assert ("Policy: oath_term_months = 1 (set in the document (organisation policy, not "
-            "law))") in text
+    assert ("Policy: Term for the eed or belofte: 1 month after the start of employment, set in "
+            "the document (organisation policy, not law). ") in text
     assert "from 20" not in text.split("Policy:")[1].split("Deadline:")[0]
 
 

@@ -225,12 +225,12 @@ def test_findings_cite_no_source_and_explain_says_policy(iv: dict[str, Finding])
     assert all(f.sources == () and f.source("en") == "" for f in result.findings)
     [overdue] = [f for f in result.findings if f.subject == "overdue"]
     text = result.explain(overdue, "en")
-    assert text.startswith("Organisation policy, not law. Facts: what = Integriteitsverklaring "
-                           "signed, start = 2024-01-15, deadline = 2024-01-15, ")
-    assert ("Policy: integriteitsverklaring_required = true (set in the document (organisation "
-            "policy, not law)); integriteitsverklaring_term_months = 0 (default: 0: by the "
-            "day of the start; ") in text
-    assert "Deadline: 0 months after 2024-01-15 = 2024-01-15" in text
+    assert text.startswith("Organisation policy, not law. Facts: what: Integriteitsverklaring "
+                           "signed; start: 15 January 2024; deadline: 15 January 2024; ")
+    assert ("Policy: Integriteitsverklaring required from externals: yes (true), set in the "
+            "document (organisation policy, not law); Term for the integriteitsverklaring: 0 "
+            "months after the start, default: 0: by the day of the start; ") in text
+    assert "Deadline: 0 months after 15 January 2024 = 15 January 2024" in text
     assert result.explain(overdue, "nl").startswith("Beleid van de organisatie, geen wet. "
                                                     "Feiten: ")
     [ambtenaar] = [f for f in result.findings if f.subject == "ambtenaar"]
@@ -404,10 +404,14 @@ def test_workshop_policy_of_the_start_day() -> None:
 
 
 @pytest.mark.parametrize(("rule", "lines"), [
-    (IV, ["  integriteitsverklaring_required = false (true/false) (default)\n",
-          "  integriteitsverklaring_term_months = 0 months after the start (default)\n"]),
-    (PUB, ["  publication_functions = - (function names) (default)\n",
-           "  publication_scale_from = - (scale, or null) (default)\n"]),
+    (IV, ["  Integriteitsverklaring required from externals (integriteitsverklaring_required), "
+          "default: no (false)\n",
+          "  Term for the integriteitsverklaring (integriteitsverklaring_term_months), default: 0 "
+          "months after the start\n"]),
+    (PUB, ["  Functions whose nevenwerkzaamheden are made public (publication_functions), "
+           "default: none\n",
+           "  Publication of nevenwerkzaamheden from salary scale (publication_scale_from), "
+           "default: none (null)\n"]),
 ])
 def test_explain_shows_defaults_as_people_read_them(capsys: pytest.CaptureFixture[str],
                                                      rule: str, lines: list[str]) -> None:
@@ -755,8 +759,10 @@ def test_checklist_markdown_has_the_policy_heading_with_values(
     assert out.endswith(
         "\n## Organisation policy\n\n"
         "- [ ] **Integriteitsverklaring for externals** (`beleid.integriteitsverklaring`): "
-        "integriteitsverklaring_required = true [document]; integriteitsverklaring_term_months "
-        "= 0 [default] — **not met** (1 overdue, 1 not applicable)\n")
+        "Integriteitsverklaring required from externals (integriteitsverklaring_required): "
+        "yes (true) [document]; Term for the integriteitsverklaring "
+        "(integriteitsverklaring_term_months): 0 months after the start [default] — "
+        "**not met** (1 overdue, 1 not applicable)\n")
     assert out.index("## Statute") < out.index("## Organisation policy")
     _, out, _ = run(capsys, "checklist", file, "--at", "2025-06-01")
     assert "\n## Beleid van de organisatie\n\n" in out

@@ -92,8 +92,10 @@ def test_coverage_command_lists_periods_and_exits_0(capsys: pytest.CaptureFixtur
     """``integriteit coverage`` prints each rule's periods; all covered: exit 0."""
     assert main(["coverage", "--to", "2026-06-01", "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "wbk.register\n    2016-07-01 – 2023-02-17  not in force (explicit)" in out
-    assert "ambtenarenwet.eed\n    2016-07-01 – 2019-12-31  version … – 2019-12-31" in out
+    assert ("wbk.register\n    1 July 2016 – 17 February 2023              not in force "
+            "(explicit)\n") in out
+    assert ("ambtenarenwet.eed\n    1 July 2016 – 31 December 2019              version … – "
+            "31 December 2019\n") in out
 
 
 def test_coverage_command_exits_1_on_a_plugin_rule_with_a_gap(
@@ -128,8 +130,8 @@ def test_policy_command_shows_document_and_call_values(
     path.write_text(json.dumps({"organisation": {"name": "G", "kind": "gemeente"},
                                 "policy": {"oath_term_months": 3}}), "utf-8")
     assert main(["policy", str(path), "--lang", "en"]) == 0
-    assert "oath_term_months = 3 months after the start of employment  [document]" in (
-        capsys.readouterr().out)
+    assert ("Term for the eed or belofte (oath_term_months): 3 months after the start of "
+            "employment  [document]") in capsys.readouterr().out
     assert main(["policy", str(path), "--term-months", "0", "--format", "json"]) == 0
     value = json.loads(capsys.readouterr().out)["oath_term_months"]
     assert (value["value"], value["set_by"]) == (0, "call")

@@ -31,6 +31,7 @@ from integriteit.checklist import Item as ChecklistItem
 from integriteit.checklist import State, checklist
 from integriteit.engine import (
     DEFAULT_FAIL_ON,
+    STATUS_WORDS,
     SUBJECT_WORDS,
     Binding,
     CheckResult,
@@ -42,6 +43,7 @@ from integriteit.engine import (
     Status,
     check,
     check_stream,
+    status_words_in,
 )
 from integriteit.errors import (
     MORE_PROBLEMS,
@@ -54,7 +56,6 @@ from integriteit.errors import (
 from integriteit.exporters import Exporter
 from integriteit.exporters._common import (
     STATUS_ORDER,
-    STATUS_WORDS,
     caveats_to_json,
     json_text,
     markdown_inline,
@@ -62,7 +63,16 @@ from integriteit.exporters._common import (
 from integriteit.exporters._encode import text_writer, utf8_buffer
 from integriteit.exporters.json import atw_calendar_to_json, policy_to_json, rule_to_json
 from integriteit.hr_export import EmployeeFile, read_employees
-from integriteit.i18n import LANGS, Lang, Text, plural
+from integriteit.i18n import (
+    LANGS,
+    Lang,
+    Text,
+    date_text,
+    for_people,
+    people_dates,
+    people_dates_as,
+    plural,
+)
 from integriteit.io import load, loads
 from integriteit.law import termijnenwet as atw
 from integriteit.model import (
@@ -91,15 +101,15 @@ DEMO_AT = date(2026, 6, 1)
 
 _DEMO_INTRO = Text(
     "Demo: integriteit controleert het meegeleverde voorbeeld, een provincie met {n} "
-    "medewerkers uit de HR-export en {r} items in het integriteitsregister, per peildatum {at}. "
+    "medewerkers uit de HR-export en {r} items in het integriteitsregister, per peildatum {day}. "
     "Elke medewerker, elk registeritem en de organisatie krijgen een bevinding van elke regel "
-    "die erover gaat, ook 'ok' en 'not_applicable'.\n"
+    "die erover gaat, ook als die 'in orde' of 'niet van toepassing' is.\n"
     "Zelf proberen: integriteit demo --print-input > voorbeeld.json && "
     "integriteit check voorbeeld.json --at {at}\n",
     "Demo: integriteit checks the bundled example, a province with {n} employees from its HR "
-    "export and {r} entries in its integrity register, as of {at}. Every employee, register "
-    "entry and the organisation get a finding from every rule about them, 'ok' and "
-    "'not_applicable' included.\n"
+    "export and {r} entries in its integrity register, as of {day}. Every employee, register "
+    "entry and the organisation get a finding from every rule about them, also when it is "
+    "'ok' or 'not applicable'.\n"
     "Try it yourself: integriteit demo --print-input > example.json && "
     "integriteit check example.json --at {at}\n",
 )
@@ -244,6 +254,12 @@ def _parser(registry: Registry, lang: Lang = "nl") -> argparse.ArgumentParser:
                               "anders nl)",
                               f"language of the output (default: {LANG_ENV}, else the locale, "
                               "else nl)"))
+        if any(f not in ("json", "jsonl", "csv") for f in formats):
+            p.add_argument("--iso-dates", action="store_true",
+                           help=h("datums in de uitvoer voor mensen als 2026-05-02 in plaats "
+                                  "van 2 mei 2026 (JSON, JSONL en CSV schrijven altijd zo)",
+                                  "dates in output for people as 2026-05-02 instead of 2 May "
+                                  "2026 (JSON, JSONL and CSV always write them so)"))
 
     at_help = h("peildatum JJJJ-MM-DD (standaard: vandaag)",
                 "reference date YYYY-MM-DD (default: today)")
@@ -430,10 +446,12 @@ def _write_rules(rules: Sequence[Rule], fmt: str, lang: Lang, out: TextIO) -> No
         kind = _LABELS[rule.binding.value].get(lang)
         out.write(f"{rule.id}  [{_SEVERITY_WORDS[rule.severity].get(lang)}, {kind}]  "
                   f"{rule.title.get(lang)}\n")
+        width = max(len(v.period(lang, people_dates())) for v in rule.versions)
         for v in rule.versions:
-            out.write(f"    {v.period(lang):<25} {cite_all(v.sources, lang)}\n")
+            span = v.period(lang, people_dates())
+            out.write(f"    {span:<{width}}  {cite_all(v.sources, lang)}".rstrip() + "\n")
             for link in dict.fromkeys(s.link() for s in v.sources):
-                out.write(f"    {'':<25} {link}\n")
+                out.write(f"    {'':<{width}}  {link}\n")
         _write_atw_calendar(rule, lang, out)
 
 
@@ -478,29 +496,32 @@ def _write_explanation(rule: Rule, fmt: str, lang: Lang, out: TextIO, example: d
               f"{_SEVERITY_WORDS[rule.severity].get(lang)}; {label['subject']}: "
               f"{SUBJECT_WORDS[rule.subject].get(lang)}\n")
     out.write(f"\n{label['versions']}:\n")
+    width = max(len(v.period(lang, people_dates())) for v in rule.versions)
     for v in rule.versions:
-        out.write(f"  {v.period(lang)}  {cite_all(v.sources, lang)}\n")
+        out.write(f"  {v.period(lang, people_dates()):<{width}}  "
+                  f"{cite_all(v.sources, lang)}\n")
         para(v.summary.get(lang))
         for link in dict.fromkeys(s.link() for s in v.sources):
             out.write(f"    {link}\n")
     if rule.explanation is not None:
         out.write(f"\n{label['how']}:\n")
-        para(rule.explanation.get(lang), "  ")
+        para(status_words_in(rule.explanation.get(lang), lang), "  ")
     if terms:
         out.write(f"\n{label['terms']}:\n")
         for t, d in terms:
             out.write(f"  {t.label.get(lang)}: {t.atw_reason.get(lang)}\n")
+            day = date_text(example, lang, people_dates())
             if d is not None:
-                para(f"{label['example']} {example}: {d.explain(lang)}")
+                para(f"{label['example']} {day}: {d.explain(lang, people_dates())}")
             else:
-                para(label["no_term"].format(example=example))
+                para(label["no_term"].format(example=day))
         if any(t.atw_applies for t, _ in terms):
             para(atw.calendar_known().get(lang), "  ")
     if params:
         out.write(f"\n{label['parameters']}:\n")
         for p in params:
-            out.write(f"  {p.name} = {p.show(p.default)} {p.unit.get(lang)} "
-                      f"({label['default']})\n")
+            out.write(f"  {p.title.get(lang)} ({p.name}), {label['default']}: "
+                      f"{p.describe(p.default, lang)}\n")
             para(p.origin_note.get(lang))
 
 
@@ -530,10 +551,12 @@ def _write_coverage(rules: Sequence[Rule], start: date, end: date, fmt: str, lan
             out.write(f"{rule.id}\n")
             for p in spans:
                 if p.version is not None:
-                    what = f"{words['in'].get(lang)} {p.version.period(lang)}"
+                    what = f"{words['in'].get(lang)} {p.version.period(lang, people_dates())}"
                 else:
                     what = words["out" if p.explicit else "gap"].get(lang)
-                out.write(f"    {p.start} – {p.end}  {what}\n")
+                span = (f"{date_text(p.start, lang, people_dates())} – "
+                        f"{date_text(p.end, lang, people_dates())}")
+                out.write(f"    {span:<42}  {what}\n")
             _write_atw_calendar(rule, lang, out)
     return all(not g for _, _, g in report)
 
@@ -565,6 +588,15 @@ def _policy_values(rule: Rule, policy: Policy) -> list[str]:
             for n in rule.parameters if n in policy.timelines]
 
 
+def _policy_values_for_people(rule: Rule, policy: Policy, lang: Lang) -> list[str]:
+    """``title (name): value [set by]`` for the parameters a rule reads, on the policy's
+    date, in words."""
+    return [f"{policy[n].parameter.title.get(lang)} ({n}): "
+            f"{policy[n].parameter.describe(policy[n].value, lang)} "
+            f"[{_SET_BY[policy[n].set_by].get(lang)}]"
+            for n in rule.parameters if n in policy.timelines]
+
+
 def _write_checklist(org: Organisation, at: date, items: list[ChecklistItem], fmt: str,
                      lang: Lang, out: TextIO, *, with_file: bool, policy: Policy) -> None:
     if fmt == "json":
@@ -592,7 +624,8 @@ def _write_checklist(org: Organisation, at: date, items: list[ChecklistItem], fm
     title = "Integriteitschecklist" if nl else "Integrity checklist"
     name = markdown_inline(org.name)  # the document's words cannot change the layout
     who = f"{name} ({kind}{size})" if org.name != "-" else f"{kind}{size}"
-    out.write(f"# {title}: {who}, {'peildatum' if nl else 'as of'} {at}\n")
+    day = date_text(at, lang, people_dates())
+    out.write(f"# {title}: {who}, {'peildatum' if nl else 'as of'} {day}\n")
     for binding, heading in ((Binding.STATUTE, Text("Wet", "Statute")),
                              (Binding.POLICY, Text("Beleid van de organisatie",
                                                    "Organisation policy"))):
@@ -601,7 +634,8 @@ def _write_checklist(org: Organisation, at: date, items: list[ChecklistItem], fm
             continue
         out.write(f"\n## {heading.get(lang)}\n\n")
         for i in group:
-            basis = cite_all(i.sources, lang) or "; ".join(_policy_values(i.rule, policy))
+            basis = cite_all(i.sources, lang) or "; ".join(
+                _policy_values_for_people(i.rule, policy, lang))
             line = (f"- {_STATE_MARKS[i.state]} **{i.rule.title.get(lang)}** "
                     f"(`{i.rule.id}`): {basis}")
             if i.state is not None:
@@ -610,7 +644,7 @@ def _write_checklist(org: Organisation, at: date, items: list[ChecklistItem], fm
                 line += f" — **{_STATE_WORDS[i.state].get(lang)}**" + (
                     f" ({counts})" if counts else "")
                 if i.reason is not None:
-                    line += ": " + markdown_inline(i.reason.message(lang))
+                    line += ": " + markdown_inline(i.reason.message(lang, people_dates()))
             out.write(line + "\n")
     if not with_file:
         out.write("\n" + ("Geef een document mee voor de stand per verplichting."
@@ -641,15 +675,19 @@ def _write_policy(policy: Policy, fmt: str, lang: Lang, out: TextIO) -> None:
         return
     nl = lang == "nl"
     note = "beleid van de organisatie, geen wet" if nl else "organisation policy, not law"
-    out.write(f"{'Beleidsparameters op' if nl else 'Policy parameters on'} {policy.at} ({note})\n")
+    day = date_text(policy.at, lang, people_dates()) if policy.at is not None else "-"
+    out.write(f"{'Beleidsparameters op' if nl else 'Policy parameters on'} {day} ({note})\n")
     for name, ev in policy.values.items():
         p = ev.parameter
-        out.write(f"\n{name} = {p.describe(ev.value, lang)}  "
+        out.write(f"\n{p.title.get(lang)} ({name}): {p.describe(ev.value, lang)}  "
                   f"[{_SET_BY[ev.set_by].get(lang)}]\n")
-        out.write(f"    {p.title.get(lang)}; {ev.explanation.get(lang)}\n")
+        out.write(f"    {for_people(ev.explanation, lang)}\n")
         if policy.is_dated(name):
+            width = max(len(period.period(lang, people_dates()))
+                        for period in policy.timelines[name])
             for period in policy.timelines[name]:
-                out.write(f"    {period.period(lang):<25} {p.show(period.value)}  "
+                out.write(f"    {period.period(lang, people_dates()):<{width}}  "
+                          f"{p.describe(period.value, lang)}  "
                           f"[{_SET_BY[period.set_by].get(lang)}]\n")
         if p.used_by:
             out.write(f"    {'gelezen door' if nl else 'read by'}: {', '.join(p.used_by)}\n")
@@ -677,6 +715,12 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         return EXIT_FAILURE
     with argparse_in(chosen):
         args = _parser(registry, chosen).parse_args(arguments)
+    with people_dates_as("iso" if getattr(args, "iso_dates", False) else "long"):
+        return _command(args, registry, out, err)
+
+
+def _command(args: argparse.Namespace, registry: Registry, out: TextIO, err: TextIO) -> int:
+    """Run the command ``args`` asks for; returns the exit code."""
     lang: Lang = args.lang
     try:
         if args.command == "rules":
@@ -753,6 +797,7 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
             doc: Document = loads(text, source="demo.json")
             if args.format == "text":
                 out.write(_DEMO_INTRO.format(lang, n=len(doc.employees), r=len(doc.register),
+                                             day=date_text(args.at, lang, people_dates()),
                                              at=args.at) + "\n")
             stream = check_stream(doc, args.at, registry=registry, source="demo.json")
             _write_findings(stream, exporter, out, lang, explain=False)

@@ -34,7 +34,8 @@ from attrs import field, frozen
 
 from integriteit.caveats import Caveat
 from integriteit.errors import InputError, IntegriteitError, Problem, shown
-from integriteit.i18n import Lang, Text, localize
+from integriteit.fact_words import fact_value, facts_for_people
+from integriteit.i18n import DateStyle, Lang, Phrase, Text, date_text, people_dates
 from integriteit.io import employee_problems, employee_reference_problems, employees_twice
 from integriteit.model import Document, Employee, Organisation, Waiver
 from integriteit.policy import Policy
@@ -154,9 +155,10 @@ class Finding(NamedTuple):
     severity: Severity
     explanation: Explanation | None = None
 
-    def message(self, lang: Lang = "nl") -> str:
-        """The message in ``lang``."""
-        return self.template.format(lang, **self.facts)
+    def message(self, lang: Lang = "nl", dates: DateStyle = "iso") -> str:
+        """The message in ``lang``, its dates in the style ``dates`` (ISO, as in JSON, unless
+        asked otherwise; output for people uses :func:`~integriteit.i18n.people_dates`)."""
+        return self.template.render(lang, self.facts, dates)
 
     def source(self, lang: Lang = "nl") -> str:
         """The legal source(s), cited."""
@@ -250,12 +252,13 @@ class RuleVersion:
             self.valid_until is None or on <= self.valid_until
         )
 
-    def period(self, lang: Lang = "nl") -> str:
-        """The period as text: ``"2020-01-01 – 2022-12-31"``, ``"2020-01-01 –"`` (open end)."""
+    def period(self, lang: Lang = "nl", dates: DateStyle = "iso") -> str:
+        """The period as text: ``"2020-01-01 – 2022-12-31"``, ``"2020-01-01 –"`` (open end);
+        with ``dates="long"``, ``"1 januari 2020 –"``."""
         if self.valid_from is None and self.valid_until is None:
             return "altijd" if lang == "nl" else "always"
-        start = self.valid_from.isoformat() if self.valid_from else "…"
-        end = self.valid_until.isoformat() if self.valid_until else ""
+        start = date_text(self.valid_from, lang, dates) if self.valid_from else "…"
+        end = date_text(self.valid_until, lang, dates) if self.valid_until else ""
         return f"{start} – {end}".rstrip()
 
 
@@ -411,30 +414,35 @@ class CheckResult:
     rules: tuple[Rule, ...]
     findings: tuple[Finding, ...]
 
-    def explain(self, finding: Finding, lang: Lang = "nl") -> str:
-        """How ``finding`` came about, in words: the article, the facts used, the policy values
-        with their origin, and the deadline computation.
+    def explain(self, finding: Finding, lang: Lang = "nl", dates: DateStyle | None = None
+                ) -> str:
+        """How ``finding`` came about, in words for people: the article, the facts used (as
+        phrases, see :mod:`integriteit.fact_words`), the policy values with their origin,
+        and the deadline computation; dates in the style ``dates`` (default:
+        :func:`~integriteit.i18n.people_dates`).
 
         >>> from integriteit import example, check, date
         >>> result = check(example(), date(2026, 6, 1), rules=["ambtenarenwet.eed"])
         >>> print(result.explain(result.findings[2], "en"))  # doctest: +NORMALIZE_WHITESPACE
-        Ambtenarenwet 2017 (BWBR0001947) art. 5(1)(a) and art. 7. Facts: term = 2 months,
-        term_months = 2, term_set_by = default, start = 2026-03-02, deadline = 2026-05-02,
-        days_overdue = 30. Policy: oath_term_months = 2 (default: 2 months, after the Regeling
-        eed en belofte SZW 1999 art. 4 (lapsed, but binding as a cao where none was concluded:
-        Ambtenarenwet 2017 art. 17(3)); not a statutory term (the Rijk now uses 3 months)).
-        Deadline: 2 months after 2026-03-02 = 2026-05-02; month arithmetic: same day
-        number, else the last day of the month; Algemene termijnenwet does not apply: not a
-        statutory term (art. 1 covers only terms set in a wet or AMvB); deadline 2026-05-02.
+        Ambtenarenwet 2017 (BWBR0001947) art. 5(1)(a) and art. 7. Facts: term: 2 months (default
+        value); start: 2 March 2026; deadline: 2 May 2026; days past the deadline: 30.
+        Policy: Term for the eed or belofte: 2 months after the start of employment, default: 2
+        months, after the Regeling eed en belofte SZW 1999 art. 4 (lapsed, but binding as a cao
+        where none was concluded: Ambtenarenwet 2017 art. 17(3)); not a statutory term (the Rijk
+        now uses 3 months). Deadline: 2 months after 2 March 2026 = 2 May 2026; month
+        arithmetic: same day number, else the last day of the month; Algemene termijnenwet does
+        not apply: not a statutory term (art. 1 covers only terms set in a wet or AMvB);
+        deadline 2 May 2026.
         """
+        if dates is None:
+            dates = people_dates()
         rule = next((r for r in self.rules if r.id == finding.rule), None)
         policy_only = Text("Beleid van de organisatie, geen wet", "Organisation policy, not law")
         parts = [finding.source(lang) or (policy_only.get(lang) if rule is not None
                                           and rule.binding is Binding.POLICY else "-")]
-        facts = localize(finding.facts, lang)
-        if facts:
+        if finding.facts:
             label = "Feiten" if lang == "nl" else "Facts"
-            parts.append(f"{label}: " + ", ".join(f"{k} = {v}" for k, v in facts.items()))
+            parts.append(f"{label}: " + facts_for_people(finding.facts, lang, dates))
         names = [n for n in (rule.parameters if rule else ()) if n in self.policy.timelines
                  and self.policy.shown_to_people(n)]
         if names:
@@ -442,18 +450,23 @@ class CheckResult:
             shown: list[str] = []
             for name in names:
                 periods = self.policy.timelines[name]
+                p = periods[0].parameter
                 if len(periods) == 1:
                     ev = periods[0]
-                    shown.append(f"{name} = {ev.parameter.show(ev.value)} "
-                                 f"({ev.explanation.get(lang)})")
+                    why = (ev.explanation.said(lang, dates) if isinstance(ev.explanation, Phrase)
+                           else ev.explanation.get(lang))
+                    shown.append(f"{p.title.get(lang)}: {p.describe(ev.value, lang)}, {why}")
                     continue
-                shown.append(f"{name} = " + ", ".join(
-                    f"{ev.parameter.show(ev.value)} {ev.period(lang)} [{ev.set_by.value}]"
-                    for ev in periods))
+                shown.append(f"{p.title.get(lang)}: " + ", ".join(
+                    f"{p.describe(ev.value, lang)} ({ev.period(lang, dates)}; "
+                    f"{fact_value('term_set_by', ev.set_by.value, lang)})" for ev in periods))
             parts.append(f"{label}: " + "; ".join(shown))
         if finding.explanation is not None:
             label = "Termijn" if lang == "nl" else "Deadline"
-            parts.append(f"{label}: {finding.explanation.explain(lang)}")
+            explained = (finding.explanation.explain(lang, dates)
+                         if type(finding.explanation) is Deadline
+                         else finding.explanation.explain(lang))
+            parts.append(f"{label}: {explained}")
         text = ". ".join(p.rstrip(".") for p in parts)
         return text + "."
 
@@ -491,13 +504,41 @@ def adoption(adopted: date | None, at: date) -> Status:
     return Status.OK if adopted is not None and adopted <= at else Status.OVERDUE
 
 
+STATUS_WORDS: dict[Status, Text] = {
+    Status.ERROR: Text("fout in de regel", "rule failed"),
+    Status.OVERDUE: Text("verstreken", "overdue"),
+    Status.INVALID: Text("ongeldig", "invalid"),
+    Status.LATE: Text("te laat", "late"),
+    Status.DUE: Text("binnen de termijn", "due"),
+    Status.UNKNOWN: Text("onbekend", "unknown"),
+    Status.WAIVED: Text("ontheffing", "waived"),
+    Status.OK: Text("in orde", "ok"),
+    Status.NOT_APPLICABLE: Text("niet van toepassing", "not applicable"),
+}
+"""A status as a word in running text, e.g. a summary's "3 verstreken" / "3 overdue"."""
+
+
+_STATUS_CODE = re.compile(r"(?<![\w.'`-])(" + "|".join(
+    sorted((s.value for s in Status), key=len, reverse=True)) + r")(?![\w'`-]|\.\w)")
+
+
+def status_words_in(text: str, lang: Lang) -> str:
+    """``text`` (e.g. a rule's explanation, which names the statuses it gives by their codes)
+    with each status code as a word in ``lang``: ``erna: late`` becomes ``erna: te laat``.
+
+    >>> status_words_in("erna: late; niets gemeld: not_applicable", "nl")
+    'erna: te laat; niets gemeld: niet van toepassing'
+    """
+    return _STATUS_CODE.sub(lambda m: STATUS_WORDS[Status(m.group(1))].get(lang), text)
+
+
 WAIVABLE: frozenset[Status] = frozenset({Status.DUE, Status.OVERDUE, Status.LATE})
 """The statuses a waiver suspends; ``invalid`` data is never waived."""
 
 _WAIVED = Text("Ontheffing tot en met {waiver_until}: {waiver_reason}. Zonder ontheffing "
-               "({waived_status}): ",
+               "({status}): ",
                "Waived to and including {waiver_until}: {waiver_reason}. Without the waiver "
-               "({waived_status}): ")
+               "({status}): ")
 
 
 def _waivers_on(document: Document, at: date) -> dict[tuple[str, str], Waiver]:
@@ -512,9 +553,9 @@ def _waivers_on(document: Document, at: date) -> dict[tuple[str, str], Waiver]:
 
 
 _WAIVED_ENTRY = Text("Ontheffing tot en met {waiver_until} (de reden staat in het document). "
-                     "Zonder ontheffing ({waived_status}): ",
+                     "Zonder ontheffing ({status}): ",
                      "Waived to and including {waiver_until} (the reason is in the document). "
-                     "Without the waiver ({waived_status}): ")
+                     "Without the waiver ({status}): ")
 
 
 def _waive(finding: Finding, waiver: Waiver, *, with_reason: bool = True) -> Finding:
@@ -522,7 +563,10 @@ def _waive(finding: Finding, waiver: Waiver, *, with_reason: bool = True) -> Fin
     out (``with_reason=False``): it may say something about the melder (Wbk art. 1a)."""
     t = finding.template
     head = _WAIVED if with_reason else _WAIVED_ENTRY
-    template = Text(head.nl + t.nl, head.en + t.en)
+    # The status the waiver suspends, in words in the message (the fact keeps its code).
+    words = STATUS_WORDS[finding.status]
+    template = Text(head.nl.replace("{status}", words.nl, 1) + t.nl,
+                    head.en.replace("{status}", words.en, 1) + t.en)
     facts: dict[str, object] = {**finding.facts, "waiver_until": waiver.until}
     if with_reason:
         facts["waiver_reason"] = waiver.reason

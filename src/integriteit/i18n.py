@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import functools
 import string
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date
 from typing import Any, Literal, get_args
 
 from attrs import frozen
@@ -14,6 +17,58 @@ Lang = Literal["nl", "en"]
 
 LANGS: tuple[Lang, ...] = get_args(Lang)
 DEFAULT_LANG: Lang = "nl"
+
+DateStyle = Literal["long", "iso"]
+"""How a date is written: ``"long"`` as people write it (``2 mei 2026``, ``2 May 2026``) or
+``"iso"`` (``2026-05-02``). Output for systems (JSON, CSV for systems, iCalendar) is always
+ISO; output for people (text, Markdown, HTML) follows :func:`people_dates`."""
+
+DATE_STYLES: tuple[DateStyle, ...] = get_args(DateStyle)
+
+_MONTHS: dict[Lang, tuple[str, ...]] = {
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+_PEOPLE_DATES: ContextVar[DateStyle] = ContextVar("integriteit_people_dates", default="long")
+
+
+def date_text(day: date, lang: Lang, style: DateStyle = "long") -> str:
+    """``day`` as written in ``lang``.
+
+    >>> date_text(date(2026, 5, 2), "nl"), date_text(date(2026, 5, 2), "en")
+    ('2 mei 2026', '2 May 2026')
+    >>> date_text(date(2026, 5, 2), "nl", "iso")
+    '2026-05-02'
+    """
+    if style == "iso":
+        return day.isoformat()
+    return f"{day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def people_dates() -> DateStyle:
+    """How output for people writes dates in this context: ``"long"`` unless
+    :func:`people_dates_as` says otherwise (the CLI's ``--iso-dates``)."""
+    return _PEOPLE_DATES.get()
+
+
+@contextmanager
+def people_dates_as(style: DateStyle) -> Iterator[None]:
+    """Within the block, output for people writes dates in ``style``.
+
+    >>> with people_dates_as("iso"):
+    ...     people_dates()
+    'iso'
+    >>> people_dates()
+    'long'
+    """
+    token = _PEOPLE_DATES.set(style)
+    try:
+        yield
+    finally:
+        _PEOPLE_DATES.reset(token)
 
 
 @frozen
@@ -35,11 +90,66 @@ class Text:
         return self.en if lang == "en" else self.nl
 
     def format(self, lang: Lang, /, **values: object) -> str:
-        """The text in ``lang`` with its fields filled in (see :func:`localize`)."""
+        """The text in ``lang`` with its fields filled in (see :func:`localize`); dates are
+        written as ISO text."""
         return formatter(self.get(lang))(localize(values, lang))
+
+    def render(self, lang: Lang, values: Mapping[str, object],
+               dates: DateStyle = "iso") -> str:
+        """The text in ``lang`` with its fields filled in from ``values``, dates written in
+        the style ``dates``.
+
+        >>> Text("uiterlijk {end}", "due {end}").render("nl", {"end": date(2026, 5, 2)}, "long")
+        'uiterlijk 2 mei 2026'
+        """
+        return formatter(self.get(lang))(localize(values, lang, dates))
 
     def __str__(self) -> str:
         return self.nl
+
+
+@frozen
+class Phrase(Text):
+    """A text whose fields are filled in from values of its own, for a fact that is a phrase
+    with dates in it (``"op de eerste dag, {start}"``). Read as a text (:meth:`get`, as JSON
+    writes a fact), its dates are ISO; output for people fills them in in its own style
+    (:meth:`said`, and :func:`localize` with ``dates="long"``).
+
+    >>> p = Phrase("op de eerste dag, {start}", "on the first day, {start}",
+    ...            (("start", date(2026, 4, 1)),))
+    >>> p.get("nl"), p.said("en", "long")
+    ('op de eerste dag, 2026-04-01', 'on the first day, 1 April 2026')
+    """
+
+    values: tuple[tuple[str, object], ...] = ()
+
+    def get(self, lang: Lang) -> str:
+        """The phrase in ``lang``, its dates as ISO text (:attr:`nl` and :attr:`en` are its
+        templates)."""
+        return self.said(lang, "iso")
+
+    def __str__(self) -> str:
+        return self.get("nl")
+
+    def said(self, lang: Lang, dates: DateStyle) -> str:
+        """The phrase in ``lang``, its dates in the style ``dates``."""
+        template = self.en if lang == "en" else self.nl
+        return formatter(template)(localize(dict(self.values), lang, dates))
+
+    def format(self, lang: Lang, /, **values: object) -> str:
+        """The phrase in ``lang`` (its own values; ``values`` are not used)."""
+        return self.get(lang)
+
+    def render(self, lang: Lang, values: Mapping[str, object],
+               dates: DateStyle = "iso") -> str:
+        """The phrase in ``lang``, dates in the style ``dates`` (its own values)."""
+        return self.said(lang, dates)
+
+
+def for_people(text: Text, lang: Lang) -> str:
+    """``text`` in ``lang`` for people: a :class:`Phrase` with its dates in the style of
+    :func:`people_dates`, any other text as it is."""
+    return text.said(lang, people_dates()) if isinstance(text, Phrase) else text.get(lang)
 
 
 @functools.lru_cache(maxsize=256)
@@ -65,6 +175,8 @@ def plural(n: int, spec: str) -> str:
 
     >>> plural(1, "dag|dagen"), plural(3, "day|days"), plural(0, "vandaag|nog # dag|nog # dagen")
     ('1 dag', '3 days', 'vandaag')
+    >>> plural(1, "vandaag|gisteren|# dagen geleden"), plural(2, "today|yesterday|# days ago")
+    ('gisteren', '2 days ago')
     """
     return _plural_of(spec)(n)
 
@@ -81,9 +193,11 @@ def _plural_of(spec: str) -> Callable[[int], str]:
     m0, _, m1 = many.partition("#")
     zero_fixed = "#" not in zero
 
+    one_fixed = "#" not in one
+
     def words(n: int) -> str:
         if n == 1:
-            return f"{o0}1{o1}"
+            return one if one_fixed else f"{o0}1{o1}"
         if n == 0 and zero_fixed:
             return zero
         if n == 0:
@@ -167,6 +281,12 @@ def _general(template: str) -> Callable[[Mapping[str, Any]], str]:
     return render
 
 
-def localize(values: Mapping[str, object], lang: Lang) -> dict[str, object]:
-    """Replace every :class:`Text` value by its text in ``lang``; other values stay."""
+def localize(values: Mapping[str, object], lang: Lang,
+             dates: DateStyle = "iso") -> dict[str, object]:
+    """Replace every :class:`Text` value by its text in ``lang``; with ``dates="long"``, every
+    date by its text as people write it (:func:`date_text`); other values stay."""
+    if dates == "long":
+        return {k: (v.said(lang, dates) if type(v) is Phrase else v.get(lang)
+                    if isinstance(v, Text) else date_text(v, lang)
+                    if type(v) is date else v) for k, v in values.items()}
     return {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in values.items()}

@@ -21,7 +21,7 @@ from datetime import date
 from attrs import field, frozen
 
 from integriteit.errors import IntegriteitError
-from integriteit.i18n import Lang, Text
+from integriteit.i18n import DateStyle, Lang, Phrase, Text, date_text
 from integriteit.model import DatedValue, PolicySettings, PolicyValue, dated_values
 from integriteit.sources import (
     AMBTENARENWET_2017,
@@ -170,6 +170,8 @@ class Parameter:
         '3 months after the start of employment'
         >>> PARAMETERS["integriteitsverklaring_required"].describe(False)
         'nee (false)'
+        >>> PARAMETERS["verantwoording_deadline"].describe("12-31")
+        '31 december (12-31) van het jaar na het verslagjaar'
         """
         if self.kind is ValueKind.FLAG:
             word = (Text("ja", "yes") if value else Text("nee", "no")).get(lang)
@@ -177,7 +179,18 @@ class Parameter:
         if value is None or value == ():
             none = Text("geen", "none").get(lang)
             return f"{none} (null)" if value is None else none
-        return f"{self.show(value)} {self.unit.get(lang)}"
+        if self.kind is ValueKind.CHOICE and isinstance(value, str) and value in CHOICE_WORDS:
+            return f"{CHOICE_WORDS[value].get(lang)} ({value})"
+        if self.kind is ValueKind.MONTH_DAY and isinstance(value, str):
+            # "31 december (12-31) van het jaar ...": the day in words, the value as written
+            month, day = month_day(value)
+            words = date_text(date(2000, month, day), lang).rsplit(" ", 1)[0]
+            return f"{words} ({value}) {self.unit.get(lang).removeprefix('(MM-DD) ')}"
+        unit = self.unit.get(lang)
+        if value == 1 and self.kind in (ValueKind.MONTHS, ValueKind.DAYS):
+            first, _, rest = unit.partition(" ")  # "maanden na ..." -> "maand na ..."
+            unit = f"{_SINGULAR.get(first, first)} {rest}".rstrip()
+        return f"{self.show(value)} {unit}"
 
     def show(self, value: PolicyValue) -> str:
         """The value as people read it: ``2``, ``"12-31"``, ``true``, ``a, b`` or ``-``."""
@@ -188,6 +201,18 @@ class Parameter:
         if isinstance(value, tuple):
             return ", ".join(value) if value else "-"
         return str(value)
+
+
+_SINGULAR = {"maanden": "maand", "months": "month", "dagen": "dag", "days": "day"}
+"""The singular of a unit's first word, for a value of 1 ("1 maand na indiensttreding")."""
+
+CHOICE_WORDS: dict[str, Text] = {
+    "none": Text("niemand", "no one"),
+    "externals": Text("externen", "externals"),
+    "all": Text("iedereen", "everyone"),
+}
+"""The words of the choices of a choice parameter (``workshop_required_for``), for people; the
+document writes the code (kept in brackets)."""
 
 
 @frozen
@@ -207,26 +232,31 @@ class EffectiveValue:
         p = self.parameter
         if self.set_by is ValueSource.DEFAULT:
             return Text(f"standaard: {p.origin_note.nl}", f"default: {p.origin_note.en}")
-        when = (Text(f" vanaf {self.since}", f" from {self.since}")
-                if self.since is not None else Text("", ""))
         if self.set_by is ValueSource.DOCUMENT:
-            return Text(f"ingesteld in het document{when.nl} (beleid van de organisatie, geen "
-                        "wet)",
-                        f"set in the document{when.en} (organisation policy, not law)")
+            if self.since is not None:  # a phrase: its date as the output writes dates
+                return Phrase("ingesteld in het document vanaf {since} (beleid van de "
+                              "organisatie, geen wet)",
+                              "set in the document from {since} (organisation policy, not law)",
+                              (("since", self.since),))
+            return Text("ingesteld in het document (beleid van de organisatie, geen wet)",
+                        "set in the document (organisation policy, not law)")
         return Text("opgegeven bij de aanroep (beleid van de organisatie, geen wet)",
                     "given with the call (organisation policy, not law)")
 
-    def period(self, lang: str = "nl") -> str:
+    def period(self, lang: str = "nl", dates: DateStyle = "iso") -> str:
         """``"2020-01-01 – 2023-12-31"``, ``"vanaf 2024-01-01"`` / ``"from ..."``, or ``"altijd"``
-        / ``"always"``."""
+        / ``"always"``; with ``dates="long"`` the dates as people write them."""
         nl = lang == "nl"
-        if self.since is None and self.until is None:
+        language: Lang = "nl" if nl else "en"
+        since = None if self.since is None else date_text(self.since, language, dates)
+        until = None if self.until is None else date_text(self.until, language, dates)
+        if since is None and until is None:
             return "altijd" if nl else "always"
-        if self.until is None:
-            return f"{'vanaf' if nl else 'from'} {self.since}"
-        if self.since is None:
-            return f"{'tot en met' if nl else 'until'} {self.until}"
-        return f"{self.since} – {self.until}"
+        if until is None:
+            return f"{'vanaf' if nl else 'from'} {since}"
+        if since is None:
+            return f"{'tot en met' if nl else 'until'} {until}"
+        return f"{since} – {until}"
 
 
 _TERM_NOTE = Text("geen wettelijke termijn; de organisatie kiest",
@@ -254,8 +284,8 @@ OATH_DAYS_BEFORE_START = Parameter(
     name="oath_days_before_start",
     title=Text("Eed of belofte vóór de eerste werkdag", "Eed or belofte before the first day"),
     default=0,
-    unit=Text("dagen vóór indiensttreding die nog meetellen",
-              "days before the start of employment that still count"),
+    unit=Text("dagen vóór indiensttreding toegestaan",
+              "days before the start of employment allowed"),
     origin=OriginKind.ORGANISATION,
     origin_note=Text(
         "0: de wet verbindt de eed of belofte aan de indiensttreding (Ambtenarenwet 2017 art. 5 "
@@ -320,9 +350,9 @@ INTEGRITEITSVERKLARING_REQUIRED = Parameter(
     origin=OriginKind.ORGANISATION,
     origin_note=Text(
         "nee; externen (inhuur, uitzendkrachten, gedetacheerden, stagiairs) zijn geen "
-        "ambtenaar en leggen geen eed af, een verklaring kan alleen als beleid worden gevraagd "
+        "ambtenaar en leggen geen eed af; een verklaring kan alleen als beleid worden gevraagd "
         "(bijv. Zuid-Holland)",
-        "no; externals (hired staff, agency workers, secondees, interns) are not ambtenaar and "
+        "no; externals (hired staff, agency workers, secondees, interns) are not ambtenaren and "
         "take no oath; a declaration can only be required as policy (e.g. Zuid-Holland)",
     ),
     kind=ValueKind.FLAG,
@@ -347,9 +377,9 @@ WORKSHOP_REQUIRED_FOR = Parameter(
     unit=Text("(none, externals of all)", "(none, externals, all)"),
     origin=OriginKind.ORGANISATION,
     origin_note=Text(
-        "none; de wet vraagt aanbod van scholing (Ambtenarenwet 2017 art. 4 lid 2), geen "
+        "niemand; de wet vraagt aanbod van scholing (Ambtenarenwet 2017 art. 4 lid 2), geen "
         "verplichte workshop per persoon (Overijssel: 'all', ook externen)",
-        "none; the law asks for training to be offered (Ambtenarenwet 2017 art. 4(2)), not a "
+        "no one; the law asks for training to be offered (Ambtenarenwet 2017 art. 4(2)), not a "
         "workshop per person (Overijssel: 'all', externals included)",
     ),
     source=LegalSource(AMBTENARENWET_2017, "4", lid="2"),

@@ -30,7 +30,7 @@ from integriteit.engine import (
     SubjectKind,
     timeliness,
 )
-from integriteit.i18n import Text
+from integriteit.i18n import Phrase, Text
 from integriteit.model import Employee, EmploymentKind
 from integriteit.policy import (
     INTEGRITEITSVERKLARING_REQUIRED,
@@ -60,21 +60,23 @@ _LATE = Text("{what} op {done}, {days_late:dag|dagen} na het einde van de termij
              "{what} on {done}, {days_late:day|days} after the term ended on {deadline} ({when}; "
              "organisation policy).")
 _DUE = Text("{what}: nog niet; uiterlijk {deadline} ({when}; beleid van de organisatie; "
-            "{days_left:vandaag is de laatste dag|nog # dag|nog # dagen}).",
+            "{days_left:vandaag is de laatste dag|morgen is de laatste dag|nog # dagen}).",
             "{what}: not yet; due by {deadline} ({when}; organisation policy; "
-            "{days_left:today is the last day|# day left|# days left}).")
+            "{days_left:today is the last day|tomorrow is the last day|# days left}).")
 _OVERDUE = Text("{what}: niet gedaan; de termijn verstreek op {deadline} ({when}; beleid van de "
-                "organisatie; {days_overdue:dag|dagen} geleden).",
+                "organisatie; {days_overdue:vandaag|gisteren|# dagen geleden}).",
                 "{what}: not done; the term ended on {deadline} ({when}; organisation policy; "
-                "{days_overdue:day|days} ago).")
+                "{days_overdue:today|yesterday|# days ago}).")
 
 
 def _when(term: Term, start: date) -> Text:
-    """``"2 maanden na de start op ..."``, or for a term of 0: ``"op de eerste dag, ..."``."""
+    """``"2 maanden na de start op ..."``, or for a term of 0: ``"op de eerste dag, ..."``
+    (a phrase: its date is written as the output writes dates)."""
     if term.amount == 0:
-        return Text(f"op de eerste dag, {start}", f"on the first day, {start}")
-    return Text(f"{term.label.nl} na de start op {start}", f"{term.label.en} after the start "
-                f"on {start}")
+        return Phrase("op de eerste dag, {start}", "on the first day, {start}",
+                      (("start", start),))
+    return Phrase(f"{term.label.nl} na de start op {{start}}",
+                  f"{term.label.en} after the start on {{start}}", (("start", start),))
 _TEMPLATES = {Status.OK: _OK, Status.LATE: _LATE, Status.DUE: _DUE, Status.OVERDUE: _OVERDUE}
 
 

@@ -32,7 +32,7 @@ from integriteit._suppression import protect
 from integriteit.engine import RuleFailure, Status, check, waiver_problems
 from integriteit.errors import InputError, Problem, one_line
 from integriteit.exporters._common import json_text, markdown_inline
-from integriteit.i18n import Lang, Text
+from integriteit.i18n import Lang, Text, date_text, people_dates
 from integriteit.io import employee_reference_problems, employees_twice, resolve_categories
 from integriteit.law.klokkenluiders import AW2017_IN_FORCE, WBK_IN_FORCE
 from integriteit.model import (
@@ -685,12 +685,13 @@ def _heading(report: AnnualReport, lang: Lang,
     title = (f"Integriteitsverslag {report.year}: {name(org.name)} ({kind})" if nl else
              f"Integrity report {report.year}: {name(org.name)} ({kind})")
     first, last = report.years[0], report.years[-1]
+    day = date_text(report.at, lang, people_dates())
     intro = (f"Register over {first}–{last}, telling per jaar van ontvangst; cijfers van het "
-             f"jaar per {report.at}. Een item telt één keer in elk van zijn categorieën en één "
+             f"jaar per {day}. Een item telt één keer in elk van zijn categorieën en één "
              f"keer in het totaal. Verantwoording op grond van {_account_basis(report.year).nl}."
              if nl else
              f"Register over {first}–{last}, counted by year of receipt; figures of the year as "
-             f"of {report.at}. An entry counts once in each of its categories and once in the "
+             f"of {day}. An entry counts once in each of its categories and once in the "
              f"total. Account under {_account_basis(report.year).en}.")
     return title, intro
 

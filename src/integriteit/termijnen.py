@@ -31,7 +31,7 @@ from dateutil.relativedelta import relativedelta
 
 from integriteit.caveats import Caveat
 from integriteit.errors import CalendarError
-from integriteit.i18n import Lang, Text
+from integriteit.i18n import DateStyle, Lang, Text, date_text
 from integriteit.law import termijnenwet as atw
 
 
@@ -261,23 +261,34 @@ class Deadline:
             return ()
         return (atw.calendar_caveat(self.incomplete_years),)
 
-    def explain(self, lang: Lang) -> str:
-        """The computation in words, e.g. for ``--explain`` and ``integriteit explain``."""
+    def explain(self, lang: Lang, dates: DateStyle = "iso") -> str:
+        """The computation in words, e.g. for ``--explain`` and ``integriteit explain``; dates
+        in the style ``dates`` (ISO, as in JSON, unless asked otherwise).
+
+        >>> d = Term(7, Unit.DAYS, TermOrigin.STATUTE).compute(date(2025, 5, 3))
+        >>> d.explain("nl", "long").split("; ")[0]
+        '7 dagen na 3 mei 2025 = 10 mei 2025'
+        """
         t = self.term
         label, direction, rest = _term_words(t, lang)  # what depends on the term alone
-        parts = [f"{label} {direction} {self.start} = {self.unextended}", *rest]
+
+        def day(d: date) -> str:
+            return date_text(d, lang, dates)
+
+        parts = [f"{label} {direction} {day(self.start)} = {day(self.unextended)}", *rest]
         for step in self.extensions:
-            why = ", ".join(f"{d.isoformat()} {name.get(lang)}" for d, name in step.reasons)
+            why = ", ".join(f"{day(d)} {name.get(lang)}" for d, name in step.reasons)
             if step.source is atw.ART_1:
-                parts.append(_EXTENDED.format(lang, why=why, to=step.after,
+                parts.append(_EXTENDED.format(lang, why=why, to=day(step.after),
                                               src=step.source.cite(lang)))
             else:
-                parts.append(_TWO_DAYS.format(lang, to=step.after, src=step.source.cite(lang)))
+                parts.append(_TWO_DAYS.format(lang, to=day(step.after),
+                                              src=step.source.cite(lang)))
         if not self.calendar_complete:
             parts.append(_INCOMPLETE.format(
                 lang, years=atw.years_text(self.incomplete_years, lang),
                 known=atw.years_text(atw.COMPLETE_YEARS, lang)))
-        parts.append(_END.format(lang, end=self.end))
+        parts.append(_END.format(lang, end=day(self.end)))
         return "; ".join(parts) + "."
 
 

@@ -38,18 +38,6 @@ STATUS_LABELS: dict[Status, Text] = {
     Status.NOT_APPLICABLE: Text("Niet van toepassing", "Not applicable"),
 }
 
-STATUS_WORDS: dict[Status, Text] = {
-    Status.ERROR: Text("fout in de regel", "rule failed"),
-    Status.OVERDUE: Text("verstreken", "overdue"),
-    Status.INVALID: Text("ongeldig", "invalid"),
-    Status.LATE: Text("te laat", "late"),
-    Status.DUE: Text("binnen de termijn", "due"),
-    Status.UNKNOWN: Text("onbekend", "unknown"),
-    Status.WAIVED: Text("ontheffing", "waived"),
-    Status.OK: Text("in orde", "ok"),
-    Status.NOT_APPLICABLE: Text("niet van toepassing", "not applicable"),
-}
-"""A status as a word in running text, e.g. a summary's "3 verstreken" / "3 overdue"."""
 
 _PLAIN = (str, int, float, bool, type(None))
 

@@ -26,7 +26,7 @@ from integriteit.exporters._common import (
     json_bytes_separators_escaped,
     json_value,
 )
-from integriteit.i18n import Lang, Text, formatter, plain_template
+from integriteit.i18n import Lang, Phrase, Text, formatter, plain_template
 from integriteit.sources import LegalSource, cite_all
 
 if TYPE_CHECKING:
@@ -78,8 +78,9 @@ _DATES_KEPT = 65_536
 
 
 def _patched(facts: Mapping[str, Any]) -> tuple[str, ...]:
-    """The facts that are written other than as they are: texts and dates."""
-    return tuple(k for k, v in facts.items() if type(v) is Text or type(v) is date)
+    """The facts that are written other than as they are: texts (phrases too) and dates."""
+    return tuple(k for k, v in facts.items()
+                 if type(v) is Text or type(v) is date or type(v) is Phrase)
 
 
 
@@ -168,6 +169,8 @@ class FindingEncoder:
                     values[key] = text
                 elif t is Text:
                     values[key] = v.en if en else v.nl
+                elif t is Phrase:
+                    values[key] = v.get(lang)
             if _NATIVE.issuperset(map(type, values.values())):
                 message = render(values) if render is not _GENERAL else f.message(lang)
             else:

@@ -12,11 +12,11 @@ from collections import Counter
 from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
-from integriteit.engine import SUBJECT_WORDS, SubjectKind, caveats_of
+from integriteit.engine import STATUS_WORDS, SUBJECT_WORDS, SubjectKind, caveats_of
 from integriteit.errors import one_line
 from integriteit.exporters import Exporter
-from integriteit.exporters._common import STATUS_LABELS, STATUS_ORDER, STATUS_WORDS
-from integriteit.i18n import Lang, Text
+from integriteit.exporters._common import STATUS_LABELS, STATUS_ORDER
+from integriteit.i18n import Lang, Text, date_text, for_people, people_dates
 from integriteit.model import ORGANISATION_KIND_LABELS
 
 if TYPE_CHECKING:
@@ -59,16 +59,17 @@ def _write(result: CheckResult, out: TextIO, lang: Lang, *, explain: bool) -> No
     headcount = _HEADCOUNT.format(lang, n=org.headcount) if org.headcount is not None else ""
     # Words from the document (the name, ids, a function in a message) are written on one
     # line, with control characters escaped: they cannot fake a line or move the cursor.
+    dates = people_dates()
     out.write(_HEAD.format(lang, name=one_line(org.name),
                            kind=ORGANISATION_KIND_LABELS[org.kind], headcount=headcount,
-                           at=result.at) + "\n")
+                           at=date_text(result.at, lang, dates)) + "\n")
     # The parameters the run's rules read, with their value on the reference date.
     read = dict.fromkeys(n for r in result.rules for n in r.parameters
                          if n in result.policy.timelines and result.policy.shown_to_people(n))
     for name in read:
         ev = result.policy[name]
         p = ev.parameter
-        why = ev.explanation.get(lang)
+        why = for_people(ev.explanation, lang)
         if result.policy.is_dated(name):
             why += "; " + ("wijzigt in de tijd, zie 'integriteit policy'" if lang == "nl"
                            else "changes over time, see 'integriteit policy'")
@@ -78,6 +79,8 @@ def _write(result: CheckResult, out: TextIO, lang: Lang, *, explain: bool) -> No
     for f in result.findings:
         by_status.setdefault(f.status, []).append(f)
     width = min(max((len(f.subject) for f in result.findings), default=0), 24)
+    due_width = max((len(_DUE.format(lang, due=date_text(f.due, lang, dates)))
+                     for f in result.findings if f.due is not None), default=0)
     # An organisation's findings have the subject "organisation" (a key for systems): for
     # people, the word in their language.
     kind_of = {r.id: r.subject for r in result.rules}  # an employee and an entry may share an id
@@ -86,11 +89,11 @@ def _write(result: CheckResult, out: TextIO, lang: Lang, *, explain: bool) -> No
         group = sorted(by_status[status], key=_sort_key)
         if not group:
             continue
-        out.write(f"\n{STATUS_LABELS[status].get(lang)} [{status.value}]: {len(group)}\n")
+        out.write(f"\n{STATUS_LABELS[status].get(lang)}: {len(group)}\n")
         for rule_id, items in groupby(group, key=lambda f: f.rule):
             out.write(f"  {rule_id}\n")
             rows = list(items)
-            messages = [one_line(f.message(lang)) for f in rows]
+            messages = [one_line(f.message(lang, dates)) for f in rows]
             caveats = [() if f.explanation is None else caveats_of(f.explanation)
                        for f in rows]
             # Many subjects with the very same message (e.g. facts not given for anyone): one
@@ -110,10 +113,10 @@ def _write(result: CheckResult, out: TextIO, lang: Lang, *, explain: bool) -> No
             for f, message, notes in zip(rows, messages, caveats, strict=True):
                 if message in repeated and not notes:
                     continue
-                due = _DUE.format(lang, due=f.due) if f.due else ""
+                due = _DUE.format(lang, due=date_text(f.due, lang, dates)) if f.due else ""
                 subject = (organisation if kind_of.get(f.rule) is SubjectKind.ORGANISATION
                            else one_line(f.subject))
-                out.write(f"    {subject:<{width}}  {due:<20}  {message}\n")
+                out.write(f"    {subject:<{width}}  {due:<{due_width}}  {message}\n")
                 for caveat in notes:
                     out.write(textwrap.fill(
                         _CAVEAT.format(lang, message=one_line(caveat.text(lang)),

@@ -33,7 +33,7 @@ from integriteit.engine import (
     shared_facts,
     timeliness,
 )
-from integriteit.i18n import Text
+from integriteit.i18n import Phrase, Text
 from integriteit.model import (
     Employee,
     EmploymentKind,
@@ -77,15 +77,15 @@ _LATE = Text(
 )
 _DUE = Text(
     "Nog geen eed of belofte; af te leggen uiterlijk {deadline} ({term} na indiensttreding "
-    "op {start}; {days_left:vandaag is de laatste dag|nog # dag|nog # dagen}).",
+    "op {start}; {days_left:vandaag is de laatste dag|morgen is de laatste dag|nog # dagen}).",
     "No eed or belofte yet; to be taken by {deadline} ({term} after the start of employment "
-    "on {start}; {days_left:today is the last day|# day left|# days left}).",
+    "on {start}; {days_left:today is the last day|tomorrow is the last day|# days left}).",
 )
 _OVERDUE = Text(
     "Geen eed of belofte afgelegd; de termijn verstreek op {deadline} ({term} na "
-    "indiensttreding op {start}; {days_overdue:dag|dagen} geleden).",
+    "indiensttreding op {start}; {days_overdue:vandaag|gisteren|# dagen geleden}).",
     "No eed or belofte taken; the term ended on {deadline} ({term} after the start of "
-    "employment on {start}; {days_overdue:day|days} ago).",
+    "employment on {start}; {days_overdue:today|yesterday|# days ago}).",
 )
 _OVERDUE_LEFT = Text(
     "Geen eed of belofte afgelegd; de termijn verstreek op {deadline} ({term} na "
@@ -370,7 +370,7 @@ EED = Rule(
                 "Een overheidswerkgever draagt zorg voor de aflegging van de eed of belofte "
                 "door de ambtenaar bij zijn indiensttreding (art. 5 lid 1 onder a), in de vorm "
                 "die de AMvB voorschrijft (art. 7).",
-                "The employer ensures that the ambtenaar takes the eed or belofte on the start "
+                "The employer ensures that the ambtenaar takes the eed or belofte at the start "
                 "of employment (art. 5(1)(a)), in the form set by AMvB (art. 7).",
             ),
         ),
@@ -378,11 +378,12 @@ EED = Rule(
     explanation=Text(
         "Geldt voor medewerkers met dienstverband 'ambtenaar'. Termijn = indiensttreding + "
         "oath_term_months maanden (organisatiebeleid, standaard 2; geen wettelijke termijn), "
-        "met maandrekenkunde: dezelfde dagnummer, of de laatste dag van een kortere maand "
+        "met maandrekening: hetzelfde dagnummer, of de laatste dag van een kortere maand "
         "(31 december + 2 maanden = eind februari). De laatste dag telt nog als op tijd. Geen "
         "verlenging door de Algemene termijnenwet: die geldt niet voor termijnen van de "
         "werkgever. Eed op of vóór de termijn: ok; erna: late; geen eed en termijn loopt nog: "
-        "due; verstreken: overdue; eed vóór indiensttreding of na uitdiensttreding: invalid. "
+        "due; termijn voorbij zonder eed: overdue; eed vóór indiensttreding of na "
+        "uitdiensttreding: invalid. "
         "De wet van de dag van indiensttreding is van toepassing; feiten na de peildatum "
         "tellen niet mee.",
         "Applies to employees with employment 'ambtenaar'. Deadline = start of employment + "
@@ -667,11 +668,19 @@ def _prepare_verantwoording(ctx: RuleContext) -> Evaluator:
             elif when > deadline:
                 late.append((year, deadline))
         if overdue or late:
-            parts = [Text(f"over {y} niet openbaar (uiterlijk {d})",
-                          f"over {y} not public (due {d})") for y, d in overdue]
-            parts += [Text(f"over {y} te laat (uiterlijk {d}, openbaar {published[y]})",
-                           f"over {y} late (due {d}, public {published[y]})") for y, d in late]
-            text = Text("; ".join(p.nl for p in parts), "; ".join(p.en for p in parts))
+            # A phrase: its dates are written as the output writes dates.
+            nl: list[str] = []
+            en: list[str] = []
+            days: list[tuple[str, object]] = []
+            for i, (y, d) in enumerate(overdue):
+                nl.append(f"over {y} niet openbaar (uiterlijk {{d{i}}})")
+                en.append(f"over {y} not public (due {{d{i}}})")
+                days.append((f"d{i}", d))
+            for i, (y, d) in enumerate(late, start=len(overdue)):
+                nl.append(f"over {y} te laat (uiterlijk {{d{i}}}, openbaar {{p{i}}})")
+                en.append(f"over {y} late (due {{d{i}}}, public {{p{i}}})")
+                days += [(f"d{i}", d), (f"p{i}", published[y])]
+            text = Phrase("; ".join(nl), "; ".join(en), tuple(days))
             status = Status.OVERDUE if overdue else Status.LATE
             first_due = (overdue or late)[0][1]
             return ctx.finding("organisation", status, first_due, _VA_BAD,
@@ -769,6 +778,14 @@ _NO_NEVENWERK_FACTS = shared_facts(fact="facts.nevenwerkzaamheden")
 _NO_FACTS = shared_facts()
 
 
+def _days(days: list[date]) -> Phrase:
+    """Dates as one phrase, ``2026-05-04, 2026-06-01`` (as JSON writes the fact), written as
+    the output writes dates."""
+    return Phrase(", ".join(f"{{r{i}}}" for i in range(len(days))),
+                  ", ".join(f"{{r{i}}}" for i in range(len(days))),
+                  tuple((f"r{i}", d) for i, d in enumerate(days)))
+
+
 def _evaluate_nevenwerk(ctx: RuleContext) -> Evaluator:
     given = "nevenwerkzaamheden" in _given(ctx.document.facts)
     by_employee = _reported_by_employee(ctx)
@@ -788,11 +805,11 @@ def _evaluate_nevenwerk(ctx: RuleContext) -> Evaluator:
         if not_registered:
             return ctx.finding(e.id, Status.OVERDUE, None, _NW_MISSING, {
                 "missing": len(not_registered), "count": len(items),
-                "reported": ", ".join(d.isoformat() for d in not_registered)})
+                "reported": _days(not_registered)})
         if unknown:
             return ctx.finding(e.id, Status.UNKNOWN, None, _NW_UNKNOWN, {
                 "unknown": len(unknown), "count": len(items),
-                "reported": ", ".join(d.isoformat() for d in unknown)})
+                "reported": _days(unknown)})
         return ctx.finding(e.id, Status.OK, None, _NW_OK, {"count": len(items)})
 
     return evaluate

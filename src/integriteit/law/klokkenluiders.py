@@ -39,7 +39,7 @@ from integriteit.engine import (
     adoption,
     timeliness,
 )
-from integriteit.i18n import Text
+from integriteit.i18n import Phrase, Text
 from integriteit.law.ambtenarenwet import PRE_2020_KINDS
 from integriteit.model import (
     Channel,
@@ -307,7 +307,8 @@ ONTVANGSTBEVESTIGING = Rule(
         "een termijn die eindigt op een zaterdag, zondag of feestdag loopt door tot de "
         "volgende werkdag). De wet van de dag van ontvangst geldt: vóór 18 februari 2023 "
         "kende de wet deze termijn niet. Bevestiging op of vóór de termijn: ok; erna: late; "
-        "geen en termijn loopt: due; verstreken: overdue; vóór ontvangst: invalid.",
+        "geen en termijn loopt: due; termijn voorbij zonder bevestiging: overdue; vóór ontvangst: "
+        "invalid.",
         "For register entries of kind 'misstand' received by the employer (not channel "
         "'extern'), in an organisation of at least 50 staff (or unknown headcount). Deadline = "
         "receipt + 7 days, extended under the Algemene termijnenwet (art. 1 and 2: a term ending "
@@ -388,8 +389,8 @@ def _prepare_feedback(ctx: RuleContext) -> Evaluator:
         deadline = FEEDBACK_TERM.compute(base)
         due = deadline.end
         facts["deadline"] = due
-        facts["basis"] = Text(basis.format("nl", acknowledged=ack, base=base, ack_due=ack_due),
-                              basis.format("en", acknowledged=ack, base=base, ack_due=ack_due))
+        facts["basis"] = Phrase(basis.nl, basis.en, (("acknowledged", ack), ("base", base),
+                                                     ("ack_due", ack_due)))
 
         def finding(status: Status, template: Text) -> Finding:
             return ctx.finding(entry.id, status, due, template, facts, explanation=deadline)
