@@ -292,7 +292,7 @@ def test_every_year_in_time_is_ok() -> None:
     """Every account from 2020 to the year before the reference date in time: ok."""
     f = duty(VERANTWOORDING, {"verantwoording": accounts(*IN_TIME)})
     assert (f.status, f.due) == (Status.OK, None)
-    assert f.message("en") == "Account over 2020–2025 made public, each in time."
+    assert f.message("en") == "Account for 2020–2025 made public, each in time."
 
 
 def test_published_on_the_deadline_day_is_in_time() -> None:
@@ -311,7 +311,7 @@ def test_first_year_2020_is_due_by_the_end_of_2021() -> None:
     f = duty(VERANTWOORDING, {"verantwoording": []}, date(2021, 6, 1))
     assert (f.status, f.due) == (Status.DUE, date(2021, 12, 31))
     assert f.facts["year"] == 2020
-    assert f.message("en") == "Account over 2020 not public yet; due by 2021-12-31."
+    assert f.message("en") == "Account for 2020 not public yet; due by 2021-12-31."
 
 
 @pytest.mark.parametrize("at", [date(2020, 1, 1), date(2020, 6, 1), date(2020, 12, 31)])
@@ -319,7 +319,7 @@ def test_nothing_is_due_yet_in_2020(at: date) -> None:
     """Checked in 2020: no account can be due yet; the first is over 2020, by 2021-12-31."""
     f = duty(VERANTWOORDING, {"verantwoording": []}, at)
     assert (f.status, f.due) == (Status.DUE, date(2021, 12, 31))
-    assert f.message("en") == "No account due yet (the first, over 2020, by 2021-12-31)."
+    assert f.message("en") == "No account due yet (the first, for 2020, by 2021-12-31)."
 
 
 def test_due_on_the_deadline_day_then_overdue() -> None:
@@ -336,8 +336,8 @@ def test_missing_year_is_overdue_with_the_first_missed_deadline() -> None:
     assert (f.status, f.due) == (Status.OVERDUE, date(2022, 12, 31))
     assert f.facts["missing_years"] == [2021, 2023]
     assert f.facts["late_years"] == []
-    assert f.message("en") == ("Verantwoording: over 2021 not public (due 2022-12-31); "
-                               "over 2023 not public (due 2024-12-31).")
+    assert f.message("en") == ("Verantwoording: for 2021 not public (due 2022-12-31); "
+                               "for 2023 not public (due 2024-12-31).")
 
 
 def test_late_account_is_late() -> None:
@@ -347,7 +347,7 @@ def test_late_account_is_late() -> None:
     assert (f.status, f.due) == (Status.LATE, date(2024, 12, 31))
     assert f.facts["late_years"] == [2023]
     assert f.message("en") == (
-        "Verantwoording: over 2023 late (due 2024-12-31, public 2025-01-14).")
+        "Verantwoording: for 2023 late (due 2024-12-31, public 2025-01-14).")
 
 
 def test_missing_beats_late() -> None:
@@ -357,7 +357,7 @@ def test_missing_beats_late() -> None:
     assert (f.status, f.due) == (Status.OVERDUE, date(2023, 12, 31))
     assert (f.facts["missing_years"], f.facts["late_years"]) == ([2022], [2020])
     assert f.message("en") == (
-        "Verantwoording: over 2022 not public (due 2023-12-31); over 2020 late "
+        "Verantwoording: for 2022 not public (due 2023-12-31); for 2020 late "
         "(due 2021-12-31, public 2022-02-01).")
 
 
@@ -366,7 +366,7 @@ def test_last_year_within_its_term_is_due() -> None:
     given = [(y, p) for y, p in IN_TIME if y != 2025]
     f = duty(VERANTWOORDING, {"verantwoording": accounts(*given)})
     assert (f.status, f.due) == (Status.DUE, date(2026, 12, 31))
-    assert f.message("en") == "Account over 2025 not public yet; due by 2026-12-31."
+    assert f.message("en") == "Account for 2025 not public yet; due by 2026-12-31."
 
 
 def test_accounts_published_after_the_reference_date_do_not_count() -> None:

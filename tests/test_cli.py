@@ -639,3 +639,20 @@ def test_statuses_used_by_the_cli_fixture_cover_every_status() -> None:
     # ``waived`` needs a waiver in the document, ``error`` a failing rule (tested above).
     assert set(EXPECTED.values()) == {s.value for s in Status} - {"unknown", "waived", "error"}
     assert "unknown" in ORGANISATION.values()
+
+
+def test_failing_plugin_is_said_in_dutch(monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """The plugin's failure in the run's language (Dutch by default)."""
+    from integriteit.plugins import build_registry
+
+    def broken() -> Registry:
+        def boom(registry: Registry) -> None:
+            raise RuntimeError("kapot")
+        return build_registry(builtins=False, entry_point_plugins=False, extra=[("x", boom)])
+
+    monkeypatch.setattr("integriteit.cli.default_registry", broken)
+    code, out, err = run(capsys, "rules")
+    assert code == 3 and out == ""
+    assert err == ("integriteit: fout in een plugin: plugin x faalde bij het registreren: "
+                   "RuntimeError('kapot')\n")

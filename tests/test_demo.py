@@ -263,7 +263,7 @@ def test_demo_duty_messages(demo: Document) -> None:
     activity, the missing designation."""
     found = {(f.rule, f.subject): f for f in integriteit.check(demo, DEMO_AT).findings}
     assert found[("ambtenarenwet.verantwoording", "organisation")].message("en") == (
-        "Verantwoording: over 2023 late (due 2024-12-31, public 2025-01-14).")
+        "Verantwoording: for 2023 late (due 2024-12-31, public 2025-01-14).")
     assert found[(NEVENWERK, "P014")].message("en") == (
         "1 of 1 reported nevenwerkzaamheid not registered (reported on 2026-05-04).")
     assert found[("ambtenarenwet.financiele_belangen", "organisation")].message("en") == (

@@ -159,6 +159,8 @@ def test_duplicate_rule_id_names_the_first_origin() -> None:
         build_registry(entry_point_plugins=False,
                        extra=[("first", register_mine), ("second", lambda r: r.add_rule(VOG))])
     assert str(info.value) == f"second: rule id {VOG.id!r} is already registered by first"
+    assert info.value.message("nl") == (
+        f"second: regel-id {VOG.id!r} is al geregistreerd door first")
 
 
 def test_duplicate_of_a_builtin_rule_names_the_builtin() -> None:
@@ -178,6 +180,8 @@ def test_duplicate_exporter_name_names_the_first_origin() -> None:
                        extra=[("mine", lambda r: r.add_exporter(other_json))])
     assert str(info.value) == (
         "mine: exporter 'json' is already registered by integriteit.exporters.json:register")
+    assert info.value.message("nl") == (
+        "mine: formaat 'json' is al geregistreerd door integriteit.exporters.json:register")
 
 
 def test_plugin_that_raises_gives_plugin_error() -> None:
@@ -190,6 +194,8 @@ def test_plugin_that_raises_gives_plugin_error() -> None:
     with pytest.raises(PluginError) as info:
         build_registry(entry_point_plugins=False, extra=[("broken", broken)])
     assert str(info.value) == "plugin broken failed while registering: RuntimeError('kapot')"
+    assert info.value.message("nl") == (
+        "plugin broken faalde bij het registreren: RuntimeError('kapot')")
     assert info.value.__cause__ is boom
 
 

@@ -715,11 +715,11 @@ def test_the_deadline_in_force_on_1_january_of_the_next_year_applies() -> None:
     in_time = {2020: "2021-06-01", 2021: "2022-12-31"}
     f = verantwoording(JULY_FROM_2023, in_time, date(2023, 6, 30))
     assert (f.status, f.due) == (Status.DUE, date(2023, 7, 1))
-    assert f.message("en") == "Account over 2022 not public yet; due by 2023-07-01."
+    assert f.message("en") == "Account for 2022 not public yet; due by 2023-07-01."
     f = verantwoording(JULY_FROM_2023, in_time, date(2023, 7, 2))
     assert (f.status, f.due) == (Status.OVERDUE, date(2023, 7, 1))
     assert f.facts["missing_years"] == [2022]
-    assert f.message("en") == "Verantwoording: over 2022 not public (due 2023-07-01)."
+    assert f.message("en") == "Verantwoording: for 2022 not public (due 2023-07-01)."
 
 
 def test_the_old_deadline_still_judges_the_earlier_year() -> None:
@@ -757,7 +757,7 @@ def test_nothing_due_yet_uses_the_deadline_of_2021() -> None:
     f = verantwoording({"verantwoording_deadline": {"2021-01-01": "06-30"}}, {},
                        date(2020, 9, 1))
     assert (f.status, f.due) == (Status.DUE, date(2021, 6, 30))
-    assert f.message("en") == "No account due yet (the first, over 2020, by 2021-06-30)."
+    assert f.message("en") == "No account due yet (the first, for 2020, by 2021-06-30)."
 
 
 # --- the command line: integriteit policy ------------------------------------------------------

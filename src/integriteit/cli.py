@@ -710,8 +710,9 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     try:
         registry = default_registry()
     except PluginError as exc:
-        err.write("integriteit: " + Text(f"fout in een plugin: {exc}",
-                                         f"plugin error: {exc}").get(chosen) + "\n")
+        err.write("integriteit: " + Text(f"fout in een plugin: {exc.message('nl')}",
+                                         f"plugin error: {exc.message('en')}").get(chosen)
+                  + "\n")
         return EXIT_FAILURE
     with argparse_in(chosen):
         args = _parser(registry, chosen).parse_args(arguments)

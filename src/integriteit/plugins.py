@@ -62,27 +62,32 @@ class Registry:
     def add_rule(self, rule: Rule) -> None:
         """Add ``rule``; its id must be new."""
         if not isinstance(rule, Rule):
-            raise PluginError(f"{self._current}: add_rule() takes a Rule, not {rule!r}")
+            raise PluginError(Text(
+                f"{self._current}: add_rule() vraagt een Rule, niet {rule!r}",
+                f"{self._current}: add_rule() takes a Rule, not {rule!r}"))
         key = f"rule:{rule.id}"
         if rule.id in self.rules:
-            raise PluginError(
+            raise PluginError(Text(
+                f"{self._current}: regel-id {rule.id!r} is al geregistreerd door "
+                f"{self.origins[key]}",
                 f"{self._current}: rule id {rule.id!r} is already registered by "
-                f"{self.origins[key]}"
-            )
+                f"{self.origins[key]}"))
         self.rules[rule.id] = rule
         self.origins[key] = self._current
 
     def add_exporter(self, exporter: Exporter) -> None:
         """Add ``exporter``; its name must be new."""
         if not isinstance(exporter, Exporter):
-            raise PluginError(
-                f"{self._current}: add_exporter() takes an Exporter, not {exporter!r}")
+            raise PluginError(Text(
+                f"{self._current}: add_exporter() vraagt een Exporter, niet {exporter!r}",
+                f"{self._current}: add_exporter() takes an Exporter, not {exporter!r}"))
         key = f"exporter:{exporter.name}"
         if exporter.name in self.exporters:
-            raise PluginError(
+            raise PluginError(Text(
+                f"{self._current}: formaat {exporter.name!r} is al geregistreerd door "
+                f"{self.origins[key]}",
                 f"{self._current}: exporter {exporter.name!r} is already registered by "
-                f"{self.origins[key]}"
-            )
+                f"{self.origins[key]}"))
         self.exporters[exporter.name] = exporter
         self.origins[key] = self._current
 
@@ -94,7 +99,9 @@ class Registry:
         except PluginError:
             raise
         except Exception as exc:
-            raise PluginError(f"plugin {name} failed while registering: {exc!r}") from exc
+            raise PluginError(Text(f"plugin {name} faalde bij het registreren: {exc!r}",
+                                   f"plugin {name} failed while registering: {exc!r}")
+                              ) from exc
         finally:
             self._current = previous
 
@@ -146,8 +153,9 @@ def build_registry(*, builtins: bool = True, entry_point_plugins: bool = True,
             try:
                 plugin = ep.load()
             except Exception as exc:
-                raise PluginError(
-                    f"plugin {ep.name} ({ep.value}) cannot be loaded: {exc!r}") from exc
+                raise PluginError(Text(
+                    f"plugin {ep.name} ({ep.value}) kan niet worden geladen: {exc!r}",
+                    f"plugin {ep.name} ({ep.value}) cannot be loaded: {exc!r}")) from exc
             registry.load(plugin, f"{ep.name} ({ep.value})")
     for name, plugin in extra:
         registry.load(plugin, name)

@@ -619,13 +619,13 @@ FIRST_VERANTWOORDING_YEAR = 2020
 """Art. 4(4) is in force from 2020-01-01; the first year checked is the account over 2020."""
 
 _VA_OK = Text("Verantwoording over {years} openbaar gemaakt, telkens op tijd.",
-              "Account over {years} made public, each in time.")
+              "Account for {years} made public, each in time.")
 _VA_NONE = Text("Nog geen verantwoording verschuldigd (de eerste, over {first}, uiterlijk "
                 "{due}).",
-                "No account due yet (the first, over {first}, by {due}).")
+                "No account due yet (the first, for {first}, by {due}).")
 _VA_BAD = Text("Verantwoording: {problems}.", "Verantwoording: {problems}.")
 _VA_DUE = Text("Verantwoording over {year} nog niet openbaar; uiterlijk {due}.",
-               "Account over {year} not public yet; due by {due}.")
+               "Account for {year} not public yet; due by {due}.")
 _VA_OLD = Text("Vóór 2020 eiste art. 125quater onder d alleen een afspraak over de wijze van "
                "verantwoording, geen openbaarmaking; {law_date} ligt daarvoor.",
                "Before 2020, art. 125quater(d) only required agreeing how to account, not "
@@ -674,11 +674,11 @@ def _prepare_verantwoording(ctx: RuleContext) -> Evaluator:
             days: list[tuple[str, object]] = []
             for i, (y, d) in enumerate(overdue):
                 nl.append(f"over {y} niet openbaar (uiterlijk {{d{i}}})")
-                en.append(f"over {y} not public (due {{d{i}}})")
+                en.append(f"for {y} not public (due {{d{i}}})")
                 days.append((f"d{i}", d))
             for i, (y, d) in enumerate(late, start=len(overdue)):
                 nl.append(f"over {y} te laat (uiterlijk {{d{i}}}, openbaar {{p{i}}})")
-                en.append(f"over {y} late (due {{d{i}}}, public {{p{i}}})")
+                en.append(f"for {y} late (due {{d{i}}}, public {{p{i}}})")
                 days += [(f"d{i}", d), (f"p{i}", published[y])]
             text = Phrase("; ".join(nl), "; ".join(en), tuple(days))
             status = Status.OVERDUE if overdue else Status.LATE
