@@ -1,4 +1,5 @@
-"""A plugin: an organisation's own policy rule and a CSV exporter, registered like the built-ins.
+"""A plugin: an organisation's own policy rule and an exporter for its HR system's import layout
+(``hr-import``, a small CSV), registered like the built-ins.
 
 Many provinces ask external staff (inhuur, uitzendkrachten) to sign an integriteitsverklaring.
 That is policy, not statute, so the rule is marked ``Binding.POLICY`` and cites no article. In a
@@ -83,13 +84,16 @@ def write_csv(result: CheckResult, out: TextIO, lang: Lang) -> None:
 def register(registry: Registry) -> None:
     """The plugin hook."""
     registry.add_rule(VERKLARING)
-    registry.add_exporter(Exporter("csv", Text("CSV", "CSV"), write_csv))
+    registry.add_exporter(Exporter(
+        "hr-import", Text("CSV voor de import van ons HR-systeem",
+                          "CSV for our HR system's import"),
+        write_csv))
 
 
 def main() -> None:
     registry = build_registry(entry_point_plugins=False, extra=[("voorbeeld", register)])
     result = integriteit.check(integriteit.example(), at=date(2026, 6, 1), registry=registry)
-    registry.exporter("csv").write(result, sys.stdout, "en")
+    registry.exporter("hr-import").write(result, sys.stdout, "en")
 
 
 if __name__ == "__main__":

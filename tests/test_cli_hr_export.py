@@ -95,7 +95,7 @@ def test_every_format_gives_the_same_findings(tmp_path: Path,
 
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "xlsx"])
-@pytest.mark.parametrize("exporter", ["text", "json", "jsonl"])
+@pytest.mark.parametrize("exporter", ["text", "json", "jsonl", "csv"])
 def test_unmapped_columns_appear_nowhere(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                          fmt: str, exporter: str) -> None:
     """A name and a BSN in columns nobody maps appear in no output and no error line, with
@@ -263,7 +263,7 @@ def big_document(folder: Path, n: int = 5000) -> Path:
 def test_a_closed_pipe_keeps_the_exit_code(tmp_path: Path) -> None:
     """``| head`` ends the output, not the run: no traceback, the findings' exit code."""
     doc = big_document(tmp_path)
-    for fmt in ("jsonl", "json", "text"):
+    for fmt in ("jsonl", "json", "text", "csv"):
         with subprocess.Popen([sys.executable, "-m", "integriteit", "check", str(doc),
                                "--at", "2026-06-01", "--format", fmt],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
@@ -297,7 +297,7 @@ def test_a_failing_rule_gives_error_findings_and_exit_3(
     registry = employee_rule_registry("test.kapot", raise_for("E04999"))
     monkeypatch.setattr(cli, "default_registry", lambda: registry)
     doc = big_document(tmp_path)
-    for fmt in ("jsonl", "json", "text"):
+    for fmt in ("jsonl", "json", "text", "csv"):
         target = tmp_path / f"out.{fmt}"
         with target.open("w", encoding="utf-8") as handle:
             code = cli._run(["check", str(doc), "--format", fmt], handle, io.StringIO())
@@ -494,7 +494,7 @@ def test_a_plugin_rule_cannot_fake_a_clean_run(make: Any, says: str, tmp_path: P
     ``error`` (saying what was wrong), the output is complete, exit 3 naming the rule."""
     monkeypatch.setattr(cli, "default_registry", lambda: _registry_with(rule=_rule(make)))
     files = write_exports(tmp_path, STAFF)
-    for fmt in ("jsonl", "text", "json"):
+    for fmt in ("jsonl", "text", "json", "csv"):
         out, err = io.StringIO(), io.StringIO()
         assert cli._run(["check", str(files["doc"]), "--format", fmt, "--lang", "en"],
                         out, err) == 3

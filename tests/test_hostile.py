@@ -280,7 +280,7 @@ def test_sentinel_never_echoed_by_the_api(name: str, doc: dict[str, Any]) -> Non
 
 
 SENTINEL_COMMANDS: tuple[tuple[str, ...], ...] = (
-    *(("check", "--at", "2026-06-01", "--format", f) for f in ("text", "json", "jsonl")),
+    *(("check", "--at", "2026-06-01", "--format", f) for f in ("text", "json", "jsonl", "csv")),
     *(("report", "--year", "2026", "--format", f) for f in ("markdown", "html", "json", "csv")),
     *(("checklist", "--at", "2026-06-01", "--format", f) for f in ("markdown", "json")),
 )
@@ -373,13 +373,14 @@ def _check_output(argv: list[str], fmt: str, out: str, has_script: bool) -> None
             assert "&lt;script" in out or "script" not in out, argv
     elif fmt == "markdown":
         _markdown_ok(out, argv)
-    for line in out.split("\n"):
+    # A CSV row ends in CRLF (RFC 4180): that carriage return ends the line, nothing else may.
+    for line in (out.replace("\r\n", "\n") if fmt == "csv" else out).split("\n"):
         for bad in LINE_BREAKERS[1:]:
             assert bad not in line, (argv, line[:500])
 
 
 CLI_COMMANDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    *(("check", f, ("--at", "2026-06-01")) for f in ("text", "json", "jsonl")),
+    *(("check", f, ("--at", "2026-06-01")) for f in ("text", "json", "jsonl", "csv")),
     *(("report", f, ("--year", "2026")) for f in ("markdown", "html", "json", "csv")),
     *(("checklist", f, ("--at", "2026-06-01")) for f in ("markdown", "json")),
 )

@@ -76,7 +76,7 @@ def _write_csv(result: CheckResult, out: TextIO, lang: Lang) -> None:
         out.write(f"{f.rule};{f.subject};{f.status.value}\n")
 
 
-CSV = Exporter("csv", Text("Puntkomma-gescheiden", "Semicolon-separated"), _write_csv)
+CSV = Exporter("puntkomma", Text("Puntkomma-gescheiden", "Semicolon-separated"), _write_csv)
 
 
 def register_mine(registry: Registry) -> None:
@@ -102,9 +102,10 @@ def test_extra_plugin_adds_a_policy_rule_and_an_exporter() -> None:
     """``build_registry(extra=...)`` adds a plugin's rule and exporter after the built-ins."""
     reg = build_registry(entry_point_plugins=False, extra=[("mine", register_mine)])
     assert list(reg.rules) == [*BUILTIN_RULES, VOG.id]
-    assert set(reg.exporters) == {"text", "json", "jsonl", "csv"}
+    assert set(reg.exporters) == {"text", "json", "jsonl", "csv", "puntkomma"}
     assert reg.origins[f"rule:{VOG.id}"] == "mine"
-    assert reg.origins["exporter:csv"] == "mine"
+    assert reg.origins["exporter:puntkomma"] == "mine"
+    assert reg.origins["exporter:csv"] == "integriteit.exporters.csv:register"
     assert reg.origins["rule:ambtenarenwet.eed"] == "integriteit.law.ambtenarenwet:register"
     assert reg.origins["rule:wbk.terugkoppeling"] == "integriteit.law.klokkenluiders:register"
     result = integriteit.check(doc(), AT, registry=reg, rules=["ambtenarenwet.eed", VOG.id])
@@ -116,7 +117,7 @@ def test_extra_plugin_adds_a_policy_rule_and_an_exporter() -> None:
     ]
     assert result.findings[3].message("en") == "Integrity statement needed for inhuur."
     out = io.StringIO()
-    reg.exporter("csv").write(result, out, "en")
+    reg.exporter("puntkomma").write(result, out, "en")
     assert out.getvalue().splitlines()[-1] == f"{VOG.id};B;due"
 
 
@@ -140,7 +141,7 @@ def test_plugin_rule_and_exporter_in_the_cli(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr("integriteit.cli.default_registry", lambda: reg)
     path = tmp_path / "doc.json"
     path.write_text(integriteit.dumps(doc()), encoding="utf-8")
-    assert main(["check", str(path), "--at", AT.isoformat(), "--format", "csv"]) == 0
+    assert main(["check", str(path), "--at", AT.isoformat(), "--format", "puntkomma"]) == 0
     out = capsys.readouterr().out
     assert f"{VOG.id};B;due" in out
     assert main(["rules"]) == 0
@@ -217,7 +218,7 @@ def test_plugin_adding_the_wrong_thing_gives_plugin_error(
 def test_unknown_format_names_the_known_ones() -> None:
     """Asking for an exporter that does not exist lists the known formats."""
     with pytest.raises(UnknownNameError,
-                       match=r"unknown format 'xml' \(known: text, json, jsonl\)"):
+                       match=r"unknown format 'xml' \(known: text, json, jsonl, csv\)"):
         build_registry(entry_point_plugins=False).exporter("xml")
 
 

@@ -61,6 +61,8 @@ from integriteit.exporters._common import (
     markdown_inline,
 )
 from integriteit.exporters._encode import text_writer, utf8_buffer
+from integriteit.exporters.csv import DIALECTS as CSV_DIALECTS
+from integriteit.exporters.csv import csv_dialect_as
 from integriteit.exporters.json import atw_calendar_to_json, policy_to_json, rule_to_json
 from integriteit.hr_export import EmployeeFile, read_employees
 from integriteit.i18n import (
@@ -254,6 +256,14 @@ def _parser(registry: Registry, lang: Lang = "nl") -> argparse.ArgumentParser:
                               "anders nl)",
                               f"language of the output (default: {LANG_ENV}, else the locale, "
                               "else nl)"))
+        if "csv" in formats and p.prog.split()[-1] in ("check", "demo"):
+            p.add_argument("--csv-dialect", choices=list(CSV_DIALECTS), default=None,
+                           help=h("met --format csv: rfc4180 (komma; standaard) of excel-nl "
+                                  "(puntkomma en een BOM, zoals Excel met Nederlandse "
+                                  "instellingen het opent)",
+                                  "with --format csv: rfc4180 (comma; the default) or excel-nl "
+                                  "(semicolon and a BOM, as Excel with Dutch settings opens "
+                                  "it)"))
         if any(f not in ("json", "jsonl", "csv") for f in formats):
             p.add_argument("--iso-dates", action="store_true",
                            help=h("datums in de uitvoer voor mensen als 2026-05-02 in plaats "
@@ -716,7 +726,8 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         return EXIT_FAILURE
     with argparse_in(chosen):
         args = _parser(registry, chosen).parse_args(arguments)
-    with people_dates_as("iso" if getattr(args, "iso_dates", False) else "long"):
+    with people_dates_as("iso" if getattr(args, "iso_dates", False) else "long"), \
+            csv_dialect_as(getattr(args, "csv_dialect", None) or "rfc4180"):
         return _command(args, registry, out, err)
 
 

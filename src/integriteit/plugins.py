@@ -36,6 +36,7 @@ BUILTIN: tuple[str, ...] = (
     "integriteit.exporters.text:register",
     "integriteit.exporters.json:register",
     "integriteit.exporters.jsonl:register",
+    "integriteit.exporters.csv:register",
 )
 """The built-in plugins, as ``module:function``."""
 
