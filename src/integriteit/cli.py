@@ -19,6 +19,7 @@ import textwrap
 import time
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from attrs import evolve
@@ -251,6 +252,11 @@ def _parser(registry: Registry, lang: Lang = "nl") -> argparse.ArgumentParser:
         p.add_argument("--format", choices=formats, default=default,
                        help=h(f"uitvoerformaat (standaard: {default})",
                               f"output format (default: {default})"))
+        p.add_argument("--output", "-o", metavar=file, default=None,
+                       help=h(f"schrijf naar {file} in plaats van standaarduitvoer; pas als de "
+                              "opdracht slaagt (een mislukte run laat geen half bestand achter)",
+                              f"write to {file} instead of standard output; only once the "
+                              "command succeeds (a failed run leaves no half file)"))
         p.add_argument("--lang", choices=LANGS, default=lang,
                        help=h(f"taal van de uitvoer (standaard: {LANG_ENV}, anders de locale, "
                               "anders nl)",
@@ -728,7 +734,49 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         args = _parser(registry, chosen).parse_args(arguments)
     with people_dates_as("iso" if getattr(args, "iso_dates", False) else "long"), \
             csv_dialect_as(getattr(args, "csv_dialect", None) or "rfc4180"):
-        return _command(args, registry, out, err)
+        target = getattr(args, "output", None)
+        if target is None:
+            return _command(args, registry, out, err)
+        return _to_file(target, lambda into: _command(args, registry, into, err), err,
+                        args.lang)
+
+
+def _to_file(target: str, command: Callable[[TextIO], int], err: TextIO, lang: Lang) -> int:
+    """Run ``command`` writing into ``target`` atomically: into a temporary file next to it,
+    renamed over it when the command succeeds (exit 0 or 1); on any other exit (bad input, a
+    failure) the temporary file is removed and ``target`` is left as it was."""
+    path = Path(target).absolute()
+    folder = path.parent
+    if path.is_dir():
+        err.write(_ERROR.get(lang) + Text(f"--output {target}: is een map",
+                                          f"--output {target}: is a directory").get(lang)
+                  + "\n")
+        return EXIT_USAGE
+    try:
+        handle, name = tempfile.mkstemp(prefix=".integriteit-", suffix=".part", dir=folder)
+    except OSError as exc:
+        err.write(_ERROR.get(lang) + Text(
+            f"--output {target}: kan niet schrijven in {folder} ({exc.strerror})",
+            f"--output {target}: cannot write in {folder} ({exc.strerror})").get(lang) + "\n")
+        return EXIT_USAGE
+    temporary = Path(name)
+    code = EXIT_FAILURE
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as into:
+            code = command(into)
+        if code in (EXIT_OK, EXIT_FINDINGS):
+            temporary.chmod(0o666 & ~_umask())  # as a file the shell would make
+            temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return code
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it, then set back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _command(args: argparse.Namespace, registry: Registry, out: TextIO, err: TextIO) -> int:
