@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from importlib import resources
 from typing import Any
 
-from integriteit.engine import Finding, Rule, SubjectKind, check
+from integriteit.engine import Finding, Rule, Status, SubjectKind, check
 from integriteit.errors import InputError
 from integriteit.io import employee_problems, loads, structure
 from integriteit.model import Document, Employee, Organisation, OrganisationKind, PolicySettings
@@ -22,6 +22,7 @@ def check_employee(
     organisation: Organisation | None = None,
     policy: PolicySettings | None = None,
     registry: Registry | None = None,
+    only: Iterable[Status | str] | None = None,
 ) -> tuple[Finding, ...]:
     """Check one employee with every employee rule, without building a whole document.
 
@@ -30,6 +31,8 @@ def check_employee(
     defaults to one of kind ``overig``: give the real one for an employee who started before
     2020, since the old Ambtenarenwet (art. 125quinquies) bound only the Rijk, provincies,
     gemeenten and waterschappen, and its rules are ``not_applicable`` to any other employer.
+    ``only`` gives only the findings with those statuses, e.g. what needs action on an HR
+    form (``["due", "overdue", "late", "invalid"]``).
 
     >>> from datetime import date
     >>> for f in check_employee({"id": "N1", "start": "2025-12-31", "employment": "ambtenaar"},
@@ -38,6 +41,10 @@ def check_employee(
     ambtenarenwet.eed due
     ambtenarenwet.nevenwerkzaamheden unknown
     ambtenarenwet.openbaarmaking not_applicable
+    >>> [f.rule for f in check_employee({"id": "N1", "start": "2025-12-31",
+    ...                                  "employment": "ambtenaar"}, at=date(2026, 2, 28),
+    ...                                 only=["due", "overdue", "late", "invalid"])]
+    ['ambtenarenwet.eed']
     """
     if not isinstance(employee, Employee):
         employee = structure(employee, Employee, source="<dict>", path="employee")
@@ -48,7 +55,7 @@ def check_employee(
     doc = Document(org, (employee,), policy or PolicySettings())
     reg = registry if registry is not None else default_registry()
     return check(doc, at, term_months=term_months, registry=reg,
-                 subject=SubjectKind.EMPLOYEE).findings
+                 subject=SubjectKind.EMPLOYEE, only=only).findings
 
 
 def rules(registry: Registry | None = None) -> tuple[Rule, ...]:

@@ -153,6 +153,19 @@ def _fail_on(text: str) -> tuple[frozenset[Status], frozenset[Severity] | None]:
     return (frozenset(statuses) or DEFAULT_FAIL_ON, frozenset(severities) or None)
 
 
+def _only(text: str) -> frozenset[Status]:
+    """``--only``: statuses, comma-separated (``due,overdue,late,invalid``)."""
+    chosen: set[Status] = set()
+    for word in (w.strip() for w in text.split(",")):
+        if word in Status.__members__.values():
+            chosen.add(Status(word))
+        else:
+            allowed = ", ".join(s.value for s in Status)
+            raise _bad_value(f"{shown(word)!r} is geen status ({allowed})",
+                             f"{shown(word)!r} is not a status ({allowed})")
+    return frozenset(chosen)
+
+
 def _year(text: str) -> int:
     if text.isascii() and text.isdigit() and len(text) == 4:
         return int(text)
@@ -321,6 +334,13 @@ def _parser(registry: Registry, lang: Lang = "nl") -> argparse.ArgumentParser:
                           "processes for a large document's employees with --format json or "
                           "jsonl (default: the processors available; 1 for one process); the "
                           "output is the same"))
+    c.add_argument("--only", type=_only, default=None, metavar=items,
+                   help=h("alleen bevindingen met deze statussen in de uitvoer, met komma's "
+                          "(bijv. due,overdue,late,invalid: wat actie vraagt); de samenvatting "
+                          "en de afsluitcode tellen ze alle",
+                          "list only findings with these statuses, comma-separated (e.g. "
+                          "due,overdue,late,invalid: what needs action); the summary and the "
+                          "exit code count them all"))
     c.add_argument("--fail-on", type=_fail_on, default=(DEFAULT_FAIL_ON, None),
                    metavar=items,
                    help=h("statussen en/of ernst die afsluitcode 1 geven, met komma's "
@@ -339,6 +359,13 @@ def _parser(registry: Registry, lang: Lang = "nl") -> argparse.ArgumentParser:
     d.add_argument("--at", metavar=day, type=_iso_date, default=DEMO_AT,
                    help=h(f"peildatum (standaard: {DEMO_AT})",
                           f"reference date (default: {DEMO_AT})"))
+    d.add_argument("--only", type=_only, default=None, metavar=items,
+                   help=h("alleen bevindingen met deze statussen in de uitvoer, met komma's "
+                          "(bijv. due,overdue,late,invalid: wat actie vraagt); de samenvatting "
+                          "en de afsluitcode tellen ze alle",
+                          "list only findings with these statuses, comma-separated (e.g. "
+                          "due,overdue,late,invalid: what needs action); the summary and the "
+                          "exit code count them all"))
     d.add_argument("--print-input", action="store_true",
                    help=h("druk in plaats daarvan het voorbeelddocument af, om uw eigen mee "
                           "te beginnen",
@@ -859,7 +886,8 @@ def _command(args: argparse.Namespace, registry: Registry, out: TextIO, err: Tex
                 out.write(_DEMO_INTRO.format(lang, n=len(doc.employees), r=len(doc.register),
                                              day=date_text(args.at, lang, people_dates()),
                                              at=args.at) + "\n")
-            stream = check_stream(doc, args.at, registry=registry, source="demo.json")
+            stream = check_stream(doc, args.at, registry=registry, source="demo.json",
+                                  only=args.only)
             _write_findings(stream, exporter, out, lang, explain=False)
             return EXIT_OK  # the demo shows problems on purpose; it is not a failure
         employees = _employees(args)
@@ -879,7 +907,7 @@ def _command(args: argparse.Namespace, registry: Registry, out: TextIO, err: Tex
                               term_months=args.term_months, rules=args.rule,
                               registry=registry, source=source,
                               progress=progress.tick if progress is not None else None,
-                              jobs=_jobs(args.jobs))
+                              jobs=_jobs(args.jobs), only=args.only)
         # Problems of an HR export are known only once it is read, and a rule can fail on the
         # last employee: findings are written so that a failed run leaves none behind.
         try:
@@ -996,8 +1024,10 @@ def _write_findings(stream: FindingStream, exporter: Exporter, out: TextIO, lang
             if exporter.stream is not None and not explain:
                 exporter.stream(stream, sink, lang)
                 return
+            findings = tuple(stream)
             result = CheckResult(stream.at, stream.document, stream.policy, stream.rules,
-                                 tuple(stream))
+                                 findings, None if stream.only is None else dict(stream._tally),
+                                 stream.only)
             write = exporter.write_explained if (
                 explain and exporter.write_explained is not None) else exporter.write
             write(result, text, lang)

@@ -30,6 +30,7 @@ from itertools import chain, islice, pairwise
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, runtime_checkable
 
+import attrs
 from attrs import field, frozen
 
 from integriteit.caveats import Caveat
@@ -413,6 +414,12 @@ class CheckResult:
     policy: Policy
     rules: tuple[Rule, ...]
     findings: tuple[Finding, ...]
+    tally: Mapping[tuple[str, Status], int] | None = None
+    """Per rule id and status, the findings the run made, when :attr:`findings` lists only
+    some (``only``): :meth:`counts` and :meth:`failed` count them all. None: :attr:`findings`
+    are all of them."""
+    only: frozenset[Status] | None = None
+    """The statuses :attr:`findings` lists (``only``); None: every status."""
 
     def explain(self, finding: Finding, lang: Lang = "nl", dates: DateStyle | None = None
                 ) -> str:
@@ -471,16 +478,27 @@ class CheckResult:
         return text + "."
 
     def counts(self) -> dict[Status, int]:
-        """The number of findings per status, every status present (zero included)."""
-        c = Counter(f.status for f in self.findings)
+        """The number of findings per status, every status present (zero included); those
+        left out of :attr:`findings` by ``only`` included."""
+        c: Counter[Status] = Counter()
+        if self.tally is None:
+            c.update(f.status for f in self.findings)
+        else:
+            for (_, status), n in self.tally.items():
+                c[status] += n
         return {s: c.get(s, 0) for s in Status}
 
     def failed(self, fail_on: Iterable[Status] = DEFAULT_FAIL_ON,
                severities: Iterable[Severity] | None = None) -> bool:
         """Whether a finding has one of the ``fail_on`` statuses (and, when ``severities`` is
-        given, belongs to a rule of one of those severities)."""
+        given, belongs to a rule of one of those severities); those left out of
+        :attr:`findings` by ``only`` included."""
         wanted = frozenset(fail_on)
         levels = frozenset(severities) if severities is not None else None
+        if self.tally is not None:
+            severity = {r.id: r.severity for r in self.rules}
+            return any(status in wanted and (levels is None or severity.get(rule) in levels)
+                       for (rule, status), n in self.tally.items() if n)
         return any(f.status in wanted and (levels is None or f.severity in levels)
                    for f in self.findings)
 
@@ -730,10 +748,13 @@ class _Plan:
     """The document's hash before the run, when a rule is watched."""
     examples: dict[tuple[str, Status], Finding] = field(factory=dict)
     """The first finding of each rule and status (e.g. why a rule did not apply)."""
+    only: frozenset[Status] | None = None
+    """The statuses whose findings are given (all counted); None: every finding."""
 
     @classmethod
     def make(cls, document: Document, rules: Sequence[Rule], at: date, policy: Policy,
-             guarded: frozenset[str] = frozenset()) -> _Plan:
+             guarded: frozenset[str] = frozenset(),
+             only: frozenset[Status] | None = None) -> _Plan:
         others: list[tuple[Rule, _Picker]] = []
         staff: list[_Staff] = []
         watched = guarded & {r.id for r in rules}
@@ -749,7 +770,7 @@ class _Plan:
             else:
                 others.append((rule, pick))
         return cls(document, at, tuple(others), tuple(staff), _waivers_on(document, at),
-                   frozenset(watched), fingerprint)
+                   frozenset(watched), fingerprint, only=only)
 
     def check_unchanged(self) -> None:
         """Raise :class:`RuleFailure` when the document is not what it was before the run
@@ -798,7 +819,8 @@ class _Plan:
                 tally[key] = tally.get(key, 0) + 1
                 if key not in self.examples:
                     self.examples[key] = finding
-                yield finding
+                if self.only is None or finding.status in self.only:
+                    yield finding
 
     def employees(self, employees: Iterable[Employee], tally: dict[tuple[str, Status], int]
                   ) -> Iterator[Finding]:
@@ -813,7 +835,11 @@ class _Plan:
         counted per batch in bulk; only then are the rules' findings interleaved per
         employee. So a finding costs its rule's call and little else.
         """
-        at, waivers, staff = self.at, self.waivers, self.staff
+        at, waivers, staff, only = self.at, self.waivers, self.staff, self.only
+
+        def listed(finding: Finding) -> bool:
+            return finding[2] in only  # type: ignore[operator]
+
         if not staff:
             for _ in batches:  # read through: a reader's problems still count
                 pass
@@ -841,8 +867,9 @@ class _Plan:
                         for finding in column:
                             self.examples.setdefault((rule.id, finding.status), finding)
                     columns.append(column)
-                yield (iter(columns[0]) if len(columns) == 1
-                       else chain.from_iterable(zip(*columns, strict=True)))
+                found = (iter(columns[0]) if len(columns) == 1
+                         else chain.from_iterable(zip(*columns, strict=True)))
+                yield found if only is None else filter(listed, found)
         finally:
             statuses = {id(s): s for s in Status}
             for (rule, *_), counted in zip(staff, counts, strict=True):
@@ -971,7 +998,8 @@ class FindingStream:
                  employees: Iterable[Employee], source: str, *,
                  known_rules: Iterable[Rule] = (), validated: bool = False,
                  progress: Callable[[int], None] | None = None, jobs: int = 1,
-                 guarded: frozenset[str] = frozenset()) -> None:
+                 guarded: frozenset[str] = frozenset(),
+                 only: frozenset[Status] | None = None) -> None:
         self.at = at
         self.document = document
         self.policy = policy
@@ -990,6 +1018,8 @@ class FindingStream:
         self.jobs = jobs
         """Processes the ``json`` and ``jsonl`` exporters may use (see :func:`check_stream`)."""
         self._guarded = guarded
+        self.only = only
+        """The statuses whose findings the stream gives (all are counted); None: all."""
         self._plan: _Plan | None = None
 
     def _checked(self) -> Iterator[list[Employee]]:
@@ -1049,7 +1079,8 @@ class FindingStream:
                 or len(employees) < minimum):
             return None
         self._started = True
-        self._plan = _Plan.make(self.document, self.rules, self.at, self.policy, self._guarded)
+        self._plan = _Plan.make(self.document, self.rules, self.at, self.policy, self._guarded,
+                                self.only)
         return self._plan, employees
 
     def __iter__(self) -> Iterator[Finding]:
@@ -1060,7 +1091,7 @@ class FindingStream:
 
     def _iterate(self) -> Iterator[Finding]:
         plan = self._plan = _Plan.make(self.document, self.rules, self.at, self.policy,
-                                       self._guarded)
+                                       self._guarded, self.only)
         # Chained in C: a finding passes no Python frame between its rule and the exporter.
         return chain(plan.organisation(self._tally),
                      chain.from_iterable(plan.employee_batches(self._checked(), self._tally)),
@@ -1173,6 +1204,7 @@ def check(
     source: str = "<document>",
     subject: SubjectKind | None = None,
     employees: Iterable[Employee] | None = None,
+    only: Iterable[Status | str] | None = None,
 ) -> CheckResult:
     """Check ``document`` as of ``at`` (default: today) with every registered rule.
 
@@ -1182,8 +1214,11 @@ def check(
     ``integriteitsverklaring_required``). ``subject`` limits the run to the rules about one
     kind of subject (e.g. :attr:`SubjectKind.EMPLOYEE`). ``employees`` gives the employees
     from elsewhere than the document, e.g. :func:`integriteit.read_employees` of an HR export
-    (the document must then list none). Waivers that name an unknown rule or subject raise
-    :class:`~integriteit.InputError` (``source`` names the document in it).
+    (the document must then list none). ``only`` lists only the findings with those statuses
+    (e.g. ``["due", "overdue", "late", "invalid"]``: what needs action); the others are still
+    counted (:meth:`CheckResult.counts`, :meth:`CheckResult.failed`). Waivers that name an
+    unknown rule or subject raise :class:`~integriteit.InputError` (``source`` names the
+    document in it).
 
     Findings come in this order: the organisation's and the register's rules, rule by rule,
     then each employee with every employee rule. For a large export that need not be held in
@@ -1208,11 +1243,43 @@ def check(
     11
     """
     _separate_employees(document, employees, source)
+    listed = statuses(only)
     stream = _stream(document, at, employees, term_months, rules, registry, source, subject)
     if employees is None:
-        return run(document, stream.rules, stream.at, stream.policy, stream._guarded)
+        result = run(document, stream.rules, stream.at, stream.policy, stream._guarded)
+        if listed is None:
+            return result
+        tally = Counter((f.rule, f.status) for f in result.findings)
+        return attrs.evolve(result, findings=tuple(
+            f for f in result.findings if f.status in listed), tally=dict(tally), only=listed)
+    stream.only = listed
     findings = tuple(stream)
-    return CheckResult(stream.at, document, stream.policy, stream.rules, findings)
+    return CheckResult(stream.at, document, stream.policy, stream.rules, findings,
+                       None if listed is None else dict(stream._tally), listed)
+
+
+def statuses(only: Iterable[Status | str] | None) -> frozenset[Status] | None:
+    """``only`` as statuses (given as :class:`Status` or their codes, ``"overdue"``); None
+    for None. An unknown code raises :class:`ValueError` naming the known ones.
+
+    >>> sorted(s.value for s in statuses(["due", Status.OVERDUE]))
+    ['due', 'overdue']
+    """
+    if only is None:
+        return None
+    if isinstance(only, str):
+        only = [only]
+    chosen: set[Status] = set()
+    for item in only:
+        if isinstance(item, Status):
+            chosen.add(item)
+            continue
+        try:
+            chosen.add(Status(item))
+        except ValueError:
+            known = ", ".join(s.value for s in Status)
+            raise ValueError(f"unknown status {item!r} (known: {known})") from None
+    return frozenset(chosen)
 
 
 def _stream(document: Document, at: date | None, employees: Iterable[Employee] | None,
@@ -1263,6 +1330,7 @@ def check_stream(
     subject: SubjectKind | None = None,
     progress: Callable[[int], None] | None = None,
     jobs: int = 1,
+    only: Iterable[Status | str] | None = None,
 ) -> FindingStream:
     """As :func:`check`, but the findings are made while they are read, and not kept.
 
@@ -1275,7 +1343,8 @@ def check_stream(
     employees (from 5,000 of them) in that many processes, on systems that ``fork``
     (Linux, macOS): the output is the same, byte for byte. Rules then run in child processes
     that share the document: what a rule changes outside its finding is lost. Iterating the
-    stream yourself always runs in one process.
+    stream yourself always runs in one process. ``only``: as for :func:`check` (the stream
+    gives the findings with those statuses; :meth:`FindingStream.counts` counts them all).
 
     >>> from integriteit import example
     >>> stream = check_stream(example(), date(2026, 6, 1))
@@ -1285,5 +1354,7 @@ def check_stream(
     _separate_employees(document, employees, source)
     if type(jobs) is not int or jobs < 1:
         raise ValueError(f"jobs must be a whole number of 1 or more, not {jobs!r}")
-    return _stream(document, at, employees, term_months, rules, registry, source, subject,
-                   progress, jobs)
+    stream = _stream(document, at, employees, term_months, rules, registry, source, subject,
+                     progress, jobs)
+    stream.only = statuses(only)
+    return stream

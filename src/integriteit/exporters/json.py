@@ -127,6 +127,9 @@ def _header(result: CheckResult | FindingStream, lang: Lang,
                    for name in result.policy.timelines},
         "summary": ({s.value: n for s, n in result.counts().items()} if summary is None
                     else summary),
+        # The statuses "findings" lists (--only); null: all. The summary counts every one.
+        "only": (None if result.only is None
+                 else [s.value for s in Status if s in result.only]),
         "rules": [rule_to_json(r, lang) for r in result.rules],
     }
 

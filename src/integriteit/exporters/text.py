@@ -33,6 +33,12 @@ _SUMMARY = Text("Samenvatting: {total:bevinding|bevindingen} van {rules:regel|re
                 "Summary: {total:finding|findings} of {rules:rule|rules} over "
                 "{subjects:subject|subjects}: {counts}.")
 _NONE = Text("Geen bevindingen.", "No findings.")
+_NONE_LISTED = Text("Geen bevindingen met de gevraagde statussen ({statuses}).",
+                    "No findings with the statuses asked for ({statuses}).")
+_SUMMARY_ONLY = Text("Samenvatting: {total:bevinding|bevindingen} van {rules:regel|regels}: "
+                     "{counts}; getoond: {listed} ({statuses}).",
+                     "Summary: {total:finding|findings} of {rules:rule|rules}: {counts}; "
+                     "listed: {listed} ({statuses}).")
 _MANY = Text("{n} onderwerpen ({ids}):", "{n} subjects ({ids}):")
 _CAVEAT = Text("Let op: {message} [{code}]", "Note: {message} [{code}]")
 
@@ -127,11 +133,19 @@ def _write(result: CheckResult, out: TextIO, lang: Lang, *, explain: bool) -> No
                                             initial_indent="        ",
                                             subsequent_indent="        ") + "\n")
     counts = result.counts()
+    summary = ", ".join(f"{counts[s]} {STATUS_WORDS[s].get(lang)}" for s in STATUS_ORDER
+                        if counts[s])
+    if result.only is not None:  # --only: the listing is a part, the summary counts them all
+        asked = ", ".join(STATUS_WORDS[s].get(lang) for s in STATUS_ORDER if s in result.only)
+        if not result.findings:
+            out.write("\n" + _NONE_LISTED.format(lang, statuses=asked) + "\n")
+        out.write("\n" + _SUMMARY_ONLY.format(
+            lang, total=sum(counts.values()), rules=len(result.rules), counts=summary or "-",
+            listed=len(result.findings), statuses=asked) + "\n")
+        return
     if not result.findings:
         out.write("\n" + _NONE.get(lang) + "\n")
     subjects = len({(kind_of.get(f.rule), f.subject) for f in result.findings})
-    summary = ", ".join(f"{counts[s]} {STATUS_WORDS[s].get(lang)}" for s in STATUS_ORDER
-                        if counts[s])
     out.write("\n" + _SUMMARY.format(lang, total=len(result.findings), rules=len(result.rules),
                                      subjects=subjects, counts=summary or "-") + "\n")
 
