@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from integriteit.api import (
         check_employee,
         example,
+        export,
         rules,
     )
     from integriteit.caveats import (
@@ -109,6 +110,7 @@ if TYPE_CHECKING:
 _MODULES: dict[str, str] = {
     "check_employee": "integriteit.api",
     "example": "integriteit.api",
+    "export": "integriteit.api",
     "rules": "integriteit.api",
     "Caveat": "integriteit.caveats",
     "Binding": "integriteit.engine",
@@ -237,6 +239,7 @@ __all__ = [
     "dump_document",
     "dumps",
     "example",
+    "export",
     "from_dict",
     "load",
     "load_mapping",

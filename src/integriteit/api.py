@@ -1,14 +1,30 @@
-"""Conveniences over the engine for embedding: one employee at a time, and the rule list."""
+"""Conveniences over the engine for embedding: one employee at a time, the rule list, and a
+result in any format (:func:`export`)."""
 
 from __future__ import annotations
 
+import io
+import os
+import tempfile
+import typing
 from collections.abc import Iterable, Mapping
 from datetime import date
 from importlib import resources
-from typing import Any
+from pathlib import Path
+from typing import IO, Any, BinaryIO
 
-from integriteit.engine import Finding, Rule, Status, SubjectKind, check
+from integriteit.engine import (
+    CheckResult,
+    Finding,
+    FindingStream,
+    Rule,
+    Status,
+    SubjectKind,
+    check,
+)
 from integriteit.errors import InputError
+from integriteit.exporters import Exporter
+from integriteit.i18n import Lang
 from integriteit.io import employee_problems, loads, structure
 from integriteit.model import Document, Employee, Organisation, OrganisationKind, PolicySettings
 from integriteit.plugins import Registry, default_registry
@@ -76,3 +92,64 @@ def example() -> Document:
     'Provincie Voorbeeld'
     """
     return loads(example_text(), source="demo.json")
+
+
+def export(result: CheckResult | FindingStream, format: str = "text", *, lang: Lang = "nl",
+           to: str | os.PathLike[str] | IO[bytes] | IO[str] | None = None,
+           explain: bool = False, registry: Registry | None = None) -> str | None:
+    """``result`` in any registered format (``text``, ``json``, ``jsonl``, ``csv``, a
+    plugin's): as a string, or written to ``to`` (a path, written atomically; or an open
+    binary or text file), and then None. A :class:`~integriteit.FindingStream` is written as
+    it is read where the format streams (``json``, ``jsonl``, ``csv``); read it once.
+    ``explain`` uses the format's explained variant where it has one (``text``).
+
+    >>> from integriteit import check, example, date
+    >>> text = export(check(example(), date(2026, 6, 1)), "json", lang="en")
+    >>> import json; json.loads(text)["summary"]["overdue"]
+    5
+    """
+    reg = registry if registry is not None else default_registry()
+    exporter = reg.exporter(format)
+    if to is None:
+        buffer = io.BytesIO()
+        _export(result, exporter, buffer, lang, explain)
+        return buffer.getvalue().decode("utf-8")
+    if isinstance(to, str | os.PathLike):
+        path = Path(to)
+        handle, name = tempfile.mkstemp(prefix=".integriteit-", suffix=".part",
+                                        dir=path.absolute().parent)
+        temporary = Path(name)
+        try:
+            with os.fdopen(handle, "wb") as into:
+                _export(result, exporter, into, lang, explain)
+            temporary.replace(path)
+        finally:
+            temporary.unlink(missing_ok=True)
+        return None
+    if isinstance(to, io.TextIOBase) or hasattr(to, "encoding"):  # a text file
+        buffer = io.BytesIO()
+        _export(result, exporter, buffer, lang, explain)
+        typing.cast(IO[str], to).write(buffer.getvalue().decode("utf-8"))
+        return None
+    _export(result, exporter, typing.cast(BinaryIO, to), lang, explain)
+    return None
+
+
+def _export(result: CheckResult | FindingStream, exporter: Exporter, out: BinaryIO,
+            lang: Lang, explain: bool) -> None:
+    """Write ``result`` with ``exporter`` as UTF-8 bytes to ``out``."""
+    if isinstance(result, FindingStream):
+        if exporter.stream is not None and not explain:
+            exporter.stream(result, out, lang)
+            return
+        findings = tuple(result)
+        result = CheckResult(result.at, result.document, result.policy, result.rules, findings,
+                             None if result.only is None else dict(result._tally), result.only)
+    write = (exporter.write_explained if explain and exporter.write_explained is not None
+             else exporter.write)
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+    try:
+        write(result, text, lang)
+        text.flush()
+    finally:
+        text.detach()

@@ -477,6 +477,19 @@ class CheckResult:
         text = ". ".join(p.rstrip(".") for p in parts)
         return text + "."
 
+    def to_dict(self, lang: Lang = "nl") -> dict[str, Any]:
+        """The result as plain data (strings, numbers, lists, dicts): exactly what
+        ``--format json`` writes, e.g. to hand to a web framework.
+
+        >>> from integriteit import example, check, date
+        >>> data = check(example(), date(2026, 6, 1)).to_dict("en")
+        >>> data["summary"]["overdue"], data["findings"][0]["rule"]
+        (5, 'ambtenarenwet.integriteitsbeleid')
+        """
+        from integriteit.exporters.json import result_to_json  # the exporters import this
+
+        return result_to_json(self, lang)
+
     def counts(self) -> dict[Status, int]:
         """The number of findings per status, every status present (zero included); those
         left out of :attr:`findings` by ``only`` included."""
