@@ -26,6 +26,7 @@ SAME_IN_BOTH = {
     "week",
     "ambtenaren",  # a Dutch term of art, kept in English text
     "Verantwoording: {problems}.",  # a term of art and a list of problems in the language
+    "Status",  # a column heading: the same word in Dutch
 }
 """Texts that are rightly the same in Dutch and English."""
 

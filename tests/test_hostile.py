@@ -280,7 +280,8 @@ def test_sentinel_never_echoed_by_the_api(name: str, doc: dict[str, Any]) -> Non
 
 
 SENTINEL_COMMANDS: tuple[tuple[str, ...], ...] = (
-    *(("check", "--at", "2026-06-01", "--format", f) for f in ("text", "json", "jsonl", "csv")),
+    *(("check", "--at", "2026-06-01", "--format", f)
+      for f in ("text", "json", "jsonl", "csv", "markdown")),
     *(("report", "--year", "2026", "--format", f) for f in ("markdown", "html", "json", "csv")),
     *(("checklist", "--at", "2026-06-01", "--format", f) for f in ("markdown", "json")),
 )
@@ -380,7 +381,7 @@ def _check_output(argv: list[str], fmt: str, out: str, has_script: bool) -> None
 
 
 CLI_COMMANDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    *(("check", f, ("--at", "2026-06-01")) for f in ("text", "json", "jsonl", "csv")),
+    *(("check", f, ("--at", "2026-06-01")) for f in ("text", "json", "jsonl", "csv", "markdown")),
     *(("report", f, ("--year", "2026")) for f in ("markdown", "html", "json", "csv")),
     *(("checklist", f, ("--at", "2026-06-01")) for f in ("markdown", "json")),
 )

@@ -35,6 +35,9 @@ def _runs(tmp: Path) -> Iterator[tuple[str, list[str]]]:
     yield "demo", ["demo"]
     yield "check", ["check", str(demo), "--at", AT]
     yield "check --explain", ["check", str(demo), "--at", AT, "--explain"]
+    yield "check markdown", ["check", str(demo), "--at", AT, "--format", "markdown"]
+    yield "check markdown --explain", ["check", str(demo), "--at", AT, "--format", "markdown",
+                                       "--explain"]
     yield "checklist", ["checklist", str(demo), "--at", AT]
     yield "checklist (no document)", ["checklist", "--kind", "gemeente", "--headcount", "80",
                                       "--at", AT]

@@ -633,9 +633,9 @@ def _policy_values(rule: Rule, policy: Policy) -> list[str]:
 
 def _policy_values_for_people(rule: Rule, policy: Policy, lang: Lang) -> list[str]:
     """``title (name): value [set by]`` for the parameters a rule reads, on the policy's
-    date, in words."""
+    date, in words, as Markdown (a value from the document escaped)."""
     return [f"{policy[n].parameter.title.get(lang)} ({n}): "
-            f"{policy[n].parameter.describe(policy[n].value, lang)} "
+            f"{markdown_inline(policy[n].parameter.describe(policy[n].value, lang))} "
             f"[{_SET_BY[policy[n].set_by].get(lang)}]"
             for n in rule.parameters if n in policy.timelines]
 

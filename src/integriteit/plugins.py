@@ -37,6 +37,7 @@ BUILTIN: tuple[str, ...] = (
     "integriteit.exporters.json:register",
     "integriteit.exporters.jsonl:register",
     "integriteit.exporters.csv:register",
+    "integriteit.exporters.markdown:register",
 )
 """The built-in plugins, as ``module:function``."""
 

@@ -20,7 +20,7 @@ from datetime import date
 
 from attrs import field, frozen
 
-from integriteit.errors import IntegriteitError
+from integriteit.errors import IntegriteitError, one_line
 from integriteit.i18n import DateStyle, Lang, Phrase, Text, date_text
 from integriteit.model import DatedValue, PolicySettings, PolicyValue, dated_values
 from integriteit.sources import (
@@ -193,14 +193,15 @@ class Parameter:
         return f"{self.show(value)} {unit}"
 
     def show(self, value: PolicyValue) -> str:
-        """The value as people read it: ``2``, ``"12-31"``, ``true``, ``a, b`` or ``-``."""
+        """The value as people read it: ``2``, ``"12-31"``, ``true``, ``a, b`` or ``-``; on one
+        line (a function name is the document's: control characters escaped)."""
         if value is None:
             return "-"
         if isinstance(value, bool):
             return "true" if value else "false"
         if isinstance(value, tuple):
-            return ", ".join(value) if value else "-"
-        return str(value)
+            return one_line(", ".join(value)) if value else "-"
+        return one_line(str(value))
 
 
 _SINGULAR = {"maanden": "maand", "months": "month", "dagen": "dag", "days": "day"}

@@ -105,3 +105,30 @@ def json_bytes_separators_escaped(data: bytes) -> bytes:
         if last in data and raw in data:
             data = data.replace(raw, escaped)
     return data
+
+
+_RANK = {s: i for i, s in enumerate(STATUS_ORDER)}
+
+NEEDS_ACTION: frozenset[Status] = frozenset(
+    {Status.ERROR, Status.OVERDUE, Status.INVALID, Status.LATE, Status.DUE})
+"""The statuses that ask someone to act (the rest: facts missing, waived, in order, not
+applicable)."""
+
+
+def by_rule(rules: Iterable[Any], findings: Iterable[Any]) -> list[tuple[Any, list[Any]]]:
+    """The findings per rule, for people: the rules whose findings need action most first
+    (then in the run's order), and within a rule by status (:data:`STATUS_ORDER`), deadline
+    and subject. Rules without findings are left out."""
+    grouped: dict[str, list[Any]] = {}
+    for f in findings:
+        grouped.setdefault(f.rule, []).append(f)
+    order = {r.id: i for i, r in enumerate(rules)}
+    known = {r.id: r for r in rules}
+    out = []
+    for rule_id, items in grouped.items():
+        items.sort(key=lambda f: (_RANK.get(f.status, len(_RANK)),
+                                  f.due.isoformat() if f.due else "", f.subject))
+        out.append((known.get(rule_id), items))
+    out.sort(key=lambda pair: (_RANK.get(pair[1][0].status, len(_RANK)),
+                               order.get(pair[1][0].rule, len(order))))
+    return out
