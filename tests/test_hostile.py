@@ -281,7 +281,7 @@ def test_sentinel_never_echoed_by_the_api(name: str, doc: dict[str, Any]) -> Non
 
 SENTINEL_COMMANDS: tuple[tuple[str, ...], ...] = (
     *(("check", "--at", "2026-06-01", "--format", f)
-      for f in ("text", "json", "jsonl", "csv", "markdown")),
+      for f in ("text", "json", "jsonl", "csv", "markdown", "html")),
     *(("report", "--year", "2026", "--format", f) for f in ("markdown", "html", "json", "csv")),
     *(("checklist", "--at", "2026-06-01", "--format", f) for f in ("markdown", "json")),
 )
@@ -314,10 +314,13 @@ class _StrictHTML(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.script_tags = 0
+        self.active: list[tuple[str, str | None]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "script":
             self.script_tags += 1
+        self.active += [(k, v) for k, v in attrs if k.startswith("on") or (
+            v is not None and v.strip().lower().startswith("javascript:"))]
 
 
 def _markdown_ok(out: str, argv: list[str]) -> None:
@@ -370,8 +373,11 @@ def _check_output(argv: list[str], fmt: str, out: str, has_script: bool) -> None
         parser.close()
         assert parser.script_tags == 0, argv
         assert "<script" not in out.lower(), argv
-        if has_script:
-            assert "&lt;script" in out or "script" not in out, argv
+        # Nothing that runs: no event handler, no javascript: link (the words may stand in
+        # the text, escaped, where the document gave them).
+        assert not parser.active, (argv, parser.active[:3])
+        if has_script and "script>" in out:
+            assert "&lt;script" in out or "&lt;/script" in out, argv
     elif fmt == "markdown":
         _markdown_ok(out, argv)
     # A CSV row ends in CRLF (RFC 4180): that carriage return ends the line, nothing else may.
@@ -381,7 +387,8 @@ def _check_output(argv: list[str], fmt: str, out: str, has_script: bool) -> None
 
 
 CLI_COMMANDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    *(("check", f, ("--at", "2026-06-01")) for f in ("text", "json", "jsonl", "csv", "markdown")),
+    *(("check", f, ("--at", "2026-06-01"))
+      for f in ("text", "json", "jsonl", "csv", "markdown", "html")),
     *(("report", f, ("--year", "2026")) for f in ("markdown", "html", "json", "csv")),
     *(("checklist", f, ("--at", "2026-06-01")) for f in ("markdown", "json")),
 )

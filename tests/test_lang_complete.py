@@ -36,6 +36,7 @@ def _runs(tmp: Path) -> Iterator[tuple[str, list[str]]]:
     yield "check", ["check", str(demo), "--at", AT]
     yield "check --explain", ["check", str(demo), "--at", AT, "--explain"]
     yield "check markdown", ["check", str(demo), "--at", AT, "--format", "markdown"]
+    yield "check html", ["check", str(demo), "--at", AT, "--format", "html"]
     yield "check markdown --explain", ["check", str(demo), "--at", AT, "--format", "markdown",
                                        "--explain"]
     yield "checklist", ["checklist", str(demo), "--at", AT]
@@ -86,6 +87,8 @@ def _problems(lang: Lang, tmp_path: Path, capsys: pytest.CaptureFixture[str],
     problems: list[str] = []
     for name, argv in _runs(tmp_path):
         text = _output(argv, lang, capsys)
+        if "html" in name:
+            text = _html_text(text)
         for line in text.splitlines():
             for pattern, what in checks:
                 found = pattern.search(line)
@@ -93,6 +96,33 @@ def _problems(lang: Lang, tmp_path: Path, capsys: pytest.CaptureFixture[str],
                     problems.append(f"{name} [{lang}]: {what} {found.group(0)!r} in: "
                                     f"{line.strip()[:160]}")
     return problems
+
+
+def _html_text(page: str) -> str:
+    """What a reader of an HTML page sees: its text, without the markup and the style (a
+    class name is no word of the page), one line per element."""
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+
+    class Text(HTMLParser):
+        skipping = False
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.skipping = tag == "style"
+            parts.append("\n")
+
+        def handle_endtag(self, tag: str) -> None:
+            self.skipping = False
+
+        def handle_data(self, data: str) -> None:
+            if not self.skipping:
+                parts.append(data)
+
+    reader = Text(convert_charrefs=True)
+    reader.feed(page)
+    reader.close()
+    return "".join(parts)
 
 
 def _report(problems: list[str]) -> str:

@@ -38,6 +38,7 @@ BUILTIN: tuple[str, ...] = (
     "integriteit.exporters.jsonl:register",
     "integriteit.exporters.csv:register",
     "integriteit.exporters.markdown:register",
+    "integriteit.exporters.html:register",
 )
 """The built-in plugins, as ``module:function``."""
 
