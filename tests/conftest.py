@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, settings
 
@@ -28,3 +30,15 @@ def english(monkeypatch: pytest.MonkeyPatch) -> None:
     """The run's language English through the environment (``INTEGRITEIT_LANG``), for tests
     of help and usage errors written in English."""
     monkeypatch.setenv("INTEGRITEIT_LANG", "en")
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    """The bundled example document written to a file, as ``integriteit demo --print-input``
+    gives it."""
+    from integriteit.api import example_text
+
+    path = tmp_path / "demo.json"
+    path.write_text(example_text(), encoding="utf-8")
+    return path
+

@@ -3,30 +3,15 @@ command that writes one; a failed run leaves no half file and no changed one."""
 
 from __future__ import annotations
 
-import io
 import os
 import stat
 from pathlib import Path
 
 import pytest
 
-from integriteit import cli
-from integriteit.api import example_text
+from _cli import run_cli as _run
 
 AT = "2026-06-01"
-
-
-def _run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = cli._run(list(argv), out, err)
-    return code, out.getvalue(), err.getvalue()
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.json"
-    path.write_text(example_text(), encoding="utf-8")
-    return path
 
 
 @pytest.mark.parametrize("argv", [

@@ -11,7 +11,6 @@ import pytest
 
 import integriteit
 from integriteit import check, check_stream, export
-from integriteit.api import example_text
 from integriteit.cli import _run
 
 AT = integriteit.date(2026, 6, 1)
@@ -21,13 +20,6 @@ def _cli(*argv: str) -> str:
     out, err = io.StringIO(), io.StringIO()
     assert _run(list(argv), out, err) in (0, 1), err.getvalue()
     return out.getvalue()
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.json"
-    path.write_text(example_text(), encoding="utf-8")
-    return path
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "csv"])

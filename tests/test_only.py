@@ -15,27 +15,13 @@ import pytest
 
 import integriteit
 import integriteit.cli
+from _cli import run_cli as cli
 from integriteit import Status, check, check_stream
-from integriteit.api import example_text
-from integriteit.cli import _run
 from integriteit.engine import statuses
 from integriteit.plugins import default_registry
 
 AT = date(2026, 6, 1)
 ACTION = ["due", "overdue", "late", "invalid"]
-
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = _run(list(argv), out, err)
-    return code, out.getvalue(), err.getvalue()
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.json"
-    path.write_text(example_text(), encoding="utf-8")
-    return path
 
 
 def test_the_api_lists_some_and_counts_all() -> None:

@@ -290,6 +290,15 @@ def _parser(registry: Registry, lang: Lang = "nl") -> argparse.ArgumentParser:
                                   "dates in output for people as 2026-05-02 instead of 2 May "
                                   "2026 (JSON, JSONL and CSV always write them so)"))
 
+    def only_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--only", type=_only, default=None, metavar=items,
+                       help=h("alleen bevindingen met deze statussen in de uitvoer, met "
+                              "komma's (bijv. due,overdue,late,invalid: wat actie vraagt); de "
+                              "samenvatting en de afsluitcode tellen ze alle",
+                              "list only findings with these statuses, comma-separated (e.g. "
+                              "due,overdue,late,invalid: what needs action); the summary and "
+                              "the exit code count them all"))
+
     at_help = h("peildatum JJJJ-MM-DD (standaard: vandaag)",
                 "reference date YYYY-MM-DD (default: today)")
     c = sub.add_parser("check", help=COMMANDS["check"].get(lang),
@@ -334,13 +343,7 @@ def _parser(registry: Registry, lang: Lang = "nl") -> argparse.ArgumentParser:
                           "processes for a large document's employees with --format json or "
                           "jsonl (default: the processors available; 1 for one process); the "
                           "output is the same"))
-    c.add_argument("--only", type=_only, default=None, metavar=items,
-                   help=h("alleen bevindingen met deze statussen in de uitvoer, met komma's "
-                          "(bijv. due,overdue,late,invalid: wat actie vraagt); de samenvatting "
-                          "en de afsluitcode tellen ze alle",
-                          "list only findings with these statuses, comma-separated (e.g. "
-                          "due,overdue,late,invalid: what needs action); the summary and the "
-                          "exit code count them all"))
+    only_option(c)
     c.add_argument("--fail-on", type=_fail_on, default=(DEFAULT_FAIL_ON, None),
                    metavar=items,
                    help=h("statussen en/of ernst die afsluitcode 1 geven, met komma's "
@@ -359,13 +362,7 @@ def _parser(registry: Registry, lang: Lang = "nl") -> argparse.ArgumentParser:
     d.add_argument("--at", metavar=day, type=_iso_date, default=DEMO_AT,
                    help=h(f"peildatum (standaard: {DEMO_AT})",
                           f"reference date (default: {DEMO_AT})"))
-    d.add_argument("--only", type=_only, default=None, metavar=items,
-                   help=h("alleen bevindingen met deze statussen in de uitvoer, met komma's "
-                          "(bijv. due,overdue,late,invalid: wat actie vraagt); de samenvatting "
-                          "en de afsluitcode tellen ze alle",
-                          "list only findings with these statuses, comma-separated (e.g. "
-                          "due,overdue,late,invalid: what needs action); the summary and the "
-                          "exit code count them all"))
+    only_option(d)
     d.add_argument("--print-input", action="store_true",
                    help=h("druk in plaats daarvan het voorbeelddocument af, om uw eigen mee "
                           "te beginnen",
