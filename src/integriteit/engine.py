@@ -36,7 +36,7 @@ from attrs import field, frozen
 from integriteit.caveats import Caveat
 from integriteit.errors import InputError, IntegriteitError, Problem, shown
 from integriteit.fact_words import fact_value, facts_for_people
-from integriteit.i18n import DateStyle, Lang, Phrase, Text, date_text, people_dates
+from integriteit.i18n import DateStyle, Lang, Text, date_text, for_people, people_dates
 from integriteit.io import employee_problems, employee_reference_problems, employees_twice
 from integriteit.model import Document, Employee, Organisation, Waiver
 from integriteit.policy import Policy
@@ -460,8 +460,7 @@ class CheckResult:
                 p = periods[0].parameter
                 if len(periods) == 1:
                     ev = periods[0]
-                    why = (ev.explanation.said(lang, dates) if isinstance(ev.explanation, Phrase)
-                           else ev.explanation.get(lang))
+                    why = for_people(ev.explanation, lang, dates)
                     shown.append(f"{p.title.get(lang)}: {p.describe(ev.value, lang)}, {why}")
                     continue
                 shown.append(f"{p.title.get(lang)}: " + ", ".join(
@@ -509,11 +508,18 @@ class CheckResult:
         wanted = frozenset(fail_on)
         levels = frozenset(severities) if severities is not None else None
         if self.tally is not None:
-            severity = {r.id: r.severity for r in self.rules}
-            return any(status in wanted and (levels is None or severity.get(rule) in levels)
-                       for (rule, status), n in self.tally.items() if n)
+            return _tally_failed(self.tally, self.rules, wanted, levels)
         return any(f.status in wanted and (levels is None or f.severity in levels)
                    for f in self.findings)
+
+
+def _tally_failed(tally: Mapping[tuple[str, Status], int], rules: Iterable[Rule],
+                  wanted: frozenset[Status], levels: frozenset[Severity] | None) -> bool:
+    """Whether the counts per rule and status have a finding of a ``wanted`` status (of a rule
+    of one of ``levels``, when given)."""
+    severity = {r.id: r.severity for r in rules}
+    return any(status in wanted and (levels is None or severity.get(rule) in levels)
+               for (rule, status), n in tally.items() if n)
 
 
 def timeliness(done: date | None, due: date, at: date) -> Status:
@@ -1154,11 +1160,8 @@ class FindingStream:
                severities: Iterable[Severity] | None = None) -> bool:
         """As :meth:`CheckResult.failed`, after the iteration."""
         self._require_done()
-        wanted = frozenset(fail_on)
         levels = frozenset(severities) if severities is not None else None
-        severity = {r.id: r.severity for r in self.rules}
-        return any(status in wanted and (levels is None or severity.get(rule) in levels)
-                   for (rule, status), n in self._tally.items() if n)
+        return _tally_failed(self._tally, self.rules, frozenset(fail_on), levels)
 
     def example(self, rule: str, status: Status) -> Finding | None:
         """The first finding of ``rule`` with ``status`` (after the iteration), e.g. to say why

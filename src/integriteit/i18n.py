@@ -146,10 +146,12 @@ class Phrase(Text):
         return self.said(lang, dates)
 
 
-def for_people(text: Text, lang: Lang) -> str:
-    """``text`` in ``lang`` for people: a :class:`Phrase` with its dates in the style of
-    :func:`people_dates`, any other text as it is."""
-    return text.said(lang, people_dates()) if isinstance(text, Phrase) else text.get(lang)
+def for_people(text: Text, lang: Lang, dates: DateStyle | None = None) -> str:
+    """``text`` in ``lang`` for people: a :class:`Phrase` with its dates in the style
+    ``dates`` (default: :func:`people_dates`), any other text as it is."""
+    if isinstance(text, Phrase):
+        return text.said(lang, dates if dates is not None else people_dates())
+    return text.get(lang)
 
 
 @functools.lru_cache(maxsize=256)
