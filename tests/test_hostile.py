@@ -281,7 +281,7 @@ def test_sentinel_never_echoed_by_the_api(name: str, doc: dict[str, Any]) -> Non
 
 SENTINEL_COMMANDS: tuple[tuple[str, ...], ...] = (
     *(("check", "--at", "2026-06-01", "--format", f)
-      for f in ("text", "json", "jsonl", "csv", "markdown", "html")),
+      for f in ("text", "json", "jsonl", "csv", "markdown", "html", "junit", "ical")),
     *(("report", "--year", "2026", "--format", f) for f in ("markdown", "html", "json", "csv")),
     *(("checklist", "--at", "2026-06-01", "--format", f) for f in ("markdown", "json")),
 )
@@ -380,15 +380,25 @@ def _check_output(argv: list[str], fmt: str, out: str, has_script: bool) -> None
             assert "&lt;script" in out or "&lt;/script" in out, argv
     elif fmt == "markdown":
         _markdown_ok(out, argv)
-    # A CSV row ends in CRLF (RFC 4180): that carriage return ends the line, nothing else may.
-    for line in (out.replace("\r\n", "\n") if fmt == "csv" else out).split("\n"):
+    elif fmt == "junit":
+        from lxml import etree
+
+        etree.fromstring(out.encode("utf-8"))  # well-formed XML (1.0: no control characters)
+    elif fmt == "ical":
+        import icalendar
+
+        icalendar.Calendar.from_ical(out)
+    # A CSV row and an iCalendar line end in CRLF (RFC 4180, RFC 5545): that carriage return
+    # ends the line, nothing else may.
+    crlf = fmt in ("csv", "ical")
+    for line in (out.replace("\r\n", "\n") if crlf else out).split("\n"):
         for bad in LINE_BREAKERS[1:]:
             assert bad not in line, (argv, line[:500])
 
 
 CLI_COMMANDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     *(("check", f, ("--at", "2026-06-01"))
-      for f in ("text", "json", "jsonl", "csv", "markdown", "html")),
+      for f in ("text", "json", "jsonl", "csv", "markdown", "html", "junit", "ical")),
     *(("report", f, ("--year", "2026")) for f in ("markdown", "html", "json", "csv")),
     *(("checklist", f, ("--at", "2026-06-01")) for f in ("markdown", "json")),
 )

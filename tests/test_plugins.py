@@ -103,7 +103,7 @@ def test_extra_plugin_adds_a_policy_rule_and_an_exporter() -> None:
     reg = build_registry(entry_point_plugins=False, extra=[("mine", register_mine)])
     assert list(reg.rules) == [*BUILTIN_RULES, VOG.id]
     assert set(reg.exporters) == {"text", "json", "jsonl", "csv", "markdown", "html",
-                                  "puntkomma"}
+                                  "junit", "ical", "puntkomma"}
     assert reg.origins[f"rule:{VOG.id}"] == "mine"
     assert reg.origins["exporter:puntkomma"] == "mine"
     assert reg.origins["exporter:csv"] == "integriteit.exporters.csv:register"
@@ -220,7 +220,7 @@ def test_unknown_format_names_the_known_ones() -> None:
     """Asking for an exporter that does not exist lists the known formats."""
     with pytest.raises(UnknownNameError,
                        match=r"unknown format 'xml' \(known: text, json, jsonl, csv, "
-                             r"markdown, html\)"):
+                             r"markdown, html, junit, ical\)"):
         build_registry(entry_point_plugins=False).exporter("xml")
 
 

@@ -65,6 +65,7 @@ from integriteit.exporters._encode import text_writer, utf8_buffer
 from integriteit.exporters.csv import DIALECTS as CSV_DIALECTS
 from integriteit.exporters.csv import csv_dialect_as
 from integriteit.exporters.json import atw_calendar_to_json, policy_to_json, rule_to_json
+from integriteit.exporters.junit import fail_on_as
 from integriteit.hr_export import EmployeeFile, read_employees
 from integriteit.i18n import (
     LANGS,
@@ -757,7 +758,8 @@ def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     with argparse_in(chosen):
         args = _parser(registry, chosen).parse_args(arguments)
     with people_dates_as("iso" if getattr(args, "iso_dates", False) else "long"), \
-            csv_dialect_as(getattr(args, "csv_dialect", None) or "rfc4180"):
+            csv_dialect_as(getattr(args, "csv_dialect", None) or "rfc4180"), \
+            fail_on_as(*getattr(args, "fail_on", (DEFAULT_FAIL_ON, None))):
         target = getattr(args, "output", None)
         if target is None:
             return _command(args, registry, out, err)

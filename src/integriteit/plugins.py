@@ -39,6 +39,8 @@ BUILTIN: tuple[str, ...] = (
     "integriteit.exporters.csv:register",
     "integriteit.exporters.markdown:register",
     "integriteit.exporters.html:register",
+    "integriteit.exporters.junit:register",
+    "integriteit.exporters.ical:register",
 )
 """The built-in plugins, as ``module:function``."""
 
