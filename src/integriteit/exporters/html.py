@@ -120,13 +120,13 @@ def write(result: CheckResult, out: TextIO, lang: Lang) -> None:
     if not result.findings:
         out.write(f'<p class="none">{e(_NONE.get(lang))}</p>\n')
     for rule, findings in by_rule(result.rules, result.findings):
-        _section(rule, findings, result, lang, out, e)
+        _section(rule, findings, lang, out, e)
     out.write(f"<footer>{e(_MADE.format(lang, version=__version__))}</footer>\n"
               "</body>\n</html>\n")
 
 
-def _section(rule: Rule | None, findings: list[Finding], result: CheckResult, lang: Lang,
-             out: TextIO, esc: Callable[[str], str]) -> None:
+def _section(rule: Rule | None, findings: list[Finding], lang: Lang, out: TextIO,
+             esc: Callable[[str], str]) -> None:
     """One rule: its law, the findings that need action, the rest folded away."""
     dates = people_dates()
     rule_id = findings[0].rule
