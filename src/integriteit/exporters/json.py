@@ -31,6 +31,11 @@ if TYPE_CHECKING:
     from integriteit.policy import Policy
 
 
+SCHEMA_VERSION = 1
+"""The version of the output's structure (``integriteit/data/output.schema.json``): raised when
+a key is removed or changes meaning; within a version keys are only added."""
+
+
 def atw_calendar_to_json(rule: Rule, lang: Lang) -> dict[str, Any] | None:
     """For a rule with a term the Algemene termijnenwet extends: the years whose days made
     equal to a feestdag by Royal Decree (art. 3(3)) are known, the last of them, the first
@@ -120,6 +125,7 @@ def _header(result: CheckResult | FindingStream, lang: Lang,
     org = result.document.organisation
     return {
         "integriteit": __version__,
+        "schema_version": SCHEMA_VERSION,
         "at": result.at.isoformat(),
         "lang": lang,
         "organisation": {"name": org.name, "kind": org.kind.value, "headcount": org.headcount},
