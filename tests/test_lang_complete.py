@@ -44,6 +44,7 @@ def _runs(tmp: Path) -> Iterator[tuple[str, list[str]]]:
                                       "--at", AT]
     yield "policy", ["policy", str(demo), "--at", AT]
     yield "rules", ["rules"]
+    yield "plugins", ["plugins"]
     yield "coverage", ["coverage", "--to", AT]
     for rule in default_registry().rules:
         yield f"explain {rule}", ["explain", rule, "--at", AT]

@@ -30,6 +30,7 @@ from integriteit import (
 from integriteit.cli import main
 from integriteit.plugins import (
     ENTRY_POINT_GROUP,
+    PLUGIN_API,
     UnknownNameError,
     build_registry,
     default_registry,
@@ -330,3 +331,44 @@ def test_entry_point_plugin_output_is_valid_json(monkeypatch: pytest.MonkeyPatch
     assert {f["rule"] for f in data["findings"]} == (
         set(BUILTIN_RULES) - {"wbk.ontvangstbevestiging", "wbk.terugkoppeling",
                               "beleid.integriteitsverklaring", "beleid.workshop"} | {VOG.id})
+
+
+# --- integriteit plugins, and the plugin-API version (issue 13, item 7, part) ----------------
+
+
+def test_plugins_lists_what_each_added(monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    reg = build_registry(entry_point_plugins=False, extra=[("mine", register_mine)])
+    monkeypatch.setattr("integriteit.cli.default_registry", lambda: reg)
+    assert main(["plugins", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["plugin_api"] == PLUGIN_API
+    by_name = {p["name"]: p for p in data["plugins"]}
+    assert by_name["mine"] == {"name": "mine", "kind": "given", "distribution": None,
+                               "version": None, "api": None, "rules": [VOG.id],
+                               "formats": ["puntkomma"]}
+    eed = by_name["integriteit.law.ambtenarenwet:register"]
+    assert eed["kind"] == "built-in" and eed["api"] == PLUGIN_API
+    assert eed["distribution"] == "integriteit" and eed["version"] == integriteit.__version__
+    assert "ambtenarenwet.eed" in eed["rules"]
+    assert main(["plugins"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith(f"Plugins (plugin-API {PLUGIN_API}):\n")
+    assert "\n  mine  [meegegeven, geen API-versie opgegeven]\n    regels: " in text
+    assert "    formaten: puntkomma\n" in text
+
+
+def test_a_plugin_for_another_api_is_refused() -> None:
+    def later(registry: Registry) -> None:
+        registry.add_rule(VOG)
+
+    later.integriteit_api = PLUGIN_API + 1  # type: ignore[attr-defined]
+    with pytest.raises(PluginError) as info:
+        build_registry(entry_point_plugins=False, extra=[("later", later)])
+    assert str(info.value) == (f"plugin later was written for plugin API {PLUGIN_API + 1}; this "
+                               f"integriteit has version {PLUGIN_API}: use a version of the "
+                               f"plugin for {PLUGIN_API}")
+    assert "geschreven voor plugin-API" in info.value.message("nl")
+    later.integriteit_api = PLUGIN_API  # type: ignore[attr-defined]
+    reg = build_registry(entry_point_plugins=False, extra=[("later", later)])
+    assert reg.plugins[-1].api == PLUGIN_API and VOG.id in reg.rules

@@ -37,6 +37,8 @@ COMMANDS: dict[str, Text] = {
                  "run the check on the bundled example"),
     "rules": Text("de regels met hun wettelijke grondslag", "list the rules with their legal "
                   "sources"),
+    "plugins": Text("de geladen plugins: herkomst, versie en wat ze toevoegen",
+                    "the plugins loaded: where from, which version and what they add"),
     "coverage": Text("controleer dat elke regel op elke dag precies één versie heeft of "
                      "uitdrukkelijk niet van kracht is",
                      "check that every rule has exactly one version or an explicit 'not in "

@@ -52,6 +52,7 @@ from integriteit.errors import (
     CalendarError,
     InputError,
     Problem,
+    one_line,
     shown,
 )
 from integriteit.exporters import Exporter
@@ -373,6 +374,9 @@ def _parser(registry: Registry, lang: Lang = "nl") -> argparse.ArgumentParser:
     r = sub.add_parser("rules", help=COMMANDS["rules"].get(lang))
     output_options(r, ["text", "json"])
 
+    pl = sub.add_parser("plugins", help=COMMANDS["plugins"].get(lang))
+    output_options(pl, ["text", "json"])
+
     cov = sub.add_parser(
         "coverage", help=COMMANDS["coverage"].get(lang),
         description=h("Voor elke regel en elke dag in de periode: precies één versie geldt, of "
@@ -564,6 +568,44 @@ def _write_explanation(rule: Rule, fmt: str, lang: Lang, out: TextIO, example: d
             out.write(f"  {p.title.get(lang)} ({p.name}), {label['default']}: "
                       f"{p.describe(p.default, lang)}\n")
             para(p.origin_note.get(lang))
+
+
+_PLUGIN_KINDS = {"built-in": Text("ingebouwd", "built in"),
+                 "entry point": Text("geïnstalleerd (entry point)", "installed (entry point)"),
+                 "given": Text("meegegeven", "given")}
+_PLUGIN_WORDS = {"head": Text("Plugins (plugin-API {api}):", "Plugins (plugin API {api}):"),
+                 "rules": Text("regels", "rules"),
+                 "formats": Text("formaten", "formats"),
+                 "api": Text("plugin-API {api}", "plugin API {api}"),
+                 "no_api": Text("geen API-versie opgegeven", "no API version stated")}
+
+
+def _write_plugins(registry: Registry, fmt: str, lang: Lang, out: TextIO) -> None:
+    """``integriteit plugins``: each plugin loaded, where it came from, what it added."""
+    from integriteit.plugins import PLUGIN_API
+
+    if fmt == "json":
+        out.write(json_text({"plugin_api": PLUGIN_API, "plugins": [
+            {"name": p.name, "kind": p.kind, "distribution": p.distribution,
+             "version": p.version, "api": p.api,
+             "rules": registry.added_by(p.name)[0], "formats": registry.added_by(p.name)[1]}
+            for p in registry.plugins]}))
+        out.write("\n")
+        return
+    words, kinds = _PLUGIN_WORDS, _PLUGIN_KINDS
+    out.write(words["head"].format(lang, api=PLUGIN_API) + "\n")
+    for p in registry.plugins:
+        about = [kinds[p.kind].get(lang)]
+        if p.distribution is not None:
+            about.append(f"{p.distribution} {p.version or ''}".rstrip())
+        about.append(words["api"].format(lang, api=p.api) if p.api is not None
+                     else words["no_api"].get(lang))
+        out.write(f"\n  {one_line(p.name)}  [{', '.join(about)}]\n")
+        rules, formats = registry.added_by(p.name)
+        if rules:
+            out.write(f"    {words['rules'].get(lang)}: {', '.join(rules)}\n")
+        if formats:
+            out.write(f"    {words['formats'].get(lang)}: {', '.join(formats)}\n")
 
 
 def _write_coverage(rules: Sequence[Rule], start: date, end: date, fmt: str, lang: Lang,
@@ -812,6 +854,9 @@ def _command(args: argparse.Namespace, registry: Registry, out: TextIO, err: Tex
         if args.command == "rules":
             rules = list(registry.rules.values())
             _emit(lambda: _write_rules(rules, args.format, lang, out))
+            return EXIT_OK
+        if args.command == "plugins":
+            _emit(lambda: _write_plugins(registry, args.format, lang, out))
             return EXIT_OK
         if args.command == "coverage":
             end = args.end if args.end is not None else date.today()

@@ -16,11 +16,12 @@ work from a source checkout that was never installed).
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable, Iterable
 from functools import cache
 from importlib.metadata import entry_points
 
-from attrs import define, field
+from attrs import define, field, frozen
 
 from integriteit.engine import Rule
 from integriteit.errors import IntegriteitError
@@ -46,6 +47,27 @@ BUILTIN: tuple[str, ...] = (
 
 Plugin = Callable[["Registry"], None]
 
+PLUGIN_API = 1
+"""The version of the plugin interface (:class:`Registry`'s ``add_rule``/``add_exporter``, the
+:class:`~integriteit.Rule` and :class:`~integriteit.Exporter` they take). A plugin states the
+version it was written for as ``integriteit_api = 1`` on its ``register`` function (or as
+``INTEGRITEIT_PLUGIN_API`` in its module); one written for another version is refused with a
+:class:`PluginError` naming it. A plugin that states none is loaded (as written for version 1).
+"""
+
+
+@frozen
+class PluginInfo:
+    """One loaded plugin, for ``integriteit plugins``: where it came from and what it added."""
+
+    name: str
+    kind: str
+    """``"built-in"``, ``"entry point"`` or ``"given"`` (``extra`` of :func:`build_registry`)."""
+    distribution: str | None = None
+    version: str | None = None
+    api: int | None = None
+    """The plugin-API version it states; None when it states none."""
+
 
 class PluginError(IntegriteitError):
     """A plugin could not be loaded, or registered something invalid."""
@@ -62,6 +84,8 @@ class Registry:
     rules: dict[str, Rule] = field(factory=dict)
     exporters: dict[str, Exporter] = field(factory=dict)
     origins: dict[str, str] = field(factory=dict)
+    plugins: list[PluginInfo] = field(factory=list)
+    """The plugins loaded, in order."""
     _current: str = field(default="<direct>", init=False, repr=False)
 
     def add_rule(self, rule: Rule) -> None:
@@ -96,8 +120,20 @@ class Registry:
         self.exporters[exporter.name] = exporter
         self.origins[key] = self._current
 
-    def load(self, plugin: Plugin, name: str) -> None:
-        """Call ``plugin(self)``, recording ``name`` as the origin of what it adds."""
+    def load(self, plugin: Plugin, name: str, *, kind: str = "given",
+             distribution: str | None = None, version: str | None = None) -> None:
+        """Call ``plugin(self)``, recording ``name`` as the origin of what it adds; a plugin
+        written for another plugin-API version than :data:`PLUGIN_API` is refused."""
+        api = _stated_api(plugin)
+        if api is not None and api != PLUGIN_API:
+            raise PluginError(Text(
+                f"plugin {name} is geschreven voor plugin-API {api!r}; deze integriteit heeft "
+                f"versie {PLUGIN_API}: gebruik een versie van de plugin voor {PLUGIN_API}",
+                f"plugin {name} was written for plugin API {api!r}; this integriteit has "
+                f"version {PLUGIN_API}: use a version of the plugin for {PLUGIN_API}"))
+        self.plugins.append(PluginInfo(name, kind, distribution, version,
+                                       PLUGIN_API if api is None and kind == "built-in"
+                                       else api if isinstance(api, int) else None))
         previous, self._current = self._current, name
         try:
             plugin(self)
@@ -109,6 +145,13 @@ class Registry:
                               ) from exc
         finally:
             self._current = previous
+
+    def added_by(self, plugin: str) -> tuple[list[str], list[str]]:
+        """The rule ids and exporter names the plugin called ``plugin`` added."""
+        rules = [k[5:] for k, v in self.origins.items() if v == plugin and k.startswith("rule:")]
+        formats = [k[9:] for k, v in self.origins.items()
+                   if v == plugin and k.startswith("exporter:")]
+        return rules, formats
 
     def select(self, rules: Iterable[Rule | str] | None = None) -> tuple[Rule, ...]:
         """All rules in registration order, or the ones named (unknown ids are an error)."""
@@ -140,6 +183,21 @@ class Registry:
                                         f"unknown format {name!r} (known: {known})")) from None
 
 
+def _version() -> str:
+    from integriteit import __version__  # the package imports this module lazily
+
+    return __version__
+
+
+def _stated_api(plugin: Plugin) -> object:
+    """The plugin-API version a plugin states (on the function, else in its module); None."""
+    stated = getattr(plugin, "integriteit_api", None)
+    if stated is None:
+        module = sys.modules.get(getattr(plugin, "__module__", "") or "")
+        stated = getattr(module, "INTEGRITEIT_PLUGIN_API", None)
+    return stated
+
+
 def _resolve(spec: str) -> Plugin:
     module_name, _, attr = spec.partition(":")
     obj: Plugin = getattr(importlib.import_module(module_name), attr)
@@ -152,7 +210,8 @@ def build_registry(*, builtins: bool = True, entry_point_plugins: bool = True,
     registry = Registry()
     if builtins:
         for spec in BUILTIN:
-            registry.load(_resolve(spec), spec)
+            registry.load(_resolve(spec), spec, kind="built-in", distribution="integriteit",
+                          version=_version())
     if entry_point_plugins:
         for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
             try:
@@ -161,7 +220,10 @@ def build_registry(*, builtins: bool = True, entry_point_plugins: bool = True,
                 raise PluginError(Text(
                     f"plugin {ep.name} ({ep.value}) kan niet worden geladen: {exc!r}",
                     f"plugin {ep.name} ({ep.value}) cannot be loaded: {exc!r}")) from exc
-            registry.load(plugin, f"{ep.name} ({ep.value})")
+            dist = getattr(ep, "dist", None)
+            registry.load(plugin, f"{ep.name} ({ep.value})", kind="entry point",
+                          distribution=getattr(dist, "name", None),
+                          version=getattr(dist, "version", None))
     for name, plugin in extra:
         registry.load(plugin, name)
     return registry
