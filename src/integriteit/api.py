@@ -142,9 +142,7 @@ def _export(result: CheckResult | FindingStream, exporter: Exporter, out: Binary
         if exporter.stream is not None and not explain:
             exporter.stream(result, out, lang)
             return
-        findings = tuple(result)
-        result = CheckResult(result.at, result.document, result.policy, result.rules, findings,
-                             None if result.only is None else dict(result._tally), result.only)
+        result = result.collect()
     write = (exporter.write_explained if explain and exporter.write_explained is not None
              else exporter.write)
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)

@@ -1068,10 +1068,7 @@ def _write_findings(stream: FindingStream, exporter: Exporter, out: TextIO, lang
             if exporter.stream is not None and not explain:
                 exporter.stream(stream, sink, lang)
                 return
-            findings = tuple(stream)
-            result = CheckResult(stream.at, stream.document, stream.policy, stream.rules,
-                                 findings, None if stream.only is None else dict(stream._tally),
-                                 stream.only)
+            result = stream.collect()
             write = exporter.write_explained if (
                 explain and exporter.write_explained is not None) else exporter.write
             write(result, text, lang)

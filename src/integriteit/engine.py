@@ -1140,6 +1140,13 @@ class FindingStream:
         if total:
             raise InputError(problems, total=total)
 
+    def collect(self) -> CheckResult:
+        """Read the stream (once) into a :class:`CheckResult`: the findings it gives, and, with
+        ``only``, the counts of all of them."""
+        findings = tuple(self)
+        return CheckResult(self.at, self.document, self.policy, self.rules, findings,
+                           None if self.only is None else dict(self._tally), self.only)
+
     def counts(self) -> dict[Status, int]:
         """The number of findings per status, every status present (zero included)."""
         self._require_done()
@@ -1269,9 +1276,7 @@ def check(
         return attrs.evolve(result, findings=tuple(
             f for f in result.findings if f.status in listed), tally=dict(tally), only=listed)
     stream.only = listed
-    findings = tuple(stream)
-    return CheckResult(stream.at, document, stream.policy, stream.rules, findings,
-                       None if listed is None else dict(stream._tally), listed)
+    return stream.collect()
 
 
 def statuses(only: Iterable[Status | str] | None) -> frozenset[Status] | None:

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from integriteit.caveats import Caveat
-from integriteit.engine import Status
+from integriteit.engine import STATUS_WORDS, Status
 from integriteit.errors import one_line
 from integriteit.i18n import Lang, Text
 from integriteit.io import converter
@@ -132,3 +132,16 @@ def by_rule(rules: Iterable[Any], findings: Iterable[Any]) -> list[tuple[Any, li
     out.sort(key=lambda pair: (_RANK.get(pair[1][0].status, len(_RANK)),
                                order.get(pair[1][0].rule, len(order))))
     return out
+
+
+def counts_in_words(counts: dict[Status, int], lang: Lang) -> str:
+    """The counts per status in running text, what needs action first: ``5 verstreken, 1
+    ongeldig`` (statuses without findings left out; ``-`` when there are none)."""
+    return ", ".join(f"{counts[s]} {STATUS_WORDS[s].get(lang)}" for s in STATUS_ORDER
+                     if counts[s]) or "-"
+
+
+def statuses_in_words(statuses: Iterable[Status], lang: Lang) -> str:
+    """Statuses in running text, in :data:`STATUS_ORDER`: ``verstreken, binnen de termijn``."""
+    chosen = frozenset(statuses)
+    return ", ".join(STATUS_WORDS[s].get(lang) for s in STATUS_ORDER if s in chosen)

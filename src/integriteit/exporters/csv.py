@@ -81,8 +81,8 @@ def cell(value: object) -> str:
 def row(f: Finding, lang: Lang) -> list[str]:
     """One finding as the cells of its row (see :data:`HEADER`)."""
     facts = f.facts
-    until = facts.get("waiver_until") if "waiver_until" in facts else None
-    waived = facts.get("waived_status") if "waived_status" in facts else None
+    until = facts.get("waiver_until")
+    waived = facts.get("waived_status")
     caveats = " ".join(c.code for c in caveats_of(f.explanation))
     return [cell(v) for v in (
         f.rule, f.subject, f.status.value, f.due.isoformat() if f.due else "",

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 from integriteit.engine import STATUS_WORDS, SUBJECT_WORDS, SubjectKind, caveats_of
 from integriteit.errors import one_line
 from integriteit.exporters import Exporter
-from integriteit.exporters._common import NEEDS_ACTION, STATUS_ORDER, by_rule
+from integriteit.exporters._common import NEEDS_ACTION, STATUS_ORDER, by_rule, statuses_in_words
 from integriteit.i18n import Lang, Text, date_text, people_dates
 from integriteit.model import ORGANISATION_KIND_LABELS
 
@@ -109,8 +109,8 @@ def write(result: CheckResult, out: TextIO, lang: Lang) -> None:
     counts = result.counts()
     total = _TOTAL.format(lang, total=sum(counts.values()), rules=len(result.rules))
     if result.only is not None:
-        asked = ", ".join(STATUS_WORDS[s].get(lang) for s in STATUS_ORDER if s in result.only)
-        total += "; " + _LISTED.format(lang, listed=len(result.findings), statuses=asked)
+        total += "; " + _LISTED.format(lang, listed=len(result.findings),
+                                       statuses=statuses_in_words(result.only, lang))
     out.write(f"<p>{e(total)}</p>\n<ul class=\"counts\">\n")
     for status in STATUS_ORDER:
         if counts[status]:

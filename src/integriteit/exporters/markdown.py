@@ -15,7 +15,12 @@ from typing import TYPE_CHECKING, TextIO
 
 from integriteit.engine import STATUS_WORDS, SUBJECT_WORDS, SubjectKind, caveats_of
 from integriteit.exporters import Exporter
-from integriteit.exporters._common import STATUS_ORDER, by_rule, markdown_inline
+from integriteit.exporters._common import (
+    by_rule,
+    counts_in_words,
+    markdown_inline,
+    statuses_in_words,
+)
 from integriteit.i18n import Lang, Text, date_text, people_dates
 from integriteit.model import ORGANISATION_KIND_LABELS
 from integriteit.sources import cite_all
@@ -55,13 +60,11 @@ def _write(result: CheckResult, out: TextIO, lang: Lang, *, explain: bool) -> No
     who = f"{markdown_inline(org.name)} ({ORGANISATION_KIND_LABELS[org.kind].get(lang)}{size})"
     out.write(f"# {_TITLE.format(lang, who=who, at=date_text(result.at, lang, dates))}\n\n")
     counts = result.counts()
-    summary = ", ".join(f"{counts[s]} {STATUS_WORDS[s].get(lang)}" for s in STATUS_ORDER
-                        if counts[s])
     line = _SUMMARY.format(lang, total=sum(counts.values()), rules=len(result.rules),
-                           counts=summary or "-")
+                           counts=counts_in_words(counts, lang))
     if result.only is not None:
-        asked = ", ".join(STATUS_WORDS[s].get(lang) for s in STATUS_ORDER if s in result.only)
-        line += _LISTED.format(lang, listed=len(result.findings), statuses=asked)
+        line += _LISTED.format(lang, listed=len(result.findings),
+                               statuses=statuses_in_words(result.only, lang))
     out.write(line + "\n")
     if not result.findings:
         out.write(f"\n{_NONE.get(lang)}\n")

@@ -12,10 +12,15 @@ from collections import Counter
 from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
-from integriteit.engine import STATUS_WORDS, SUBJECT_WORDS, SubjectKind, caveats_of
+from integriteit.engine import SUBJECT_WORDS, SubjectKind, caveats_of
 from integriteit.errors import one_line
 from integriteit.exporters import Exporter
-from integriteit.exporters._common import STATUS_LABELS, STATUS_ORDER
+from integriteit.exporters._common import (
+    STATUS_LABELS,
+    STATUS_ORDER,
+    counts_in_words,
+    statuses_in_words,
+)
 from integriteit.i18n import Lang, Text, date_text, for_people, people_dates
 from integriteit.model import ORGANISATION_KIND_LABELS
 
@@ -133,21 +138,20 @@ def _write(result: CheckResult, out: TextIO, lang: Lang, *, explain: bool) -> No
                                             initial_indent="        ",
                                             subsequent_indent="        ") + "\n")
     counts = result.counts()
-    summary = ", ".join(f"{counts[s]} {STATUS_WORDS[s].get(lang)}" for s in STATUS_ORDER
-                        if counts[s])
+    summary = counts_in_words(counts, lang)
     if result.only is not None:  # --only: the listing is a part, the summary counts them all
-        asked = ", ".join(STATUS_WORDS[s].get(lang) for s in STATUS_ORDER if s in result.only)
+        asked = statuses_in_words(result.only, lang)
         if not result.findings:
             out.write("\n" + _NONE_LISTED.format(lang, statuses=asked) + "\n")
         out.write("\n" + _SUMMARY_ONLY.format(
-            lang, total=sum(counts.values()), rules=len(result.rules), counts=summary or "-",
+            lang, total=sum(counts.values()), rules=len(result.rules), counts=summary,
             listed=len(result.findings), statuses=asked) + "\n")
         return
     if not result.findings:
         out.write("\n" + _NONE.get(lang) + "\n")
     subjects = len({(kind_of.get(f.rule), f.subject) for f in result.findings})
     out.write("\n" + _SUMMARY.format(lang, total=len(result.findings), rules=len(result.rules),
-                                     subjects=subjects, counts=summary or "-") + "\n")
+                                     subjects=subjects, counts=summary) + "\n")
 
 
 def register(registry: Registry) -> None:
