@@ -15,36 +15,26 @@ import os
 import signal
 import sys
 import tempfile
-import textwrap
 import time
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import BinaryIO, TextIO
 
-from attrs import evolve
-
+from integriteit import app
 from integriteit._fastload import gc_paused
 from integriteit._launch import COMMANDS, LANG_ENV, argparse_in, choose_lang, top_parser
 from integriteit._output import copy_rest, patchable
 from integriteit.api import example_text
-from integriteit.checklist import Item as ChecklistItem
-from integriteit.checklist import State, checklist
+from integriteit.app import DEMO_AT
 from integriteit.engine import (
     DEFAULT_FAIL_ON,
-    STATUS_WORDS,
     SUBJECT_WORDS,
-    Binding,
-    CheckResult,
     FindingStream,
-    Rule,
     RuleFailure,
     RunInterrupted,
     Severity,
     Status,
-    check,
-    check_stream,
-    status_words_in,
 )
 from integriteit.errors import (
     MORE_PROBLEMS,
@@ -52,73 +42,33 @@ from integriteit.errors import (
     CalendarError,
     InputError,
     Problem,
-    one_line,
     shown,
 )
 from integriteit.exporters import Exporter
-from integriteit.exporters._common import (
-    STATUS_ORDER,
-    caveats_to_json,
-    json_text,
-    markdown_inline,
-)
 from integriteit.exporters._encode import text_writer, utf8_buffer
 from integriteit.exporters.csv import DIALECTS as CSV_DIALECTS
 from integriteit.exporters.csv import csv_dialect_as
-from integriteit.exporters.json import atw_calendar_to_json, policy_to_json, rule_to_json
 from integriteit.exporters.junit import fail_on_as
-from integriteit.hr_export import EmployeeFile, read_employees
 from integriteit.i18n import (
     LANGS,
     Lang,
     Text,
-    date_text,
-    for_people,
-    people_dates,
     people_dates_as,
     plural,
 )
-from integriteit.io import load, loads
-from integriteit.law import termijnenwet as atw
 from integriteit.model import (
-    ORGANISATION_KIND_LABELS,
     Document,
-    Organisation,
     OrganisationKind,
 )
 from integriteit.plugins import PluginError, Registry, UnknownNameError, default_registry
 from integriteit.policy import (
     OATH_TERM_MONTHS,
-    PARAMETERS,
-    Policy,
     PolicyError,
-    ValueSource,
 )
 from integriteit.report import FORMATS as REPORT_FORMATS
-from integriteit.report import annual_report, write_report
-from integriteit.sources import cite_all
-from integriteit.temporal import COVERAGE_START, periods
+from integriteit.temporal import COVERAGE_START
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_FAILURE = 0, 1, 2, 3
-
-DEMO_AT = date(2026, 6, 1)
-"""The demo's reference date: fixed, so the demo shows the same statuses every day."""
-
-_DEMO_INTRO = Text(
-    "Demo: integriteit controleert het meegeleverde voorbeeld, een provincie met {n} "
-    "medewerkers uit de HR-export en {r} items in het integriteitsregister, per peildatum {day}. "
-    "Elke medewerker, elk registeritem en de organisatie krijgen een bevinding van elke regel "
-    "die erover gaat, ook als die 'in orde' of 'niet van toepassing' is.\n"
-    "Zelf proberen: integriteit demo --print-input > voorbeeld.json && "
-    "integriteit check voorbeeld.json --at {at}\n",
-    "Demo: integriteit checks the bundled example, a province with {n} employees from its HR "
-    "export and {r} entries in its integrity register, as of {day}. Every employee, register "
-    "entry and the organisation get a finding from every rule about them, also when it is "
-    "'ok' or 'not applicable'.\n"
-    "Try it yourself: integriteit demo --print-input > example.json && "
-    "integriteit check example.json --at {at}\n",
-)
-
 
 _ARG_LANG: list[Lang] = ["nl"]
 """The language of the run being parsed (the option types below say why a value is wrong)."""
@@ -213,27 +163,6 @@ def _term(text: str) -> int:
             f"{p.maximum}",
             f"{shown(text)!r} is not a whole number of months from {p.minimum} to {p.maximum}")
     return value
-
-
-_SEVERITY_WORDS = {Severity.ERROR: Text("fout", "error"),
-                   Severity.WARNING: Text("waarschuwing", "warning"),
-                   Severity.INFO: Text("informatie", "info")}
-
-_LABELS = {
-    "statute": Text("wet", "statute"),
-    "policy": Text("beleid van de organisatie", "organisation policy"),
-    "kind": Text("Soort", "Kind"),
-    "severity": Text("ernst", "severity"),
-    "subject": Text("geldt per", "applies per"),
-    "versions": Text("Versies", "Versions"),
-    "how": Text("Hoe de regel beslist", "How the rule decides"),
-    "parameters": Text("Beleidsparameters (geen wet)", "Policy parameters (not law)"),
-    "default": Text("standaard", "default"),
-    "terms": Text("Termijnen", "Terms"),
-    "example": Text("Voorbeeld voor een gebeurtenis op", "Example for an event on"),
-    "no_term": Text("Op {example} gold deze termijn nog niet (zie de versies hierboven).",
-                    "On {example} this term did not apply yet (see the versions above)."),
-}
 
 
 def _parser(registry: Registry, lang: Lang = "nl") -> argparse.ArgumentParser:
@@ -482,300 +411,6 @@ def _parser(registry: Registry, lang: Lang = "nl") -> argparse.ArgumentParser:
     return parser
 
 
-def _write_rules(rules: Sequence[Rule], fmt: str, lang: Lang, out: TextIO) -> None:
-    if fmt == "json":
-        out.write(json_text([rule_to_json(r, lang) for r in rules]))
-        out.write("\n")
-        return
-    for rule in rules:
-        kind = _LABELS[rule.binding.value].get(lang)
-        out.write(f"{rule.id}  [{_SEVERITY_WORDS[rule.severity].get(lang)}, {kind}]  "
-                  f"{rule.title.get(lang)}\n")
-        width = max(len(v.period(lang, people_dates())) for v in rule.versions)
-        for v in rule.versions:
-            span = v.period(lang, people_dates())
-            out.write(f"    {span:<{width}}  {cite_all(v.sources, lang)}".rstrip() + "\n")
-            for link in dict.fromkeys(s.link() for s in v.sources):
-                out.write(f"    {'':<{width}}  {link}\n")
-        _write_atw_calendar(rule, lang, out)
-
-
-def _write_atw_calendar(rule: Rule, lang: Lang, out: TextIO) -> None:
-    """For a rule with an Atw-extended term, one line: up to when its calendar is known."""
-    if any(t.atw_applies for t in rule.terms):
-        out.write(f"    {atw.calendar_known().get(lang)}\n")
-
-
-def _write_explanation(rule: Rule, fmt: str, lang: Lang, out: TextIO, example: date) -> None:
-    params = [PARAMETERS[name] for name in rule.parameters if name in PARAMETERS]
-    # A worked example only where the version in force on that date has the term (the last).
-    has_terms = rule.version_on(example) is rule.versions[-1]
-    terms = [(t, t.compute(example) if has_terms else None) for t in rule.terms]
-    if fmt == "json":
-        data = rule_to_json(rule, lang)
-        data["terms"] = [
-            {"term": t.label.get(lang), "origin": t.origin.value, "atw": t.atw_applies,
-             "example": ({"event": example.isoformat(), "deadline": d.end.isoformat(),
-                          "explanation": d.explain(lang),
-                          "caveats": caveats_to_json(d.caveats, lang)}
-                         if d is not None else None)}
-            for t, d in terms]
-        data["explanation"] = rule.explanation.get(lang) if rule.explanation else None
-        data["parameters"] = [
-            {"name": p.name,
-             "default": list(p.default) if isinstance(p.default, tuple) else p.default,
-             "unit": p.unit.get(lang),
-             "origin": p.origin.value, "note": p.origin_note.get(lang)} for p in params]
-        data["statuses"] = [s.value for s in STATUS_ORDER]
-        out.write(json_text(data))
-        out.write("\n")
-        return
-    label = {k: v.get(lang) for k, v in _LABELS.items()}
-
-    def para(text: str, indent: str = "    ") -> None:
-        out.write(textwrap.fill(text, 92, initial_indent=indent, subsequent_indent=indent))
-        out.write("\n")
-
-    out.write(f"{rule.id}: {rule.title.get(lang)}\n")
-    out.write(f"{label['kind']}: {label[rule.binding.value]}; {label['severity']}: "
-              f"{_SEVERITY_WORDS[rule.severity].get(lang)}; {label['subject']}: "
-              f"{SUBJECT_WORDS[rule.subject].get(lang)}\n")
-    out.write(f"\n{label['versions']}:\n")
-    width = max(len(v.period(lang, people_dates())) for v in rule.versions)
-    for v in rule.versions:
-        out.write(f"  {v.period(lang, people_dates()):<{width}}  "
-                  f"{cite_all(v.sources, lang)}\n")
-        para(v.summary.get(lang))
-        for link in dict.fromkeys(s.link() for s in v.sources):
-            out.write(f"    {link}\n")
-    if rule.explanation is not None:
-        out.write(f"\n{label['how']}:\n")
-        para(status_words_in(rule.explanation.get(lang), lang), "  ")
-    if terms:
-        out.write(f"\n{label['terms']}:\n")
-        for t, d in terms:
-            out.write(f"  {t.label.get(lang)}: {t.atw_reason.get(lang)}\n")
-            day = date_text(example, lang, people_dates())
-            if d is not None:
-                para(f"{label['example']} {day}: {d.explain(lang, people_dates())}")
-            else:
-                para(label["no_term"].format(example=day))
-        if any(t.atw_applies for t, _ in terms):
-            para(atw.calendar_known().get(lang), "  ")
-    if params:
-        out.write(f"\n{label['parameters']}:\n")
-        for p in params:
-            out.write(f"  {p.title.get(lang)} ({p.name}), {label['default']}: "
-                      f"{p.describe(p.default, lang)}\n")
-            para(p.origin_note.get(lang))
-
-
-_PLUGIN_KINDS = {"built-in": Text("ingebouwd", "built in"),
-                 "entry point": Text("geïnstalleerd (entry point)", "installed (entry point)"),
-                 "given": Text("meegegeven", "given")}
-_PLUGIN_WORDS = {"head": Text("Plugins (plugin-API {api}):", "Plugins (plugin API {api}):"),
-                 "rules": Text("regels", "rules"),
-                 "formats": Text("formaten", "formats"),
-                 "api": Text("plugin-API {api}", "plugin API {api}"),
-                 "no_api": Text("geen API-versie opgegeven", "no API version stated")}
-
-
-def _write_plugins(registry: Registry, fmt: str, lang: Lang, out: TextIO) -> None:
-    """``integriteit plugins``: each plugin loaded, where it came from, what it added."""
-    from integriteit.plugins import PLUGIN_API
-
-    if fmt == "json":
-        out.write(json_text({"plugin_api": PLUGIN_API, "plugins": [
-            {"name": p.name, "kind": p.kind, "distribution": p.distribution,
-             "version": p.version, "api": p.api,
-             "rules": registry.added_by(p.name)[0], "formats": registry.added_by(p.name)[1]}
-            for p in registry.plugins]}))
-        out.write("\n")
-        return
-    words, kinds = _PLUGIN_WORDS, _PLUGIN_KINDS
-    out.write(words["head"].format(lang, api=PLUGIN_API) + "\n")
-    for p in registry.plugins:
-        about = [kinds[p.kind].get(lang)]
-        if p.distribution is not None:
-            about.append(f"{p.distribution} {p.version or ''}".rstrip())
-        about.append(words["api"].format(lang, api=p.api) if p.api is not None
-                     else words["no_api"].get(lang))
-        out.write(f"\n  {one_line(p.name)}  [{', '.join(about)}]\n")
-        rules, formats = registry.added_by(p.name)
-        if rules:
-            out.write(f"    {words['rules'].get(lang)}: {', '.join(rules)}\n")
-        if formats:
-            out.write(f"    {words['formats'].get(lang)}: {', '.join(formats)}\n")
-
-
-def _write_coverage(rules: Sequence[Rule], start: date, end: date, fmt: str, lang: Lang,
-                    out: TextIO) -> bool:
-    """Write the periods per rule; return whether every rule is covered."""
-    report = []
-    for rule in rules:
-        spans = periods(rule, start, end)
-        report.append((rule, spans, [p for p in spans if p.version is None and not p.explicit]))
-    if fmt == "json":
-        out.write(json_text([{"rule": r.id, "covered": not g, "periods": [
-            {"from": p.start.isoformat(), "to": p.end.isoformat(),
-             "version_from": (p.version.valid_from.isoformat()
-                              if p.version and p.version.valid_from else None),
-             "in_force": p.version is not None,
-             "gap": p.version is None and not p.explicit} for p in spans],
-            "atw_calendar": atw_calendar_to_json(r, lang)}
-            for r, spans, g in report]))
-        out.write("\n")
-    else:
-        words = {"in": Text("versie", "version"), "out": Text("niet van kracht (expliciet)",
-                                                              "not in force (explicit)"),
-                 "gap": Text("GAT: geen versie en geen expliciete melding",
-                             "GAP: no version and no explicit message")}
-        for rule, spans, _ in report:
-            out.write(f"{rule.id}\n")
-            for p in spans:
-                if p.version is not None:
-                    what = f"{words['in'].get(lang)} {p.version.period(lang, people_dates())}"
-                else:
-                    what = words["out" if p.explicit else "gap"].get(lang)
-                span = (f"{date_text(p.start, lang, people_dates())} – "
-                        f"{date_text(p.end, lang, people_dates())}")
-                out.write(f"    {span:<42}  {what}\n")
-            _write_atw_calendar(rule, lang, out)
-    return all(not g for _, _, g in report)
-
-
-_STATE_MARKS = {None: "[ ]", State.MET: "[x]", State.NOT_MET: "[ ]", State.UNKNOWN: "[?]",
-                State.NOT_APPLICABLE: "[-]", State.ERROR: "[!]"}
-_STATE_WORDS = {State.MET: Text("voldaan", "met"), State.NOT_MET: Text("niet voldaan", "not met"),
-                State.UNKNOWN: Text("onbekend", "unknown"),
-                State.NOT_APPLICABLE: Text("niet van toepassing", "not applicable"),
-                State.ERROR: Text("fout in de regel", "rule failed")}
-
-
-def _rules_failed(errors: dict[str, int], lang: Lang, err: TextIO) -> bool:
-    """One line on standard error per rule that failed for some subject (``errors``: the
-    ``error`` findings per rule id); whether any did (the exit code is then 3)."""
-    failed = {rule: n for rule, n in errors.items() if n}
-    for rule, n in sorted(failed.items()):
-        err.write("integriteit: " + Text(
-            f"interne fout: regel {rule} is mislukt voor {plural(n, 'onderwerp|onderwerpen')}, "
-            f"niet beoordeeld (status error in de uitvoer)",
-            f"internal error: rule {rule} failed for {plural(n, 'subject|subjects')}, not "
-            f"assessed (status error in the output)").get(lang) + "\n")
-    return bool(failed)
-
-
-def _policy_values(rule: Rule, policy: Policy) -> list[str]:
-    """``name = value [set_by]`` for the parameters a rule reads, on the policy's date."""
-    return [f"{n} = {policy[n].parameter.show(policy[n].value)} [{policy[n].set_by.value}]"
-            for n in rule.parameters if n in policy.timelines]
-
-
-def _policy_values_for_people(rule: Rule, policy: Policy, lang: Lang) -> list[str]:
-    """``title (name): value [set by]`` for the parameters a rule reads, on the policy's
-    date, in words, as Markdown (a value from the document escaped)."""
-    return [f"{policy[n].parameter.title.get(lang)} ({n}): "
-            f"{markdown_inline(policy[n].parameter.describe(policy[n].value, lang))} "
-            f"[{_SET_BY[policy[n].set_by].get(lang)}]"
-            for n in rule.parameters if n in policy.timelines]
-
-
-def _write_checklist(org: Organisation, at: date, items: list[ChecklistItem], fmt: str,
-                     lang: Lang, out: TextIO, *, with_file: bool, policy: Policy) -> None:
-    if fmt == "json":
-        out.write(json_text({
-            "at": at.isoformat(),
-            "organisation": {"name": org.name, "kind": org.kind.value,
-                             "headcount": org.headcount},
-            "items": [{"rule": i.rule.id, "title": i.rule.title.get(lang),
-                       "binding": i.rule.binding.value, "severity": i.rule.severity.value,
-                       "valid_from": (i.version.valid_from.isoformat()
-                                      if i.version.valid_from else None),
-                       "sources": [s.cite(lang) for s in i.sources],
-                       "urls": list(dict.fromkeys(s.link() for s in i.sources)),
-                       "policy": _policy_values(i.rule, policy),
-                       "state": i.state.value if i.state is not None else None,
-                       "reason": i.reason.message(lang) if i.reason is not None else None,
-                       "findings": {s.value: n for s, n in i.counts.items()}}
-                      for i in items]}))
-        out.write("\n")
-        return
-    nl = lang == "nl"
-    kind = ORGANISATION_KIND_LABELS[org.kind].get(lang)
-    size = (f", {org.headcount} {'medewerkers' if nl else 'staff'}"
-            if org.headcount is not None else "")
-    title = "Integriteitschecklist" if nl else "Integrity checklist"
-    name = markdown_inline(org.name)  # the document's words cannot change the layout
-    who = f"{name} ({kind}{size})" if org.name != "-" else f"{kind}{size}"
-    day = date_text(at, lang, people_dates())
-    out.write(f"# {title}: {who}, {'peildatum' if nl else 'as of'} {day}\n")
-    for binding, heading in ((Binding.STATUTE, Text("Wet", "Statute")),
-                             (Binding.POLICY, Text("Beleid van de organisatie",
-                                                   "Organisation policy"))):
-        group = [i for i in items if i.rule.binding is binding]
-        if not group:
-            continue
-        out.write(f"\n## {heading.get(lang)}\n\n")
-        for i in group:
-            basis = cite_all(i.sources, lang) or "; ".join(
-                _policy_values_for_people(i.rule, policy, lang))
-            line = (f"- {_STATE_MARKS[i.state]} **{i.rule.title.get(lang)}** "
-                    f"(`{i.rule.id}`): {basis}")
-            if i.state is not None:
-                counts = ", ".join(f"{n} {STATUS_WORDS[s].get(lang)}"
-                                   for s, n in i.counts.items())
-                line += f" — **{_STATE_WORDS[i.state].get(lang)}**" + (
-                    f" ({counts})" if counts else "")
-                if i.reason is not None:
-                    line += ": " + markdown_inline(i.reason.message(lang, people_dates()))
-            out.write(line + "\n")
-    if not with_file:
-        out.write("\n" + ("Geef een document mee voor de stand per verplichting."
-                           if nl else "Give a document to see the state of each item.") + "\n")
-
-
-_SET_BY = {ValueSource.DEFAULT: Text("standaard", "default"),
-           ValueSource.DOCUMENT: Text("document", "document"),
-           ValueSource.CALL: Text("aanroep", "call")}
-"""Where a value was set, as a word (JSON keeps the codes ``default``, ``document``, ``call``)."""
-
-
-def _write_policy(policy: Policy, fmt: str, lang: Lang, out: TextIO) -> None:
-    if fmt == "json":
-        data: dict[str, Any] = {}
-        for name, ev in policy.values.items():
-            p = ev.parameter
-            item = policy_to_json(policy, name, lang)
-            item.update({"unit": p.unit.get(lang),
-                         "default": list(p.default) if isinstance(p.default, tuple)
-                         else p.default,
-                         "kind": p.kind.value,
-                         "source": p.source.cite(lang) if p.source else None,
-                         "used_by": list(p.used_by)})
-            data[name] = item
-        out.write(json_text(data))
-        out.write("\n")
-        return
-    nl = lang == "nl"
-    note = "beleid van de organisatie, geen wet" if nl else "organisation policy, not law"
-    day = date_text(policy.at, lang, people_dates()) if policy.at is not None else "-"
-    out.write(f"{'Beleidsparameters op' if nl else 'Policy parameters on'} {day} ({note})\n")
-    for name, ev in policy.values.items():
-        p = ev.parameter
-        out.write(f"\n{p.title.get(lang)} ({name}): {p.describe(ev.value, lang)}  "
-                  f"[{_SET_BY[ev.set_by].get(lang)}]\n")
-        out.write(f"    {for_people(ev.explanation, lang)}\n")
-        if policy.is_dated(name):
-            width = max(len(period.period(lang, people_dates()))
-                        for period in policy.timelines[name])
-            for period in policy.timelines[name]:
-                out.write(f"    {period.period(lang, people_dates()):<{width}}  "
-                          f"{p.describe(period.value, lang)}  "
-                          f"[{_SET_BY[period.set_by].get(lang)}]\n")
-        if p.used_by:
-            out.write(f"    {'gelezen door' if nl else 'read by'}: {', '.join(p.used_by)}\n")
-
-
 def _emit(write: Callable[[], object]) -> None:
     """Run an output step; a closed pipe (``| head``) ends output but not the exit code."""
     try:
@@ -847,111 +482,88 @@ def _umask() -> int:
     return mask
 
 
+def _rules_failed(errors: dict[str, int], lang: Lang, err: TextIO) -> bool:
+    """One line on standard error per rule that failed for some subject (``errors``: the
+    ``error`` findings per rule id); whether any did (the exit code is then 3)."""
+    failed = {rule: n for rule, n in errors.items() if n}
+    for rule, n in sorted(failed.items()):
+        err.write("integriteit: " + Text(
+            f"interne fout: regel {rule} is mislukt voor {plural(n, 'onderwerp|onderwerpen')}, "
+            f"niet beoordeeld (status error in de uitvoer)",
+            f"internal error: rule {rule} failed for {plural(n, 'subject|subjects')}, not "
+            f"assessed (status error in the output)").get(lang) + "\n")
+    return bool(failed)
+
+
+def _show(output: app.Output, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Write what a command shows; 3 when a rule failed, else 0."""
+    _emit(lambda: output.write(out, args.format, args.lang))
+    return EXIT_FAILURE if _rules_failed(output.rule_errors, args.lang, err) else EXIT_OK
+
+
 def _command(args: argparse.Namespace, registry: Registry, out: TextIO, err: TextIO) -> int:
-    """Run the command ``args`` asks for; returns the exit code."""
+    """Run the command ``args`` asks for through :mod:`integriteit.app`; returns the exit
+    code."""
     lang: Lang = args.lang
     try:
         if args.command == "rules":
-            rules = list(registry.rules.values())
-            _emit(lambda: _write_rules(rules, args.format, lang, out))
-            return EXIT_OK
+            return _show(app.rules(registry), args, out, err)
         if args.command == "plugins":
-            _emit(lambda: _write_plugins(registry, args.format, lang, out))
-            return EXIT_OK
+            return _show(app.plugins(registry), args, out, err)
         if args.command == "coverage":
-            end = args.end if args.end is not None else date.today()
-            if end < args.start:
-                raise _usage("--to", Text(f"{end} ligt vóór --from {args.start}",
-                                          f"{end} is before --from {args.start}"))
-            rules = list(registry.rules.values())
-            ok: list[bool] = []
-            _emit(lambda: ok.append(_write_coverage(rules, args.start, end, args.format, lang,
-                                                    out)))
-            return EXIT_OK if all(ok) else EXIT_FINDINGS
+            covered = app.coverage(args.start, args.end, registry)
+            code = _show(covered, args, out, err)
+            return code if covered.covered else EXIT_FINDINGS
         if args.command == "checklist":
-            at = args.at if args.at is not None else date.today()
-            result: CheckResult | FindingStream | None = None
-            employees = _employees(args)
-            if args.file is not None:
-                cdoc, csource = _read_document(args.file, employees is not None)
-                if employees is None:
-                    result = check(cdoc, at, registry=registry, source=csource)
-                else:
-                    result = check_stream(cdoc, at, employees=employees, registry=registry,
-                                          source=csource)
-                    for _ in result:
-                        pass
-                org = cdoc.organisation
-            elif employees is not None:
-                raise _usage("--employees", Text("--employees hoort bij een document (BESTAND)",
-                                                 "--employees needs a document (FILE)"))
-            else:
-                org = Organisation("-", OrganisationKind.GEMEENTE)
-            org = evolve(org, kind=OrganisationKind(args.kind) if args.kind else org.kind,
-                         headcount=(args.headcount if args.headcount is not None
-                                    else org.headcount))
-            policy = (result.policy if result is not None
-                      else Policy.resolve(at=at))
-            items = checklist(org, at, registry.rules.values(), result, policy)
-            _emit(lambda: _write_checklist(org, at, items, args.format, lang, out,
-                                           with_file=result is not None, policy=policy))
-            if _rules_failed({i.rule.id: i.counts.get(Status.ERROR, 0) for i in items},
-                             lang, err):
-                return EXIT_FAILURE
-            return EXIT_OK
+            document, source = _stdin_document(args.file, args.employees)
+            return _show(app.checklist(document, args.at, source=source,
+                                       employees=args.employees,
+                                       mapping=args.mapping, kind=args.kind,
+                                       headcount=args.headcount, registry=registry),
+                         args, out, err)
         if args.command == "report":
-            employees = _employees(args)
-            rdoc, rsource = _read_document(args.file, employees is not None)
-            report = annual_report(rdoc, args.year, years=args.years, at=args.at,
-                                   registry=registry, employees=employees, source=rsource)
-            _emit(lambda: write_report(report, out, args.format, lang, args.suppress_below))
-            return EXIT_OK
+            document, source = _stdin_document(args.file, args.employees)
+            assert document is not None  # a required argument
+            return _show(app.report(document, args.year, years=args.years, at=args.at,
+                                    source=source,
+                                    employees=args.employees, mapping=args.mapping,
+                                    suppress_below=args.suppress_below, registry=registry),
+                         args, out, err)
         if args.command == "policy":
-            settings = load(args.file).policy if args.file is not None else None
-            overrides = ({"oath_term_months": args.term_months}
-                         if args.term_months is not None else {})
-            policy = Policy.resolve(settings, overrides,
-                                    args.at if args.at is not None else date.today())
-            _emit(lambda: _write_policy(policy, args.format, lang, out))
-            return EXIT_OK
+            document, source = _stdin_document(args.file, None)
+            return _show(app.policy(document, args.at, term_months=args.term_months,
+                                    source=source), args, out, err)
         if args.command == "explain":
-            rule = registry.rule(args.rule)
-            example = args.at if args.at is not None else date.today()
-            _emit(lambda: _write_explanation(rule, args.format, lang, out, example))
-            return EXIT_OK
+            return _show(app.explain(args.rule, args.at, registry=registry), args, out, err)
         exporter = registry.exporter(args.format)
         if args.command == "demo":
-            text = example_text()
             if args.print_input:
-                _emit(lambda: out.write(text))
+                _emit(lambda: out.write(example_text()))
                 return EXIT_OK
-            doc: Document = loads(text, source="demo.json")
+            shown_demo = app.demo(args.at, only=args.only)
             if args.format == "text":
-                out.write(_DEMO_INTRO.format(lang, n=len(doc.employees), r=len(doc.register),
-                                             day=date_text(args.at, lang, people_dates()),
-                                             at=args.at) + "\n")
-            stream = check_stream(doc, args.at, registry=registry, source="demo.json",
-                                  only=args.only)
-            _write_findings(stream, exporter, out, lang, explain=False)
+                out.write(shown_demo.intro(lang) + "\n")
+            _write_findings(shown_demo.findings(registry), exporter, out, lang, explain=False)
             return EXIT_OK  # the demo shows problems on purpose; it is not a failure
-        employees = _employees(args)
+        employees = app.employee_file(args.employees, args.mapping)
         # What is read lives to the end of the run: the collector need not walk it while it
         # is read (the many objects of a large document would set it off again and again),
         # nor again and again while the findings are made (measured: a fifth of the time of
         # a large run).
         with gc_paused():
-            doc, source = _read_document(args.file, employees is not None)
+            doc, source = app.read_document(args.file,
+                                            separate_employees=employees is not None)
             gc.freeze()
         # And the findings die young (freed as soon as they are written): the collector
         # looks for cycles after many more objects than by default (a batch of findings
         # outlives the default and would have it walk every batch).
         gc.set_threshold(_RUN_GC_THRESHOLD, *gc.get_threshold()[1:])
         progress = _Progress(err, lang) if _show_progress(args, err) else None
-        stream = check_stream(doc, args.at, employees=employees,
-                              term_months=args.term_months, rules=args.rule,
-                              registry=registry, source=source,
-                              progress=progress.tick if progress is not None else None,
-                              jobs=_jobs(args.jobs), only=args.only)
+        stream = app.check(doc, args.at, employees=employees, source=source,
+                           term_months=args.term_months, rules=args.rule,
+                           registry=registry,
+                           progress=progress.tick if progress is not None else None,
+                           jobs=_jobs(args.jobs), only=args.only)
         # Problems of an HR export are known only once it is read, and a rule can fail on the
         # last employee: findings are written so that a failed run leaves none behind.
         try:
@@ -1027,22 +639,13 @@ def _usage(option: str, message: Text) -> InputError:
     return InputError([Problem(option, "", message)])
 
 
-def _employees(args: argparse.Namespace) -> EmployeeFile | None:
-    """The HR export of ``--employees`` (with ``--mapping``), not read yet."""
-    if args.employees is None:
-        if args.mapping is not None:
-            raise _usage("--mapping", Text("--mapping hoort bij --employees",
-                                           "--mapping goes with --employees"))
-        return None
-    return read_employees(args.employees, args.mapping)
-
-
-def _read_document(path: str, separate: bool) -> tuple[Document, str]:
-    """The document at ``path`` ('-': standard input) and its name for messages."""
-    if path == "-":
-        return loads(sys.stdin.buffer.read(), source="<stdin>",
-                     separate_employees=separate), "<stdin>"
-    return load(path, separate_employees=separate), path
+def _stdin_document(path: str | None, employees: object
+                    ) -> tuple[Document | str | None, str | None]:
+    """The document a command names and its name in messages: its path as given, or, for
+    ``-``, read from standard input here (where the command line reads it)."""
+    if path != "-":
+        return path, None
+    return app.read_document("-", separate_employees=employees is not None)
 
 
 class _ExporterFailure(Exception):
