@@ -10,11 +10,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests._cli import run_cli
 
 from integriteit import InputError, app, example
 from integriteit.plugins import UnknownNameError
 from integriteit.report import FORMATS as REPORT_FORMATS
-from tests._cli import run_cli
 
 AT = date(2026, 6, 1)
 EXAMPLES = Path(__file__).parent.parent / "examples"
