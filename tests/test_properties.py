@@ -44,6 +44,7 @@ from integriteit.model import (
     ConsentRoute,
     Measure,
     Outcome,
+    ReportSettings,
     TrainingSession,
     Verantwoording,
     Vertrouwenspersoon,
@@ -210,6 +211,7 @@ def test_document_to_dict_writes_every_model_field() -> None:
                                         day, day),)),
         waivers=(Waiver("ambtenarenwet.eed", "P1", "besluit 2024-17", day, day),),
         category_labels={"ruzie op de afdeling": "arbeidsconflict"},
+        report=ReportSettings(day, {EntryKind.KLACHT: (), EntryKind.GESPREK: ("pesten",)}),
         schema="document.schema.json",
     )
     data = document_to_dict(doc)
@@ -220,6 +222,7 @@ def test_document_to_dict_writes_every_model_field() -> None:
 
     assert set(data) == keys(Document)
     assert set(data["waivers"][0]) == keys(Waiver)
+    assert set(data["report"]) == keys(ReportSettings)
     assert set(data["organisation"]) == keys(Organisation)
     assert set(data["employees"][0]) == keys(Employee)
     assert set(data["employees"][0]["oath"]) == keys(Oath)

@@ -43,13 +43,6 @@ def output(report: Any, fmt: str, lang: str = "nl", k: int = 0) -> str:
     return out.getvalue()
 
 
-def present_totals(name: str, doc: Document) -> list[dict[str, Any]]:
-    """The published totals of the kinds the register holds (a kind with no entry at all,
-    such as Groningen's klachten, gets no row: ``totals`` covers the kinds present)."""
-    kinds = {e.kind.value for e in doc.register}
-    return [t for t in EXPECTED[name]["totals"] if t["kind"] in kinds]
-
-
 # --- the seeds: exactly the published figures -----------------------------------------------
 
 
@@ -61,8 +54,14 @@ def test_seed_counts_and_totals_are_the_published_figures(name: str) -> None:
     data = to_data(annual_report(doc, year, years=1), "nl")
     assert data["year"] == year
     key = lambda r: (r["year"], r["kind"], r.get("category", ""))  # noqa: E731
-    assert sorted(data["counts"], key=key) == sorted(EXPECTED[name]["counts"], key=key)
-    assert sorted(data["totals"], key=key) == sorted(present_totals(name, doc), key=key)
+    # The published zeros the documents list in report.always (ZH's "0x discriminatie" of
+    # the gesprekken) are rows at 0; every other row is a published figure.
+    published = [r for r in data["counts"] if r["count"]]
+    assert sorted(published, key=key) == sorted(EXPECTED[name]["counts"], key=key)
+    zeros = {(r["kind"], r["category"]) for r in data["counts"] if not r["count"]}
+    assert zeros == {(k.value, c) for k, cs in doc.report.always.items() for c in cs}
+    # Every published total, the kinds published at 0 (klachten, misstanden) included.
+    assert sorted(data["totals"], key=key) == sorted(EXPECTED[name]["totals"], key=key)
 
 
 def test_groningen_2021_meldingen_16_and_gesprekken_35() -> None:
@@ -71,10 +70,11 @@ def test_groningen_2021_meldingen_16_and_gesprekken_35() -> None:
     totals = {(t.year, t.kind): t.count for t in report.totals}
     assert totals[(2021, EntryKind.MELDING)] == 16
     assert totals[(2021, EntryKind.GESPREK)] == 35
-    # The five-year window: the register holds only 2021, so earlier years count 0.
-    assert [t.year for t in report.totals if t.kind is EntryKind.MELDING] == [
-        2017, 2018, 2019, 2020, 2021]
-    assert totals[(2017, EntryKind.MELDING)] == 0
+    # The five-year window: the register is complete from 2021, so the years before it have
+    # no data (no rows; "geen gegevens" in the tables), not 0.
+    assert report.years == (2017, 2018, 2019, 2020, 2021)
+    assert [t.year for t in report.totals if t.kind is EntryKind.MELDING] == [2021]
+    assert report.no_data_years == (2017, 2018, 2019, 2020)
 
 
 def test_zuid_holland_2019_gesprekken_and_the_six_investigated_cases() -> None:
@@ -84,7 +84,8 @@ def test_zuid_holland_2019_gesprekken_and_the_six_investigated_cases() -> None:
     gesprek = {r.category: r.count for r in report.counts
                if r.year == 2019 and r.kind is EntryKind.GESPREK}
     assert gesprek == {"integriteit": 2, "ongewenste_omgangsvormen": 9, "arbeidsconflict": 5,
-                       "onveiligheid": 4, "advies_algemeen": 5}
+                       "onveiligheid": 4, "advies_algemeen": 5,
+                       "discriminatie": 0}  # published at 0 (report.always)
     assert sum(gesprek.values()) == 25
     outcomes = sorted((o.findings.value if o.findings else None,
                        o.measure.value if o.measure else None, o.count)
@@ -145,15 +146,15 @@ def test_seed_figures_in_markdown_html_and_csv(name: str) -> None:
             cells = _category_rows(rows, labels[row["category"]])
             assert [str(row["count"])] in [c[1:2] for c in cells], (row, cells)
         totals = [r[1] for r in rows if r and r[0] == "Totaal"]
-        assert sorted(totals) == sorted(str(t["count"]) for t in present_totals(name, doc))
+        assert sorted(totals) == sorted(str(t["count"]) for t in EXPECTED[name]["totals"])
     csv_rows = list(csv.DictReader(io.StringIO(output(report, "csv"))))
     counts = {(int(r["year"]), r["kind"], r["category"]): int(r["count"])
-              for r in csv_rows if r["table"] == "counts"}
+              for r in csv_rows if r["table"] == "counts" and r["count"] != "0"}
     assert counts == {(r["year"], r["kind"], r["category"]): r["count"]
                       for r in EXPECTED[name]["counts"]}
     totals_csv = {(int(r["year"]), r["kind"]): int(r["count"])
-                  for r in csv_rows if r["table"] == "totals"}
-    assert totals_csv == {(t["year"], t["kind"]): t["count"] for t in present_totals(name, doc)}
+                  for r in csv_rows if r["table"] == "totals" and not r["marker"]}
+    assert totals_csv == {(t["year"], t["kind"]): t["count"] for t in EXPECTED[name]["totals"]}
 
 
 def test_category_labels_map_the_organisations_own_wording() -> None:
@@ -274,9 +275,10 @@ def test_suppress_below_hides_small_counts_in_every_format(fmt: str) -> None:
         assert data["suppressed_below"] == 5
     elif fmt == "csv":
         rows = list(csv.DictReader(io.StringIO(text)))
-        assert all(r["count"] in ("x", "?") or int(r["count"]) == 0 or int(r["count"]) >= 5
+        assert all(r["count"] == "" or int(r["count"]) == 0 or int(r["count"]) >= 5
                    for r in rows)
-        assert sum(r["count"] == "x" for r in rows) == len(hidden)
+        assert all((r["count"] == "") == bool(r["marker"]) for r in rows)
+        assert sum(r["marker"] == "verborgen" for r in rows) == len(hidden)
     else:
         # No bare 1 to 4 left in any table cell, and the share of a hidden count is hidden.
         cells = (_markdown_rows(text) if fmt == "markdown" else _html_rows(text))
@@ -453,7 +455,8 @@ def test_cli_report_markdown_is_the_default_and_dutch(capsys: pytest.CaptureFixt
     assert main(["report", str(SEEDS / "zuid-holland-2019.json"), "--year", "2019"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# Integriteitsverslag 2019: Provincie Zuid-Holland (provincie)\n")
-    assert "| Onveiligheid | 0 | 0 | 0 | 0 | 4 | 16% |" in out
+    assert "| Categorie | 2015–2018 | 2019 | aandeel 2019 |" in out
+    assert "| Onveiligheid | geen gegevens | 4 | 16% |" in out
 
 
 @pytest.mark.parametrize("args", [
@@ -485,7 +488,7 @@ def test_every_format_writes_any_document(doc: Document, year: int) -> None:
         text = output(report, fmt, "en", 3)
         assert text
     assert json.loads(output(report, "json"))["year"] == year
-    assert output(report, "csv").startswith("table,year,kind,category,count\n")
+    assert output(report, "csv").startswith("table,year,kind,category,count,marker,label\r\n")
 
 
 @pytest.mark.parametrize(("advisers", "path", "message"), [

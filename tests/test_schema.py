@@ -40,6 +40,7 @@ from integriteit import (
 from integriteit.model import (
     DatedValue,
     Outcome,
+    ReportSettings,
     TrainingSession,
     Verantwoording,
     Vertrouwenspersoon,
@@ -68,6 +69,7 @@ OBJECTS: list[tuple[str, type]] = [
     ("Waiver", Waiver),
     ("Vertrouwenspersoon", Vertrouwenspersoon),
     ("Outcome", Outcome),
+    ("ReportSettings", ReportSettings),
 ]
 
 # Where each model enum sits in the schema: ($defs name, property name).

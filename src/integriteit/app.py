@@ -689,15 +689,17 @@ class Report(Output):
 def report(document: DocumentArg, year: int, *, years: int = 5, at: date | None = None,
            employees: EmployeesArg | None = None,
            mapping: str | os.PathLike[str] | None = None, suppress_below: int = 0,
-           registry: Registry | None = None, source: str | None = None) -> Report:
+           register_since: date | None = None, registry: Registry | None = None,
+           source: str | None = None) -> Report:
     """The annual report of ``document``'s register over ``year`` and the ``years - 1``
     before it (:func:`integriteit.report.annual_report`), the starters from ``employees``
-    where given."""
+    where given; ``register_since`` overrides the document's ``report.register_since``."""
     staff = employee_file(employees, mapping)
     doc, source = read_document(document, separate_employees=staff is not None,
                                 source=source)
     return Report(annual_report(doc, year, years=years, at=at, registry=registry,
-                                employees=staff, source=source), suppress_below)
+                                employees=staff, source=source,
+                                register_since=register_since), suppress_below)
 
 
 # --- check --------------------------------------------------------------------------------

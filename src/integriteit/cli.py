@@ -206,7 +206,7 @@ def _parser(registry: Registry, lang: Lang = "nl") -> argparse.ArgumentParser:
                               "anders nl)",
                               f"language of the output (default: {LANG_ENV}, else the locale, "
                               "else nl)"))
-        if "csv" in formats and p.prog.split()[-1] in ("check", "demo"):
+        if "csv" in formats and p.prog.split()[-1] in ("check", "demo", "report"):
             p.add_argument("--csv-dialect", choices=list(CSV_DIALECTS), default=None,
                            help=h("met --format csv: rfc4180 (komma; standaard) of excel-nl "
                                   "(puntkomma en een BOM, zoals Excel met Nederlandse "
@@ -390,6 +390,15 @@ def _parser(registry: Registry, lang: Lang = "nl") -> argparse.ArgumentParser:
                             "van JAAR)",
                             "reference date of the year's figures (default: 31 December of "
                             "YEAR)"))
+    rep.add_argument("--register-since", metavar=day, type=_iso_date, default=None,
+                     help=h("de dag vanaf wanneer het register compleet is (in plaats van "
+                            "report.register_since van het document); jaren ervoor tonen "
+                            "'geen gegevens', niet 0 (standaard: 1 januari van het jaar van "
+                            "het eerste item)",
+                            "the day from which the register is complete (instead of the "
+                            "document's report.register_since); years before it show 'no "
+                            "data', not 0 (default: 1 January of the year of the first "
+                            "entry)"))
     rep.add_argument("--suppress-below", type=_positive, default=0, metavar="K",
                      help=h("verberg aantallen van 1 tot en met K-1, en zoveel andere dat geen "
                             "verborgen aantal uit de getoonde en hun totalen is af te leiden; "
@@ -527,7 +536,8 @@ def _command(args: argparse.Namespace, registry: Registry, out: TextIO, err: Tex
             return _show(app.report(document, args.year, years=args.years, at=args.at,
                                     source=source,
                                     employees=args.employees, mapping=args.mapping,
-                                    suppress_below=args.suppress_below, registry=registry),
+                                    suppress_below=args.suppress_below,
+                                    register_since=args.register_since, registry=registry),
                          args, out, err)
         if args.command == "policy":
             document, source = _stdin_document(args.file, None)

@@ -50,6 +50,7 @@ from integriteit.model import (
     Outcome,
     PolicySettings,
     RegisterEntry,
+    ReportSettings,
     VertrouwenspersoonScope,
     dated_values,
 )
@@ -323,6 +324,22 @@ def _structure_labels(raw: object, _: type) -> dict[str, str]:
     return dict(value)
 
 
+def _structure_always(raw: object, _: type) -> dict[EntryKind, tuple[str, ...]]:
+    """``report.always``: an object of kinds, each with a list of category texts."""
+    value = _json_object(raw)
+    errors: list[Exception] = []
+    always: dict[EntryKind, tuple[str, ...]] = {}
+    for key, item in value.items():
+        try:
+            always[converter.structure(key, EntryKind)] = converter.structure(
+                item, tuple[str, ...])
+        except Exception as exc:
+            errors.append(_attribute_error(exc, key, ReportSettings))
+    if errors:
+        raise ClassValidationError("While structuring report.always", errors, ReportSettings)
+    return always
+
+
 def _unstructure_policy(settings: PolicySettings) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for name in PARAMETERS:
@@ -351,6 +368,8 @@ converter.register_structure_hook_factory(attrs.has, _attrs_hook)
 converter.register_unstructure_hook_factory(attrs.has, _unstructure_attrs_hook)
 converter.register_structure_hook(PolicySettings, _structure_policy)
 converter.register_structure_hook_func(lambda t: t == Mapping[str, str], _structure_labels)
+converter.register_structure_hook_func(lambda t: t == Mapping[EntryKind, tuple[str, ...]],
+                                       _structure_always)
 converter.register_unstructure_hook(types.MappingProxyType, dict)
 converter.register_unstructure_hook(PolicySettings, _unstructure_policy)
 _FIELD_NAMES[PolicySettings] = tuple(PARAMETERS)
@@ -730,8 +749,26 @@ def resolve_categories(doc: Document, source: str) -> tuple[Document, list[Probl
                     "a gesprek belongs to a melding, klacht or misstand, not to another "
                     "gesprek"), entry.id))
         entries.append(entry)
-    if changed and not problems:
+    always: dict[EntryKind, tuple[str, ...]] = {}
+    for kind, raw_keys in doc.report.always.items():
+        keys = []
+        for j, raw in enumerate(raw_keys):
+            key = lookup.resolve(raw)
+            if key is None:
+                problems.append(Problem(source, f"report.always.{kind.value}[{j}]", Text(
+                    f"onbekende categorie {shown(raw)!r}: geen sleutel van een taxonomie, "
+                    "geen bekende omschrijving en niet vertaald in category_labels",
+                    f"unknown category {shown(raw)!r}: not a key of a taxonomy, not a known "
+                    "wording and not mapped in category_labels")))
+            elif key not in keys:
+                keys.append(key)
+        always[kind] = tuple(keys)
+    if problems:
+        return doc, problems
+    if changed:
         doc = attrs.evolve(doc, register=tuple(entries))
+    if always != dict(doc.report.always):
+        doc = attrs.evolve(doc, report=attrs.evolve(doc.report, always=always))
     return doc, problems
 
 

@@ -454,6 +454,27 @@ def _labels(items: Mapping[str, str]) -> Mapping[str, str]:
     return types.MappingProxyType(dict(items))
 
 
+def _always(items: Mapping[EntryKind, Iterable[str]]) -> Mapping[EntryKind, tuple[str, ...]]:
+    return types.MappingProxyType({kind: tuple(keys) for kind, keys in items.items()})
+
+
+@frozen
+class ReportSettings:
+    """How the annual report reads the register.
+
+    ``register_since`` is the day from which the register is complete: years (or the part of
+    a year) before it have no data, shown as "geen gegevens" / "no data" and left out of every
+    comparison, never as 0. Without it the register counts from 1 January of the year of its
+    first entry. ``always`` lists, per kind, the categories the published table shows even at
+    zero (e.g. ``{"klacht": [], "melding": ["discriminatie"]}``): a kind listed gets its table,
+    every category listed its row.
+    """
+
+    register_since: date | None = None
+    always: Mapping[EntryKind, tuple[str, ...]] = field(factory=dict, converter=_always,
+                                                        hash=False)
+
+
 @frozen
 class Document:
     """One organisation and what it records: the unit a check runs over."""
@@ -467,5 +488,7 @@ class Document:
     category_labels: Mapping[str, str] = field(factory=dict, converter=_labels, hash=False)
     """The organisation's own category wordings and the keys they stand for, e.g.
     ``{"(dreigend) arbeidsconflict": "arbeidsconflict"}`` (see :mod:`integriteit.taxonomies`)."""
+    report: ReportSettings = ReportSettings()
+    """How the annual report reads the register (from when it is complete, rows at zero)."""
     schema: str | None = None
     """The optional ``$schema`` key, so editors can validate the file; ignored otherwise."""

@@ -18,7 +18,6 @@ alike as ``"x"`` (and the share of a hidden count or total as a dash).
 from __future__ import annotations
 
 import csv
-import html
 import io
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -32,7 +31,7 @@ from integriteit._suppression import protect
 from integriteit.engine import RuleFailure, Status, check, waiver_problems
 from integriteit.errors import InputError, Problem, one_line
 from integriteit.exporters._common import json_text, markdown_inline
-from integriteit.i18n import Lang, Text, date_text, people_dates
+from integriteit.i18n import Lang, Text, date_text, people_dates, plural
 from integriteit.io import employee_reference_problems, employees_twice, resolve_categories
 from integriteit.law.klokkenluiders import AW2017_IN_FORCE, WBK_IN_FORCE
 from integriteit.model import (
@@ -48,6 +47,7 @@ from integriteit.model import (
 )
 from integriteit.plugins import Registry, default_registry
 from integriteit.policy import INTEGRITEITSVERKLARING_REQUIRED, WORKSHOP_REQUIRED_FOR
+from integriteit.sources import cite_all
 from integriteit.taxonomies import Category, all_categories
 
 __all__ = [
@@ -129,12 +129,32 @@ class AnnualReport:
     """Per year and kind, the entries with more than one category."""
     outcomes: tuple[OutcomeRow, ...]
     figures: tuple[Figure, ...]
+    register_since: date = date(1900, 1, 1)
+    """The day from which the register is complete (``report.register_since``, the option,
+    or 1 January of the year of the first entry): years before it have no data."""
+    register_since_given: bool = False
+    """Whether the document or the caller said from when the register is complete."""
+    not_counted: int = 0
+    """Entries received before :attr:`register_since`: not counted anywhere."""
 
     @property
     def kinds(self) -> tuple[EntryKind, ...]:
-        """The kinds present in the register, in report order."""
-        present = {e.kind for e in self.document.register}
+        """The kinds in the register or listed in ``report.always``, in report order."""
+        present = {e.kind for e in self.document.register} | set(self.document.report.always)
         return tuple(k for k in KIND_ORDER if k in present)
+
+    @property
+    def no_data_years(self) -> tuple[int, ...]:
+        """The years of the window wholly before :attr:`register_since`: no data, not 0."""
+        return tuple(y for y in self.years if y < self.register_since.year)
+
+    @property
+    def partial_year(self) -> int | None:
+        """The year of the window registered only from :attr:`register_since` on (when that
+        is not 1 January), else None."""
+        since = self.register_since
+        return since.year if (since.month, since.day) != (1, 1) and since.year in self.years \
+            else None
 
 
 def _items(cell: str, nl: bool) -> str:
@@ -152,12 +172,15 @@ def _problem(option: str, nl: str, en: str) -> InputError:
 def annual_report(document: Document, year: int, *, years: int = 5, at: date | None = None,
                   registry: Registry | None = None,
                   employees: Iterable[Employee] | None = None,
-                  source: str = "<document>") -> AnnualReport:
+                  source: str = "<document>",
+                  register_since: date | None = None) -> AnnualReport:
     """The report over ``year`` with the ``years - 1`` years before it, as of ``at`` (default
     31 December of ``year``, or today while that year runs: figures such as "oath still
     open" are as of that day). ``employees``: the staff from an HR export
     (:func:`integriteit.read_employees`) instead of the document's; only the year's starters
     are kept while it is read. ``source`` names the document in problems.
+    ``register_since`` overrides the document's ``report.register_since``: the day from which
+    the register is complete (years before it show no data, never 0).
 
     >>> from integriteit import example
     >>> r = annual_report(example(), 2026, years=2, at=date(2026, 6, 1))
@@ -177,7 +200,22 @@ def annual_report(document: Document, year: int, *, years: int = 5, at: date | N
     document, problems = resolve_categories(document, "<document>")
     if problems:
         raise InputError(problems)
+    given = register_since if register_since is not None else document.report.register_since
+    if given is not None and given.year > year:
+        message = Text(f"{given} ligt na het verslagjaar {year}: over dat jaar is het register "
+                       "niet compleet, dus er zijn geen cijfers",
+                       f"{given} is after the report year {year}: the register is not "
+                       "complete over that year, so there are no figures")
+        raise InputError([Problem("--register-since", "", message) if register_since is not None
+                          else Problem(source, "report.register_since", message)])
+    first = min((e.received.year for e in document.register), default=year)
+    since = given if given is not None else date(min(first, year), 1, 1)
+    counted = tuple(e for e in document.register if e.received >= since)
+    not_counted = len(document.register) - len(counted)
+    if not_counted:
+        document = evolve(document, register=counted)
     window = tuple(range(year - years + 1, year + 1))
+    registered = tuple(y for y in window if y >= since.year)
     at = at if at is not None else min(date(year, 12, 31), date.today())
     per_category: Counter[tuple[int, EntryKind, str]] = Counter()
     per_kind: Counter[tuple[int, EntryKind]] = Counter()
@@ -199,13 +237,18 @@ def annual_report(document: Document, year: int, *, years: int = 5, at: date | N
             o = entry.outcome
             outcomes[(entry.kind, o.investigation, o.findings, o.measure)] += 1
     order = _category_order()
-    present = {e.kind for e in document.register}
+    always = document.report.always
+    present = {e.kind for e in document.register} | set(always)
     kinds = [k for k in KIND_ORDER if k in present]
+    for kind, keys in always.items():  # the rows the organisation publishes even at zero
+        for key in keys:
+            for y in registered:
+                per_category.setdefault((y, kind, key), 0)
     counts = tuple(CountRow(y, k, c, n) for (y, k, c), n in sorted(
         per_category.items(), key=lambda item: (KIND_ORDER.index(item[0][1]), item[0][0],
                                                 order.get(item[0][2], len(order)),
                                                 item[0][2])))
-    totals = tuple(TotalRow(y, k, per_kind[(y, k)]) for k in kinds for y in window)
+    totals = tuple(TotalRow(y, k, per_kind[(y, k)]) for k in kinds for y in registered)
     uncategorised = tuple(TotalRow(y, k, bare[(y, k)]) for k in kinds for y in window
                           if bare[(y, k)])
     multis = tuple(TotalRow(y, k, multi[(y, k)]) for k in kinds for y in window
@@ -215,7 +258,7 @@ def annual_report(document: Document, year: int, *, years: int = 5, at: date | N
                                             str(item[0][2]), str(item[0][3]))))
     figures = _figures(document, year, at, registry, employees, source)
     return AnnualReport(document, year, window, at, counts, totals, uncategorised, multis,
-                        outcome_rows, figures)
+                        outcome_rows, figures, since, given is not None, not_counted)
 
 
 # --- the figures of the report year --------------------------------------------------------
@@ -503,6 +546,10 @@ def to_data(report: AnnualReport, lang: Lang, k: int = 0) -> dict[str, Any]:
         "at": report.at.isoformat(),
         "organisation": {"name": org.name, "kind": org.kind.value},
         "suppressed_below": k if k > 1 else None,
+        "register_since": report.register_since.isoformat(),
+        "register_since_given": report.register_since_given,
+        "no_data_years": list(report.no_data_years),
+        "not_counted": report.not_counted,
         "counts": [{"year": r.year, "kind": r.kind.value, "category": r.category,
                     "count": p.count(("counts", r.year, r.kind, r.category), r.count)}
                    for r in report.counts],
@@ -529,9 +576,50 @@ def to_data(report: AnnualReport, lang: Lang, k: int = 0) -> dict[str, Any]:
     }
 
 
+NO_DATA = Text("geen gegevens", "no data")
+"""A year (or part of one) before the register is complete: not 0, not known."""
+
+
+def _since_notes(report: AnnualReport, lang: Lang) -> list[str]:
+    """From when the register counts, what has no data, and what was left out."""
+    since = date_text(report.register_since, lang, people_dates())
+    notes: list[str] = []
+    gone = report.no_data_years
+    if gone:
+        span = f"{gone[0]}" if len(gone) == 1 else f"{gone[0]}–{gone[-1]}"
+        notes.append(Text(
+            f"{span}: geen gegevens; het register is compleet vanaf {since}. Geen gegevens is "
+            "niet hetzelfde als 0.",
+            f"{span}: no data; the register is complete from {since}. No data is not the "
+            "same as 0.").get(lang))
+    if report.partial_year is not None:
+        notes.append(Text(
+            f"{report.partial_year}: geteld vanaf {since}, de dag vanaf wanneer het register "
+            "compleet is; over de maanden ervoor zijn er geen gegevens.",
+            f"{report.partial_year}: counted from {since}, the day from which the register is "
+            "complete; there is no data on the months before.").get(lang))
+    if report.not_counted:
+        n = report.not_counted
+        notes.append(Text(
+            f"{plural(n, 'item|items')} ontvangen vóór {since} {'is' if n == 1 else 'zijn'} "
+            "niet geteld: het register is pas vanaf die dag compleet.",
+            f"{plural(n, 'entry|entries')} received before {since} "
+            f"{'is' if n == 1 else 'are'} not counted: the register is complete only from that "
+            "day.").get(lang))
+    if not report.register_since_given and gone:
+        notes.append(Text(
+            "Het document zegt niet vanaf wanneer het register compleet is "
+            "(report.register_since); aangenomen is 1 januari van het jaar van het eerste "
+            "item.",
+            "The document does not say from when the register is complete "
+            "(report.register_since); taken: 1 January of the year of the first entry."
+        ).get(lang))
+    return notes
+
+
 def _notes(report: AnnualReport, lang: Lang, p: _Published) -> list[str]:
     nl = lang == "nl"
-    notes: list[str] = []
+    notes: list[str] = _since_notes(report, lang)
     summed: Counter[tuple[int, EntryKind]] = Counter()
     for c in report.counts:
         summed[(c.year, c.kind)] += c.count
@@ -577,41 +665,91 @@ def _share(count: int, total: int, hidden: bool) -> str:
 _Row = list[str]
 
 
-def _tables(report: AnnualReport, lang: Lang, p: _Published
-            ) -> list[tuple[str, _Row, list[_Row]]]:
-    """The report's tables: (title, header, rows), for Markdown and HTML alike."""
+@frozen
+class _Chart:
+    """What a table compares over the years, for a bar chart: per row (a category) its count
+    in each year with data: a number, or :data:`HIDDEN`."""
+
+    years: tuple[int, ...]
+    groups: tuple[tuple[str, tuple[int | str | None, ...]], ...]
+
+
+@frozen
+class _Table:
+    """One table of the report, as every format writes it: ``rows`` of text cells, the first
+    the row's label, a cell in ``**`` a total. ``name`` is its code in CSV (``counts.melding``,
+    ``outcomes``, ``figures.eed``); ``caption`` says what it counts, ``source`` where from."""
+
+    name: str
+    title: str
+    header: _Row
+    rows: list[_Row]
+    caption: str
+    source: str
+    chart: _Chart | None = None
+
+
+def _tables(report: AnnualReport, lang: Lang, p: _Published) -> list[_Table]:
+    """The report's tables, for every format alike."""
     nl = lang == "nl"
-    tables: list[tuple[str, _Row, list[_Row]]] = []
+    tables: list[_Table] = []
     year = report.year
+    org = one_line(report.document.organisation.name)
+    span = (f"{report.years[0]}–{report.years[-1]}" if len(report.years) > 1
+            else str(report.years[0]))
+    day = date_text(report.at, lang, people_dates())
+    register_source = Text(
+        f"Bron: integriteitsregister van {org}, per jaar van ontvangst.",
+        f"Source: the integrity register of {org}, by year of receipt.").get(lang)
+    gone = report.no_data_years
+    counted = tuple(y for y in report.years if y not in gone)
+    # The years without data are one column (they are the first years of the window).
+    blank = [NO_DATA.get(lang)] if gone else []
+    no_data_head = ([f"{gone[0]}–{gone[-1]}" if len(gone) > 1 else str(gone[0])]
+                    if gone else [])
+    order = _category_order()
     for kind in report.kinds:
         total = {r.year: r.count for r in report.totals if r.kind is kind}
         by_key: dict[str, dict[int, int]] = {}
         for r in report.counts:
             if r.kind is kind:
                 by_key.setdefault(r.category, {})[r.year] = r.count
-        header = ["Categorie" if nl else "Category", *map(str, report.years),
+        header = ["Categorie" if nl else "Category", *no_data_head, *map(str, counted),
                   f"{'aandeel' if nl else 'share'} {year}"]
-        order = _category_order()
         total_hidden = ("totals", year, kind) in p.hidden
-        rows = [[_label(key, lang),
-                 *(p.cell(("counts", y, kind, key), years.get(y, 0)) for y in report.years),
-                 _share(years.get(year, 0), total.get(year, 0),
-                        total_hidden or ("counts", year, kind, key) in p.hidden)]
-                for key, years in sorted(by_key.items(),
-                                         key=lambda item: (order.get(item[0], len(order)),
-                                                           item[0]))]
+        # Each row: its label, its counts by year, and its cell (table, kind[, category]),
+        # the year put in second place.
+        lines: list[tuple[str, dict[int, int], tuple[Any, ...]]] = [
+            (_label(key, lang), years, ("counts", kind, key))
+            for key, years in sorted(by_key.items(),
+                                     key=lambda item: (order.get(item[0], len(order)),
+                                                       item[0]))]
         bare = {r.year: r.count for r in report.uncategorised if r.kind is kind}
         if bare:
-            rows.append(["(zonder categorie)" if nl else "(no category)",
-                         *(p.cell(("uncategorised", y, kind), bare.get(y, 0))
-                           for y in report.years),
-                         _share(bare.get(year, 0), total.get(year, 0),
-                                total_hidden or ("uncategorised", year, kind) in p.hidden)])
-        rows.append([f"**{'Totaal' if nl else 'Total'}**",
-                     *(f"**{p.cell(('totals', y, kind), total.get(y, 0))}**"
-                       for y in report.years),
+            lines.append(("(zonder categorie)" if nl else "(no category)", bare,
+                          ("uncategorised", kind)))
+
+        def cell(where: tuple[Any, ...], y: int) -> _Cell:
+            return (where[0], y, *where[1:])
+
+        rows = [[label, *blank, *(p.cell(cell(where, y), years.get(y, 0)) for y in counted),
+                 _share(years.get(year, 0), total.get(year, 0),
+                        total_hidden or cell(where, year) in p.hidden)]
+                for label, years, where in lines]
+        rows.append([f"**{'Totaal' if nl else 'Total'}**", *blank,
+                     *(f"**{p.cell(('totals', y, kind), total.get(y, 0))}**" for y in counted),
                      "100%" if total.get(year) else "–"])
-        tables.append((_kind_label(kind, year).get(lang), header, rows))
+        groups = tuple((label, tuple(p.count(cell(where, y), years.get(y, 0))
+                                     for y in counted))
+                       for label, years, where in lines)
+        title = _kind_label(kind, year).get(lang)
+        tables.append(_Table(
+            f"counts.{kind.value}", title, header, rows,
+            Text(f"{title} per categorie, {span}; een item telt in elk van zijn categorieën "
+                 "en één keer in het totaal.",
+                 f"{title} by category, {span}; an entry counts in each of its categories "
+                 "and once in the total.").get(lang),
+            register_source, _Chart(counted, groups)))
     if report.outcomes:
         header = ["Soort" if nl else "Kind", "Onderzoek" if nl else "Investigation",
                   "Bevindingen" if nl else "Findings", "Maatregel" if nl else "Measure",
@@ -622,7 +760,13 @@ def _tables(report: AnnualReport, lang: Lang, p: _Published
                  MEASURE_LABELS[r.measure].get(lang) if r.measure else "–",
                  p.cell(("outcomes", r.kind, r.investigation, r.findings, r.measure), r.count)]
                 for r in report.outcomes]
-        tables.append((f"{'Afhandeling' if nl else 'Outcomes'} {year}", header, rows))
+        tables.append(_Table(
+            "outcomes", f"{'Afhandeling' if nl else 'Outcomes'} {year}", header, rows,
+            Text(f"Meldingen, klachten en misstanden ontvangen in {year}, naar onderzoek, "
+                 "bevindingen en maatregel (zover afgehandeld).",
+                 f"Meldingen, klachten and misstanden received in {year}, by investigation, "
+                 "findings and measure (as far as dealt with).").get(lang),
+            register_source))
     sections = {"eed": Text("Eed of belofte", "Eed or belofte"),
                 "externen": Text("Externen", "Externals"),
                 "beleid.integriteitsverklaring": Text("Integriteitsverklaring (beleid)",
@@ -632,13 +776,40 @@ def _tables(report: AnnualReport, lang: Lang, p: _Published
                 "nevenwerkzaamheden": Text("Nevenwerkzaamheden", "Nevenwerkzaamheden"),
                 "wbk": _whistleblowing_law(year),
                 "vertrouwenspersonen": Text("Vertrouwenspersonen", "Vertrouwenspersonen")}
-    for section, title in sections.items():
+    for section, heading in sections.items():
         rows = [[f.label.get(lang), p.cell(("figures", f.section, f.key), f.count)]
                 for f in report.figures if f.section == section]
         if rows:
-            tables.append((f"{title.get(lang)} {year}", ["", "Aantal" if nl else "Count"],
-                           rows))
+            law = _section_law(section, year, lang)
+            tables.append(_Table(
+                f"figures.{section}", f"{heading.get(lang)} {year}",
+                ["", "Aantal" if nl else "Count"], rows,
+                Text(f"{heading.nl} in {year}, per {day}.",
+                     f"{heading.en} in {year}, as of {day}.").get(lang),
+                (Text(f"Bron: gegevens van {org}", f"Source: the records of {org}").get(lang)
+                 + (f"; {law}" if law else "") + ".")))
     return tables
+
+
+_SECTION_RULES = {"eed": "ambtenarenwet.eed", "nevenwerkzaamheden":
+                  "ambtenarenwet.nevenwerkzaamheden", "wbk": "wbk.ontvangstbevestiging"}
+"""The rule whose law a section of the year's figures counts by."""
+
+
+def _section_law(section: str, year: int, lang: Lang) -> str:
+    """The law a section of the figures counts by, as in force at the end of ``year``
+    (organisation policy for the ``beleid.*`` sections), or "" when none applies."""
+    if section.startswith("beleid."):
+        return Text("beleid van de organisatie, geen wet", "organisation policy, not law"
+                    ).get(lang)
+    rule_id = _SECTION_RULES.get(section)
+    if rule_id is None:
+        return ""
+    rule = default_registry().rules.get(rule_id)
+    version = rule.version_on(date(year, 12, 31)) if rule is not None else None
+    if version is None or not version.sources:
+        return ""
+    return cite_all(version.sources, lang)
 
 
 def _kind_label(kind: EntryKind, year: int) -> Text:
@@ -685,12 +856,13 @@ def _heading(report: AnnualReport, lang: Lang,
     title = (f"Integriteitsverslag {report.year}: {name(org.name)} ({kind})" if nl else
              f"Integrity report {report.year}: {name(org.name)} ({kind})")
     first, last = report.years[0], report.years[-1]
+    span = f"{first}–{last}" if first != last else f"{first}"
     day = date_text(report.at, lang, people_dates())
-    intro = (f"Register over {first}–{last}, telling per jaar van ontvangst; cijfers van het "
+    intro = (f"Register over {span}, telling per jaar van ontvangst; cijfers van het "
              f"jaar per {day}. Een item telt één keer in elk van zijn categorieën en één "
              f"keer in het totaal. Verantwoording op grond van {_account_basis(report.year).nl}."
              if nl else
-             f"Register over {first}–{last}, counted by year of receipt; figures of the year as "
+             f"Register over {span}, counted by year of receipt; figures of the year as "
              f"of {day}. An entry counts once in each of its categories and once in the "
              f"total. Account under {_account_basis(report.year).en}.")
     return title, intro
@@ -702,7 +874,8 @@ def write_markdown(report: AnnualReport, out: TextIO, lang: Lang, k: int = 0) ->
     title, intro = _heading(report, lang, markdown_inline)
     out.write(f"# {title}\n\n{intro}\n")
     p = _Published.of(report, k)
-    for name, header, rows in _tables(report, lang, p):
+    for table in _tables(report, lang, p):
+        name, header, rows = table.title, table.header, table.rows
         out.write(f"\n## {name}\n\n| " + " | ".join(header) + " |\n")
         out.write("|" + "|".join(["---", *["---:"] * (len(header) - 1)]) + "|\n")
         for row in rows:
@@ -713,28 +886,15 @@ def write_markdown(report: AnnualReport, out: TextIO, lang: Lang, k: int = 0) ->
 
 
 def write_html(report: AnnualReport, out: TextIO, lang: Lang, k: int = 0) -> None:
-    """The report as a standalone HTML page (the same tables as the Markdown)."""
+    """The report as one self-contained HTML page to publish: styled tables with a caption
+    and source, a bar chart per table that compares years, the notes; A4 in print (see
+    :mod:`integriteit._report_html`)."""
+    from integriteit._report_html import write_page
+
     title, intro = _heading(report, lang)
-    e = html.escape
-    out.write(f"<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head><meta charset=\"utf-8\">"
-              f"<title>{e(title)}</title></head>\n<body>\n<h1>{e(title)}</h1>\n"
-              f"<p>{e(intro)}</p>\n")
     p = _Published.of(report, k)
-    for name, header, rows in _tables(report, lang, p):
-        out.write(f"<h2>{e(name)}</h2>\n<table>\n<thead><tr>"
-                  + "".join(f"<th>{e(h)}</th>" for h in header) + "</tr></thead>\n<tbody>\n")
-        for row in rows:
-            cells = []
-            for cell in row:
-                bold = cell.startswith("**") and cell.endswith("**")
-                text = e(cell.strip("*"))
-                cells.append(f"<td><strong>{text}</strong></td>" if bold else f"<td>{text}</td>")
-            out.write("<tr>" + "".join(cells) + "</tr>\n")
-        out.write("</tbody>\n</table>\n")
-    notes = _notes(report, lang, p)
-    if notes:
-        out.write("<ul>\n" + "".join(f"<li>{e(n)}</li>\n" for n in notes) + "</ul>\n")
-    out.write("</body>\n</html>\n")
+    write_page(title, intro, _tables(report, lang, p), _notes(report, lang, p), lang, out,
+               NO_DATA.get(lang))
 
 
 def write_json(report: AnnualReport, out: TextIO, lang: Lang, k: int = 0) -> None:
@@ -743,35 +903,77 @@ def write_json(report: AnnualReport, out: TextIO, lang: Lang, k: int = 0) -> Non
     out.write("\n")
 
 
+CSV_HEADER = ("table", "year", "kind", "category", "count", "marker", "label")
+"""The columns of ``--format csv`` (the same in both languages; systems read them)."""
+
+_MARKERS = {"hidden": Text("verborgen", "suppressed"), "no_data": NO_DATA,
+            "unknown": Text("onbekend", "unknown")}
+"""Why a count is empty, in the ``marker`` column."""
+
+
 def write_csv(report: AnnualReport, out: TextIO, lang: Lang, k: int = 0) -> None:
-    """The report as CSV rows ``table,year,kind,category,count``: the ``counts`` and ``totals``
-    of the window, then the ``outcomes`` and ``figures`` of the report year."""
+    """The report as CSV for spreadsheets: one file with a ``table`` column and the rows of
+    the JSON (``counts``, ``totals``, ``uncategorised``, ``multi_category``, ``outcomes``, and
+    a table per section of figures), columns :data:`CSV_HEADER`. ``count`` is always a number
+    or empty: empty with ``marker`` "verborgen" / "suppressed" for a suppressed count, "geen
+    gegevens" / "no data" for a year before the register is complete (a ``totals`` row for
+    each such year and kind), "onbekend" / "unknown" for a figure not known. ``label`` names
+    the row in the chosen language. In the CSV dialect of the run
+    (:func:`integriteit.exporters.csv.csv_dialect`: ``rfc4180``, or ``excel-nl`` with ``;``
+    and a byte order mark, as Dutch Excel opens it); no cell is a spreadsheet formula."""
+    from integriteit.exporters.csv import DIALECTS, cell, csv_dialect
+
+    delimiter, bom = DIALECTS[csv_dialect()]
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["table", "year", "kind", "category", "count"])
+    if bom:
+        buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
     p = _Published.of(report, k)
+    nl = lang == "nl"
+
+    def put(table: str, year: int, kind: str, category: str, at: _Cell | None,
+            count: int | None, label: str) -> None:
+        """A row; ``at`` None: a year without data (no count)."""
+        shown = p.count(at, count) if at is not None else None
+        marker = ("no_data" if at is None else "hidden" if shown == HIDDEN
+                  else "unknown" if shown is None else "")
+        writer.writerow([table, year, kind, category,
+                         shown if isinstance(shown, int) else "",
+                         _MARKERS[marker].get(lang) if marker else "", cell(label)])
+
     for r in report.counts:
-        writer.writerow(["counts", r.year, r.kind.value, r.category,
-                         p.cell(("counts", r.year, r.kind, r.category), r.count)])
-    for t in report.totals:
-        writer.writerow(["totals", t.year, t.kind.value, "",
-                         p.cell(("totals", t.year, t.kind), t.count)])
+        put("counts", r.year, r.kind.value, r.category, ("counts", r.year, r.kind, r.category),
+            r.count, _label(r.category, lang))
+    totals = {(t.year, t.kind): t for t in report.totals}
+    for kind in report.kinds:
+        for y in report.years:
+            t = totals.get((y, kind))
+            if t is not None:
+                put("totals", y, kind.value, "", ("totals", y, kind), t.count,
+                    _kind_label(kind, report.year).get(lang))
+            elif y in report.no_data_years:
+                put("totals", y, kind.value, "", None, None,
+                    _kind_label(kind, report.year).get(lang))
     for t in report.uncategorised:
-        writer.writerow(["uncategorised", t.year, t.kind.value, "",
-                         p.cell(("uncategorised", t.year, t.kind), t.count)])
+        put("uncategorised", t.year, t.kind.value, "", ("uncategorised", t.year, t.kind),
+            t.count, "(zonder categorie)" if nl else "(no category)")
     for t in report.multi_category:
-        writer.writerow(["multi_category", t.year, t.kind.value, "",
-                         p.cell(("multi_category", t.year, t.kind), t.count)])
+        put("multi_category", t.year, t.kind.value, "", ("multi_category", t.year, t.kind),
+            t.count, "meer dan één categorie" if nl else "more than one category")
+    yes, no = ("onderzoek", "geen onderzoek") if nl else ("investigation", "no investigation")
     for o in report.outcomes:
         key = "/".join(["onderzoek" if o.investigation else "geen_onderzoek",
                         o.findings.value if o.findings else "-",
                         o.measure.value if o.measure else "-"])
-        writer.writerow(["outcomes", report.year, o.kind.value, key,
-                         p.cell(("outcomes", o.kind, o.investigation, o.findings, o.measure),
-                                o.count)])
+        words = "; ".join([yes if o.investigation else no,
+                           CASE_FINDINGS_LABELS[o.findings].get(lang) if o.findings else "–",
+                           MEASURE_LABELS[o.measure].get(lang) if o.measure else "–"])
+        put("outcomes", report.year, o.kind.value, key,
+            ("outcomes", o.kind, o.investigation, o.findings, o.measure), o.count, words)
     for f in report.figures:
-        writer.writerow([f.section, report.year, "", f.key,
-                         p.cell(("figures", f.section, f.key), f.count)])
+        put(f.section, report.year, "", f.key, ("figures", f.section, f.key), f.count,
+            f.label.get(lang))
     out.write(buffer.getvalue())
 
 

@@ -55,6 +55,7 @@ from integriteit.model import (
     Outcome,
     PolicySettings,
     RegisterEntry,
+    ReportSettings,
     TrainingSession,
     Verantwoording,
     Vertrouwenspersoon,
@@ -414,6 +415,19 @@ def facts(
 _any_facts = facts  # ``documents`` has a parameter of the same name
 
 
+def report_settings(since: st.SearchStrategy[date] | None = None
+                    ) -> st.SearchStrategy[ReportSettings]:
+    """How a document's annual report reads its register: ``register_since`` None or from
+    ``since`` (default: 2010 to 2018, so that a report over 2018 or later can be made), and
+    ``always`` a few kinds, each with a few category keys."""
+    keys = st.lists(st.sampled_from(sorted(all_categories())), max_size=3, unique=True)
+    return st.builds(
+        ReportSettings,
+        st.none() | (since if since is not None else dates(date(2010, 1, 1),
+                                                            date(2018, 12, 31))),
+        st.dictionaries(st.sampled_from(list(EntryKind)), keys.map(tuple), max_size=2))
+
+
 @st.composite
 def documents(
     draw: st.DrawFn,
@@ -444,8 +458,9 @@ def documents(
     doc_facts = draw(facts if facts is not None
                      else _any_facts(employee_ids=[e.id for e in staff]))
     schema = draw(st.none() | st.just(SCHEMA_URL))
+    report = draw(report_settings())
     return Document(org, tuple(staff), policy, register=tuple(register), facts=doc_facts,
-                    schema=schema)
+                    report=report, schema=schema)
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
@@ -532,6 +547,14 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         data["waivers"] = waivers
     if doc.category_labels:
         data["category_labels"] = dict(doc.category_labels)
+    if doc.report != ReportSettings():
+        report: dict[str, Any] = {}
+        if doc.report.register_since is not None:
+            report["register_since"] = doc.report.register_since.isoformat()
+        if doc.report.always:
+            report["always"] = {kind.value: list(keys)
+                                for kind, keys in doc.report.always.items()}
+        data["report"] = report
     if doc.schema is not None:
         data["$schema"] = doc.schema
     return data
