@@ -54,6 +54,13 @@ def test_each_command_prints_what_its_function_gives(demo: Path, tmp_path: Path,
     ]
     for argv, output in cases:
         for fmt in output.formats:
+            if fmt in output.binary_formats:  # a file of bytes: written with --output
+                target = tmp_path / f"out.{fmt}"
+                code, _, err = run_cli(*argv, "--lang", lang, "--format", fmt, "-o",
+                                       str(target))
+                assert code in (0, 1), (argv, err)
+                assert target.read_bytes() == app.render(output, fmt, lang), (argv, fmt)
+                continue
             code, out, err = run_cli(*argv, "--lang", lang, "--format", fmt)
             assert code in (0, 1), (argv, err)
             assert out == app.render(output, fmt, lang), (argv, fmt)
@@ -140,5 +147,6 @@ def test_render_to_a_file_or_a_stream(tmp_path: Path) -> None:
 
 
 def test_report_formats_are_the_commands() -> None:
-    assert app.Report.formats == tuple(REPORT_FORMATS)
+    assert app.Report.formats == (*REPORT_FORMATS, "docx")
+    assert app.Report.binary_formats == ("docx",)
     assert app.Checklist.formats == ("markdown", "json")

@@ -30,7 +30,7 @@ import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, ClassVar, TextIO
+from typing import IO, Any, BinaryIO, ClassVar, TextIO
 
 from attrs import evolve, field, frozen
 
@@ -64,8 +64,14 @@ from integriteit.law import termijnenwet as atw
 from integriteit.model import ORGANISATION_KIND_LABELS, Document, Organisation, OrganisationKind
 from integriteit.plugins import PLUGIN_API, Registry, UnknownNameError, default_registry
 from integriteit.policy import PARAMETERS, Policy, ValueSource
+from integriteit.report import (
+    BINARY_FORMATS,
+    AnnualReport,
+    annual_report,
+    write_report,
+    write_report_bytes,
+)
 from integriteit.report import FORMATS as _REPORT_FORMATS
-from integriteit.report import AnnualReport, annual_report, write_report
 from integriteit.sources import cite_all
 from integriteit.temporal import COVERAGE_START, Period, periods
 
@@ -147,17 +153,50 @@ class Output:
 
     formats: ClassVar[tuple[str, ...]] = ("text", "json")
     """The formats it writes, the first the default."""
+    binary_formats: ClassVar[tuple[str, ...]] = ()
+    """Those of :attr:`formats` that are files of bytes, not text (e.g. ``docx``)."""
 
-    def write(self, out: TextIO, format: str | None = None, lang: Lang = "nl") -> None:
-        """Write it to ``out`` in ``format`` (default: the first of :attr:`formats`)."""
+    def _chosen(self, format: str | None) -> str:
         chosen = format if format is not None else self.formats[0]
         if chosen not in self.formats:
             known = ", ".join(self.formats)
             raise UnknownNameError(Text(f"onbekend formaat {chosen!r} (bekend: {known})",
                                         f"unknown format {chosen!r} (known: {known})"))
-        self._write(out, chosen, lang)
+        return chosen
+
+    def write(self, out: TextIO, format: str | None = None, lang: Lang = "nl") -> None:
+        """Write it to ``out`` in ``format`` (default: the first of :attr:`formats`). A
+        binary format goes to the bytes under ``out`` (``out.buffer``, as a file or
+        standard output has); a text stream without them cannot take it (:func:`render`
+        gives the bytes)."""
+        chosen = self._chosen(format)
+        if chosen not in self.binary_formats:
+            self._write(out, chosen, lang)
+            return
+        buffer = getattr(out, "buffer", None)
+        if buffer is None or out.isatty():
+            raise _usage("--output", Text(
+                f"--format {chosen} maakt een bestand, geen tekst: geef --output BESTAND",
+                f"--format {chosen} makes a file, not text: give --output FILE"))
+        out.flush()
+        self._write_bytes(buffer, chosen, lang)
+        buffer.flush()
+
+    def write_bytes(self, out: BinaryIO, format: str | None = None, lang: Lang = "nl"
+                    ) -> None:
+        """Write it to the binary stream ``out`` in ``format``: a text format as UTF-8."""
+        chosen = self._chosen(format)
+        if chosen in self.binary_formats:
+            self._write_bytes(out, chosen, lang)
+            return
+        text = io.StringIO()
+        self._write(text, chosen, lang)
+        out.write(text.getvalue().encode("utf-8"))
 
     def _write(self, out: TextIO, format: str, lang: Lang) -> None:
+        raise NotImplementedError
+
+    def _write_bytes(self, out: BinaryIO, format: str, lang: Lang) -> None:
         raise NotImplementedError
 
     @property
@@ -169,36 +208,47 @@ class Output:
 
 def render(output: Output | CheckResult | FindingStream, format: str | None = None,
            lang: Lang = "nl", *, to: str | os.PathLike[str] | IO[bytes] | IO[str] | None = None,
-           explain: bool = False, registry: Registry | None = None) -> str | None:
-    """``output`` in ``format``: as a string, or written to ``to`` (a path, written
-    atomically, or an open file), and then None. A check's result goes through
-    :func:`integriteit.export` (any registered format; default ``text``)."""
+           explain: bool = False, registry: Registry | None = None) -> str | bytes | None:
+    """``output`` in ``format``: as a string (bytes for a binary format such as ``docx``),
+    or written to ``to`` (a path, written atomically, or an open file), and then None. A
+    check's result goes through :func:`integriteit.export` (any registered format; default
+    ``text``)."""
     if not isinstance(output, Output):
         return export(output, format or "text", lang=lang, to=to, explain=explain,
                       registry=registry)
-    buffer = io.StringIO()
-    output.write(buffer, format, lang)
-    text = buffer.getvalue()
+    binary = output._chosen(format) in output.binary_formats
+    buffer = io.BytesIO()
+    output.write_bytes(buffer, format, lang)
+    data = buffer.getvalue()
     if to is None:
-        return text
+        return data if binary else data.decode("utf-8")
     if isinstance(to, str | os.PathLike):
-        _write_atomically(Path(to), text)
+        _write_atomically(Path(to), data)
     elif hasattr(to, "encoding"):  # a text file
-        typing.cast(IO[str], to).write(text)
+        if binary:
+            typing.cast(IO[str], to).flush()
+            under = getattr(to, "buffer", None)
+            if under is None:
+                raise _usage("to", Text(
+                    f"{format} is een binair bestand: geef een pad of een binair bestand",
+                    f"{format} is a binary file: give a path or a binary file"))
+            typing.cast(IO[bytes], under).write(data)
+        else:
+            typing.cast(IO[str], to).write(data.decode("utf-8"))
     else:
-        typing.cast(IO[bytes], to).write(text.encode("utf-8"))
+        typing.cast(IO[bytes], to).write(data)
     return None
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def _write_atomically(path: Path, data: bytes) -> None:
     import tempfile
 
     handle, name = tempfile.mkstemp(prefix=".integriteit-", suffix=".part",
                                     dir=path.absolute().parent)
     temporary = Path(name)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as into:
-            into.write(text)
+        with os.fdopen(handle, "wb") as into:
+            into.write(data)
         temporary.replace(path)
     finally:
         temporary.unlink(missing_ok=True)
@@ -677,13 +727,17 @@ class Report(Output):
     """``integriteit report``: the annual report's tables, with small counts suppressed as
     asked."""
 
-    formats: ClassVar[tuple[str, ...]] = tuple(_REPORT_FORMATS)
+    formats: ClassVar[tuple[str, ...]] = (*_REPORT_FORMATS, *BINARY_FORMATS)
+    binary_formats: ClassVar[tuple[str, ...]] = tuple(BINARY_FORMATS)
     report: AnnualReport
     suppress_below: int = 0
     """Counts from 1 to K-1 (and those that would give them away) are hidden (K above 1)."""
 
     def _write(self, out: TextIO, format: str, lang: Lang) -> None:
         write_report(self.report, out, format, lang, self.suppress_below)
+
+    def _write_bytes(self, out: BinaryIO, format: str, lang: Lang) -> None:
+        write_report_bytes(self.report, out, format, lang, self.suppress_below)
 
 
 def report(document: DocumentArg, year: int, *, years: int = 5, at: date | None = None,

@@ -65,6 +65,7 @@ from integriteit.policy import (
     OATH_TERM_MONTHS,
     PolicyError,
 )
+from integriteit.report import BINARY_FORMATS
 from integriteit.report import FORMATS as REPORT_FORMATS
 from integriteit.temporal import COVERAGE_START
 
@@ -406,7 +407,7 @@ def _parser(registry: Registry, lang: Lang = "nl") -> argparse.ArgumentParser:
                             "hide counts from 1 to K-1, and enough others that no hidden "
                             "count can be worked out from the published ones and their "
                             "totals; all shown as 'x' (the docs say what this does not hide)"))
-    output_options(rep, list(REPORT_FORMATS), "markdown")
+    output_options(rep, [*REPORT_FORMATS, *BINARY_FORMATS], "markdown")
 
     e = sub.add_parser("explain", help=COMMANDS["explain"].get(lang))
     e.add_argument("rule", metavar=h("REGEL", "RULE"),

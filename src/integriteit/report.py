@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import cache
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from attrs import evolve, field, frozen
 
@@ -51,6 +51,7 @@ from integriteit.sources import cite_all
 from integriteit.taxonomies import Category, all_categories
 
 __all__ = [
+    "BINARY_FORMATS",
     "FORMATS",
     "AnnualReport",
     "CountRow",
@@ -59,6 +60,7 @@ __all__ = [
     "TotalRow",
     "annual_report",
     "write_report",
+    "write_report_bytes",
 ]
 
 KIND_ORDER: tuple[EntryKind, ...] = (EntryKind.MELDING, EntryKind.GESPREK, EntryKind.KLACHT,
@@ -977,11 +979,28 @@ def write_csv(report: AnnualReport, out: TextIO, lang: Lang, k: int = 0) -> None
     out.write(buffer.getvalue())
 
 
+def write_docx(report: AnnualReport, out: BinaryIO, lang: Lang, k: int = 0) -> None:
+    """The report as a Word document (needs the extra ``docx``): the HTML page's headings,
+    tables, captions, sources and notes, each chart as a native table of bars (see
+    :mod:`integriteit._report_docx`)."""
+    from integriteit._report_docx import write_document
+
+    title, intro = _heading(report, lang)
+    p = _Published.of(report, k)
+    write_document(title, intro, _tables(report, lang, p), _notes(report, lang, p), lang, out,
+                   NO_DATA.get(lang))
+
+
 Writer = Callable[[AnnualReport, TextIO, Lang, int], None]
+BinaryWriter = Callable[[AnnualReport, BinaryIO, Lang, int], None]
 
 FORMATS: dict[str, Writer] = {"markdown": write_markdown, "html": write_html,
                               "json": write_json, "csv": write_csv}
-"""The report formats, by name (``integriteit report --format``)."""
+"""The report's text formats, by name (``integriteit report --format``)."""
+
+BINARY_FORMATS: dict[str, BinaryWriter] = {"docx": write_docx}
+"""The report's formats that are files of bytes (``--format docx``): written with
+:func:`write_report_bytes`."""
 
 
 def write_report(report: AnnualReport, out: TextIO, fmt: str = "markdown", lang: Lang = "nl",
@@ -990,4 +1009,16 @@ def write_report(report: AnnualReport, out: TextIO, fmt: str = "markdown", lang:
     the counts hidden to protect them become :data:`HIDDEN` (see
     :mod:`integriteit._suppression`)."""
     FORMATS[fmt](report, out, lang, suppress_below)
+
+
+def write_report_bytes(report: AnnualReport, out: BinaryIO, fmt: str = "docx",
+                       lang: Lang = "nl", suppress_below: int = 0) -> None:
+    """Write ``report`` as bytes in ``fmt``: one of :data:`BINARY_FORMATS`, or a text format
+    as UTF-8."""
+    if fmt in BINARY_FORMATS:
+        BINARY_FORMATS[fmt](report, out, lang, suppress_below)
+        return
+    text = io.StringIO()
+    write_report(report, text, fmt, lang, suppress_below)
+    out.write(text.getvalue().encode("utf-8"))
 
