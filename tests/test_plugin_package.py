@@ -54,7 +54,8 @@ def test_the_installed_package_is_found_by_its_entry_point(installed: Path) -> N
     assert plugins["noordkust (integriteit_noordkust:register)"] == {
         "name": "noordkust (integriteit_noordkust:register)", "kind": "entry point",
         "distribution": "integriteit-noordkust", "version": "1.0.0", "api": PLUGIN_API,
-        "rules": ["noordkust.eed_voor_start"], "formats": ["hr-import"]}
+        "rules": ["noordkust.eed_voor_start"], "formats": ["hr-import"],
+        "taxonomies": ["noordkust"]}
     text = integriteit(installed, "plugins").stdout
     assert ("noordkust (integriteit_noordkust:register)  [installed (entry point), "
             "integriteit-noordkust 1.0.0, plugin API 1]") in text
@@ -120,6 +121,30 @@ def test_rules_explain_and_checklist_show_it_as_policy(installed: Path) -> None:
                             "provincie").stdout
     policy_part = checklist.split("## Organisation policy")[1]
     assert "(`noordkust.eed_voor_start`)" in policy_part
+
+
+def test_its_taxonomy_reports_the_register_in_its_own_categories(installed: Path) -> None:
+    """A register in the province's own categories loads and is reported in them, once the
+    package is installed."""
+    doc = json.dumps({
+        "organisation": {"name": "Provincie Noordkust", "kind": "provincie"},
+        "register": [
+            {"id": "M1", "kind": "melding", "received": "2025-03-03",
+             "channel": "leidinggevende", "categories": ["Vergunningverlening"]},
+            {"id": "M2", "kind": "melding", "received": "2025-04-01",
+             "channel": "leidinggevende", "categories": ["vergunning_beinvloeding",
+                                                          "nevenfunctie"]}]})
+    proc = integriteit(installed, "report", "-", "--year", "2025", "--years", "1",
+                       stdin=doc)
+    assert proc.returncode == 0, proc.stderr
+    assert "| Influencing a permit | 2 | 100% |" in proc.stdout
+    assert "| Conflict of interest through a side job | 1 | 50% |" in proc.stdout
+    # Without the package the same register does not load: the categories are unknown.
+    plain = subprocess.run([sys.executable, "-m", "integriteit", "report", "-", "--year",
+                            "2025"], input=doc, capture_output=True, text=True, check=False,
+                           env=dict(os.environ, INTEGRITEIT_LANG="en"), timeout=120)
+    assert plain.returncode == 2 and "register[0].categories[0]: unknown category" in (
+        plain.stderr)
 
 
 def test_a_plugin_for_another_plugin_api_is_refused(tmp_path: Path) -> None:

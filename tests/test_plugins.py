@@ -346,7 +346,7 @@ def test_plugins_lists_what_each_added(monkeypatch: pytest.MonkeyPatch,
     by_name = {p["name"]: p for p in data["plugins"]}
     assert by_name["mine"] == {"name": "mine", "kind": "given", "distribution": None,
                                "version": None, "api": None, "rules": [VOG.id],
-                               "formats": ["puntkomma"]}
+                               "formats": ["puntkomma"], "taxonomies": []}
     eed = by_name["integriteit.law.ambtenarenwet:register"]
     assert eed["kind"] == "built-in" and eed["api"] == PLUGIN_API
     assert eed["distribution"] == "integriteit" and eed["version"] == integriteit.__version__

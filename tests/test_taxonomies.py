@@ -462,3 +462,4 @@ def test_docs_page_lists_every_key_and_label() -> None:
             assert category.label.en in page, category.label.en
         for key, target in taxonomy.maps_to.items():
             assert re.search(rf"``{key}``\s+.*``{target}``", page), (key, target)
+

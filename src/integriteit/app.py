@@ -321,6 +321,7 @@ _PLUGIN_KINDS = {"built-in": Text("ingebouwd", "built in"),
 _PLUGIN_WORDS = {"head": Text("Plugins (plugin-API {api}):", "Plugins (plugin API {api}):"),
                  "rules": Text("regels", "rules"),
                  "formats": Text("formaten", "formats"),
+                 "taxonomies": Text("taxonomieën", "taxonomies"),
                  "api": Text("plugin-API {api}", "plugin API {api}"),
                  "no_api": Text("geen API-versie opgegeven", "no API version stated")}
 
@@ -340,7 +341,8 @@ class PluginList(Output):
                 {"name": p.name, "kind": p.kind, "distribution": p.distribution,
                  "version": p.version, "api": p.api,
                  "rules": registry.added_by(p.name)[0],
-                 "formats": registry.added_by(p.name)[1]}
+                 "formats": registry.added_by(p.name)[1],
+                 "taxonomies": registry.taxonomies_added_by(p.name)}
                 for p in registry.plugins]}))
             out.write("\n")
             return
@@ -358,6 +360,9 @@ class PluginList(Output):
                 out.write(f"    {words['rules'].get(lang)}: {', '.join(added_rules)}\n")
             if formats:
                 out.write(f"    {words['formats'].get(lang)}: {', '.join(formats)}\n")
+            taxonomies = registry.taxonomies_added_by(p.name)
+            if taxonomies:
+                out.write(f"    {words['taxonomies'].get(lang)}: {', '.join(taxonomies)}\n")
 
 
 def plugins(registry: Registry | None = None) -> PluginList:

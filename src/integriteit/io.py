@@ -15,10 +15,10 @@ import os
 import re
 import types
 import typing
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import cattrs
@@ -55,7 +55,10 @@ from integriteit.model import (
     dated_values,
 )
 from integriteit.policy import PARAMETERS, Parameter, ValueKind
-from integriteit.taxonomies import LabelMap, label_problem_texts
+from integriteit.taxonomies import BUILTIN_TAXONOMIES, LabelMap, Taxonomy, label_problem_texts
+
+if TYPE_CHECKING:
+    from integriteit.plugins import Registry
 
 T = TypeVar("T")
 
@@ -702,22 +705,27 @@ def document_problems(doc: Document, source: str, *,
     return problems
 
 
-def resolve_categories(doc: Document, source: str) -> tuple[Document, list[Problem]]:
+def resolve_categories(doc: Document, source: str,
+                       taxonomies: Iterable[Taxonomy] | None = None
+                       ) -> tuple[Document, list[Problem]]:
     """``doc`` with every register category as a canonical key, and the problems: a
     ``category_labels`` entry that maps to no key, a category that is no key, no label of a
-    taxonomy and not mapped, a gesprek linked to an entry that does not exist.
+    taxonomy and not mapped, a gesprek linked to an entry that does not exist. The
+    categories are those of ``taxonomies`` (default: the built-in ones; a registry's,
+    plugins' included: :meth:`~integriteit.Registry.all_taxonomies`).
 
     Messages about an entry never repeat the wording given: the register holds no one's
     identity, and a name typed into a category must not leak into an error log. (Messages about
     ``category_labels``, the organisation's own configuration, do name the label.)
     """
+    sets = tuple(taxonomies) if taxonomies is not None else BUILTIN_TAXONOMIES
     problems: list[Problem] = []
     labels = dict(doc.category_labels)
-    for message in label_problem_texts(labels):
+    for message in label_problem_texts(labels, sets):
         problems.append(Problem(source, "category_labels", message))
     if problems:
         return doc, problems
-    lookup = LabelMap(labels)
+    lookup = LabelMap(labels, sets)
     ids = {e.id: e for e in doc.register}
     entries: list[RegisterEntry] = []
     changed = False
@@ -791,11 +799,13 @@ def structure(data: object, cls: type[T], *, source: str = "<dict>", path: str =
 
 
 def from_dict(data: Mapping[str, Any] | object, *, source: str = "<dict>",
-              separate_employees: bool = False) -> Document:
+              separate_employees: bool = False, registry: Registry | None = None) -> Document:
     """A :class:`~integriteit.model.Document` from plain data (as parsed from JSON).
 
     ``separate_employees``: the employees come from another file (an HR export, see
     :func:`integriteit.read_employees`); the document must then list none itself.
+    ``registry``: whose taxonomies the register's categories may come from (default: the
+    built-in ones, and those of installed plugins).
 
     >>> doc = from_dict({"organisation": {"name": "Gemeente X", "kind": "gemeente"},
     ...                  "employees": [{"id": "E1", "start": "2024-01-15",
@@ -803,7 +813,8 @@ def from_dict(data: Mapping[str, Any] | object, *, source: str = "<dict>",
     >>> doc.employees[0].start
     datetime.date(2024, 1, 15)
     """
-    return _validated(structure(data, Document, source=source), source, separate_employees)
+    return _validated(structure(data, Document, source=source), source, separate_employees,
+                      registry)
 
 
 def employees_twice(source: str) -> InputError:
@@ -816,11 +827,22 @@ def employees_twice(source: str) -> InputError:
         "place"))])
 
 
-def _validated(doc: Document, source: str, separate_employees: bool) -> Document:
+def _validated(doc: Document, source: str, separate_employees: bool,
+               registry: Registry | None = None) -> Document:
     if separate_employees and doc.employees:
         raise employees_twice(source)
     problems = document_problems(doc, source, separate_employees=separate_employees)
-    doc, more = resolve_categories(doc, source)
+    if registry is not None:
+        doc, more = resolve_categories(doc, source, registry.all_taxonomies())
+    else:
+        resolved, more = resolve_categories(doc, source)
+        if more:  # perhaps categories of an installed plugin's taxonomy
+            from integriteit.plugins import default_registry
+
+            installed = default_registry().all_taxonomies()
+            if len(installed) > len(BUILTIN_TAXONOMIES):
+                resolved, more = resolve_categories(doc, source, installed)
+        doc = resolved
     problems.extend(more)
     if problems:
         raise InputError(problems)
@@ -876,7 +898,7 @@ _JSON_MESSAGES_NL = {
 
 
 def loads(text: str | bytes, *, source: str = "<string>",
-          separate_employees: bool = False) -> Document:
+          separate_employees: bool = False, registry: Registry | None = None) -> Document:
     """A document from JSON text; malformed JSON is an :class:`InputError` with line and column.
 
     A large document is read on a fast path (see :mod:`integriteit._fastload`) that gives the
@@ -890,12 +912,15 @@ def loads(text: str | bytes, *, source: str = "<string>",
             rest, employees = split
             doc = structure(_parse(rest, source), Document, source=source)
             return _validated(attrs.evolve(doc, employees=employees), source,
-                              separate_employees)
-    return from_dict(_parse(text, source), source=source, separate_employees=separate_employees)
+                              separate_employees, registry)
+    return from_dict(_parse(text, source), source=source, separate_employees=separate_employees,
+                     registry=registry)
 
 
-def load(path: str | os.PathLike[str], *, separate_employees: bool = False) -> Document:
-    """A document from a JSON file (``separate_employees``: as for :func:`from_dict`)."""
+def load(path: str | os.PathLike[str], *, separate_employees: bool = False,
+         registry: Registry | None = None) -> Document:
+    """A document from a JSON file (``separate_employees``, ``registry``: as for
+    :func:`from_dict`)."""
     p = Path(path)
     try:
         raw = p.read_bytes()
@@ -903,7 +928,7 @@ def load(path: str | os.PathLike[str], *, separate_employees: bool = False) -> D
         raise InputError([Problem(str(p), "", Text(
             f"kan het bestand niet lezen ({exc.strerror})",
             f"cannot read the file ({exc.strerror})"))]) from None
-    return loads(raw, source=str(p), separate_employees=separate_employees)
+    return loads(raw, source=str(p), separate_employees=separate_employees, registry=registry)
 
 
 def dump_document(doc: Document) -> dict[str, Any]:

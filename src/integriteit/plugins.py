@@ -27,6 +27,12 @@ from integriteit.engine import Rule
 from integriteit.errors import IntegriteitError
 from integriteit.exporters import Exporter
 from integriteit.i18n import Text
+from integriteit.taxonomies import (
+    BUILTIN_TAXONOMIES,
+    VERTROUWENSPERSOON,
+    Taxonomy,
+    check_taxonomies,
+)
 
 ENTRY_POINT_GROUP = "integriteit"
 
@@ -86,6 +92,9 @@ class Registry:
     origins: dict[str, str] = field(factory=dict)
     plugins: list[PluginInfo] = field(factory=list)
     """The plugins loaded, in order."""
+    taxonomies: dict[str, Taxonomy] = field(factory=dict)
+    """The category taxonomies plugins added, by name (the built-in ones, always there, are
+    not listed: see :meth:`all_taxonomies`)."""
     _current: str = field(default="<direct>", init=False, repr=False)
 
     def add_rule(self, rule: Rule) -> None:
@@ -119,6 +128,50 @@ class Registry:
                 f"{self.origins[key]}"))
         self.exporters[exporter.name] = exporter
         self.origins[key] = self._current
+
+    def add_taxonomy(self, taxonomy: Taxonomy) -> None:
+        """Add ``taxonomy``, a sector's own categories for the annual report: its name must
+        be new, every key must be a :data:`~integriteit.taxonomies.VERTROUWENSPERSOON` key or
+        map onto one (``maps_to``), a key another taxonomy has must have the same labels
+        there, and no wording may name two categories."""
+        if not isinstance(taxonomy, Taxonomy):
+            raise PluginError(Text(
+                f"{self._current}: add_taxonomy() vraagt een Taxonomy, niet {taxonomy!r}",
+                f"{self._current}: add_taxonomy() takes a Taxonomy, not {taxonomy!r}"))
+        key = f"taxonomy:{taxonomy.name}"
+        if taxonomy.name in self.taxonomies or any(
+                t.name == taxonomy.name for t in BUILTIN_TAXONOMIES):
+            by = self.origins.get(key, "integriteit")
+            raise PluginError(Text(
+                f"{self._current}: taxonomie {taxonomy.name!r} is al geregistreerd door {by}",
+                f"{self._current}: taxonomy {taxonomy.name!r} is already registered by {by}"))
+        canonical = VERTROUWENSPERSOON.keys()
+        loose = sorted(c.key for c in taxonomy.categories
+                       if c.key not in canonical and taxonomy.maps_to.get(c.key) not in canonical)
+        if loose:
+            keys = ", ".join(loose)
+            raise PluginError(Text(
+                f"{self._current}: taxonomie {taxonomy.name!r}: {keys} is geen sleutel van de "
+                "vertrouwenspersoon-categorieën en maps_to beeldt het er niet op af",
+                f"{self._current}: taxonomy {taxonomy.name!r}: {keys} is no key of the "
+                "vertrouwenspersoon categories and maps_to does not map it onto one"))
+        try:
+            check_taxonomies((*self.all_taxonomies(), taxonomy))
+        except ValueError as exc:
+            raise PluginError(Text(f"{self._current}: taxonomie {taxonomy.name!r}: {exc}",
+                                   f"{self._current}: taxonomy {taxonomy.name!r}: {exc}")
+                              ) from None
+        self.taxonomies[taxonomy.name] = taxonomy
+        self.origins[key] = self._current
+
+    def all_taxonomies(self) -> tuple[Taxonomy, ...]:
+        """The built-in taxonomies, then those plugins added."""
+        return (*BUILTIN_TAXONOMIES, *self.taxonomies.values())
+
+    def taxonomies_added_by(self, plugin: str) -> list[str]:
+        """The names of the taxonomies the plugin called ``plugin`` added."""
+        return [k[9:] for k, v in self.origins.items()
+                if v == plugin and k.startswith("taxonomy:")]
 
     def load(self, plugin: Plugin, name: str, *, kind: str = "given",
              distribution: str | None = None, version: str | None = None) -> None:

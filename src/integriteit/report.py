@@ -20,9 +20,10 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from functools import cache
+from types import MappingProxyType
 from typing import Any, BinaryIO, TextIO
 
 from attrs import evolve, field, frozen
@@ -48,7 +49,7 @@ from integriteit.model import (
 from integriteit.plugins import Registry, default_registry
 from integriteit.policy import INTEGRITEITSVERKLARING_REQUIRED, WORKSHOP_REQUIRED_FOR
 from integriteit.sources import cite_all
-from integriteit.taxonomies import Category, all_categories
+from integriteit.taxonomies import BUILTIN_TAXONOMIES, Category, all_categories
 
 __all__ = [
     "BINARY_FORMATS",
@@ -65,6 +66,13 @@ __all__ = [
 
 KIND_ORDER: tuple[EntryKind, ...] = (EntryKind.MELDING, EntryKind.GESPREK, EntryKind.KLACHT,
                                      EntryKind.MISSTAND)
+KIND_WORDS: dict[EntryKind, Text] = {
+    EntryKind.MELDING: Text("melding", "melding (report)"),
+    EntryKind.GESPREK: Text("gesprek", "gesprek (consultation)"),
+    EntryKind.KLACHT: Text("klacht", "klacht (complaint)"),
+    EntryKind.MISSTAND: Text("misstand", "misstand (Wbk)"),
+}
+"""A kind in a table cell (the Dutch term of art, explained in English)."""
 KIND_LABELS: dict[EntryKind, Text] = {
     EntryKind.MELDING: Text("Meldingen", "Meldingen (reports)"),
     EntryKind.GESPREK: Text("Gesprekken met vertrouwenspersonen",
@@ -115,6 +123,12 @@ class Figure:
     label: Text
 
 
+@cache
+def _categories() -> dict[str, Category]:
+    """The built-in categories, in taxonomy order (built once)."""
+    return all_categories()
+
+
 @frozen
 class AnnualReport:
     """Everything the report shows, as counts (see the module docstring for the rule)."""
@@ -138,6 +152,10 @@ class AnnualReport:
     """Whether the document or the caller said from when the register is complete."""
     not_counted: int = 0
     """Entries received before :attr:`register_since`: not counted anywhere."""
+    categories: Mapping[str, Category] = field(factory=lambda: _categories(), repr=False,
+                                               eq=False)
+    """The categories the report can name, by key, in report order: those of the built-in
+    taxonomies and of the registry's plugins."""
 
     @property
     def kinds(self) -> tuple[EntryKind, ...]:
@@ -199,9 +217,12 @@ def annual_report(document: Document, year: int, *, years: int = 5, at: date | N
     if at is not None and at.year < year:
         raise _problem("--at", f"{at} ligt vóór het verslagjaar {year}",
                        f"{at} is before the report year {year}")
-    document, problems = resolve_categories(document, "<document>")
+    taxonomies = (registry if registry is not None else default_registry()).all_taxonomies()
+    document, problems = resolve_categories(document, "<document>", taxonomies)
     if problems:
         raise InputError(problems)
+    categories = (_categories() if len(taxonomies) == len(BUILTIN_TAXONOMIES)
+                  else all_categories(taxonomies))
     given = register_since if register_since is not None else document.report.register_since
     if given is not None and given.year > year:
         message = Text(f"{given} ligt na het verslagjaar {year}: over dat jaar is het register "
@@ -238,7 +259,7 @@ def annual_report(document: Document, year: int, *, years: int = 5, at: date | N
         if y == year and entry.outcome is not None:
             o = entry.outcome
             outcomes[(entry.kind, o.investigation, o.findings, o.measure)] += 1
-    order = _category_order()
+    order = {key: i for i, key in enumerate(categories)}
     always = document.report.always
     present = {e.kind for e in document.register} | set(always)
     kinds = [k for k in KIND_ORDER if k in present]
@@ -260,7 +281,8 @@ def annual_report(document: Document, year: int, *, years: int = 5, at: date | N
                                             str(item[0][2]), str(item[0][3]))))
     figures = _figures(document, year, at, registry, employees, source)
     return AnnualReport(document, year, window, at, counts, totals, uncategorised, multis,
-                        outcome_rows, figures, since, given is not None, not_counted)
+                        outcome_rows, figures, since, given is not None, not_counted,
+                        MappingProxyType(categories))
 
 
 # --- the figures of the report year --------------------------------------------------------
@@ -521,19 +543,8 @@ class _Published:
         return "?" if value is None else str(value)
 
 
-@cache
-def _categories() -> dict[str, Category]:
-    """The built-in categories, in taxonomy order (built once)."""
-    return all_categories()
-
-
-@cache
-def _category_order() -> dict[str, int]:
-    return {key: i for i, key in enumerate(_categories())}
-
-
-def _label(key: str, lang: Lang) -> str:
-    category = _categories().get(key)
+def _label(report: AnnualReport, key: str, lang: Lang) -> str:
+    category = report.categories.get(key)
     return category.label.get(lang) if category is not None else key
 
 
@@ -564,7 +575,7 @@ def to_data(report: AnnualReport, lang: Lang, k: int = 0) -> dict[str, Any]:
         "multi_category": [{"year": r.year, "kind": r.kind.value,
                             "count": p.count(("multi_category", r.year, r.kind), r.count)}
                            for r in report.multi_category],
-        "categories": {key: _label(key, lang) for key in dict.fromkeys(
+        "categories": {key: _label(report, key, lang) for key in dict.fromkeys(
             r.category for r in report.counts)},
         "outcomes": [{"kind": r.kind.value, "investigation": r.investigation,
                       "findings": r.findings.value if r.findings else None,
@@ -644,15 +655,20 @@ def _notes(report: AnnualReport, lang: Lang, p: _Published) -> list[str]:
                                   " without a category; counted in the total only."))
     if p.k > 1:
         k = p.k
+        n = len(p.hidden)
+        small_nl = "Het aantal 1 is" if k == 2 else f"Aantallen van 1 tot en met {k - 1} zijn"
+        small_en = "A count of 1 is" if k == 2 else f"Counts from 1 to {k - 1} are"
         notes.append(
-            f"{HIDDEN}: niet gepubliceerd. Aantallen van 1 tot en met {k - 1} zijn verborgen, "
-            "en waar nodig ook andere aantallen, zodat een verborgen aantal niet uit de "
+            f"{HIDDEN}: niet gepubliceerd ({n} {'aantal' if n == 1 else 'aantallen'} in dit "
+            f"verslag). {small_nl} verborgen ter bescherming van melders en betrokkenen, en "
+            "waar nodig ook andere aantallen, zodat een verborgen aantal niet uit de "
             "gepubliceerde cijfers (totalen, onderverdelingen) is terug te rekenen. Welke "
             "cellen om die reden verborgen zijn, staat er niet bij." if nl else
-            f"{HIDDEN}: not published. Counts from 1 to {k - 1} are hidden, and where needed "
-            "other counts too, so that no hidden count can be worked out from the published "
-            "figures (totals, breakdowns). Which cells are hidden for that reason is not "
-            "said.")
+            f"{HIDDEN}: not published ({n} {'count' if n == 1 else 'counts'} in this "
+            f"report). {small_en} hidden to protect the privacy of reporters and others "
+            "involved, and where needed other counts too, so that no hidden count can be "
+            "worked out from the published figures (totals, breakdowns). Which cells are "
+            "hidden for that reason is not said.")
     return notes
 
 
@@ -709,7 +725,7 @@ def _tables(report: AnnualReport, lang: Lang, p: _Published) -> list[_Table]:
     blank = [NO_DATA.get(lang)] if gone else []
     no_data_head = ([f"{gone[0]}–{gone[-1]}" if len(gone) > 1 else str(gone[0])]
                     if gone else [])
-    order = _category_order()
+    order = {key: i for i, key in enumerate(report.categories)}
     for kind in report.kinds:
         total = {r.year: r.count for r in report.totals if r.kind is kind}
         by_key: dict[str, dict[int, int]] = {}
@@ -722,7 +738,7 @@ def _tables(report: AnnualReport, lang: Lang, p: _Published) -> list[_Table]:
         # Each row: its label, its counts by year, and its cell (table, kind[, category]),
         # the year put in second place.
         lines: list[tuple[str, dict[int, int], tuple[Any, ...]]] = [
-            (_label(key, lang), years, ("counts", kind, key))
+            (_label(report, key, lang), years, ("counts", kind, key))
             for key, years in sorted(by_key.items(),
                                      key=lambda item: (order.get(item[0], len(order)),
                                                        item[0]))]
@@ -757,7 +773,7 @@ def _tables(report: AnnualReport, lang: Lang, p: _Published) -> list[_Table]:
                   "Bevindingen" if nl else "Findings", "Maatregel" if nl else "Measure",
                   "Aantal" if nl else "Count"]
         yes, no = ("ja", "nee") if nl else ("yes", "no")
-        rows = [[r.kind.value, yes if r.investigation else no,
+        rows = [[KIND_WORDS[r.kind].get(lang), yes if r.investigation else no,
                  CASE_FINDINGS_LABELS[r.findings].get(lang) if r.findings else "–",
                  MEASURE_LABELS[r.measure].get(lang) if r.measure else "–",
                  p.cell(("outcomes", r.kind, r.investigation, r.findings, r.measure), r.count)]
@@ -870,6 +886,11 @@ def _heading(report: AnnualReport, lang: Lang,
     return title, intro
 
 
+def _is_count(text: str) -> bool:
+    """Whether a cell holds a number (a count, a share, a dash or a hidden count)."""
+    return text.replace("%", "").strip().isdigit() or text in (HIDDEN, "–", "?")
+
+
 def write_markdown(report: AnnualReport, out: TextIO, lang: Lang, k: int = 0) -> None:
     """The report as Markdown, laid out like the published year reports; the document's
     words (the organisation's name) are escaped, so they cannot change the layout."""
@@ -879,7 +900,10 @@ def write_markdown(report: AnnualReport, out: TextIO, lang: Lang, k: int = 0) ->
     for table in _tables(report, lang, p):
         name, header, rows = table.title, table.header, table.rows
         out.write(f"\n## {name}\n\n| " + " | ".join(header) + " |\n")
-        out.write("|" + "|".join(["---", *["---:"] * (len(header) - 1)]) + "|\n")
+        numeric = [all(_is_count(row[i].strip("*")) or row[i].strip("*") == NO_DATA.get(lang)
+                       for row in rows) for i in range(len(header))]
+        out.write("|" + "|".join(["---", *("---:" if n else "---" for n in numeric[1:])])
+                  + "|\n")
         for row in rows:
             out.write("| " + " | ".join(row) + " |\n")
     notes = _notes(report, lang, p)
@@ -946,7 +970,7 @@ def write_csv(report: AnnualReport, out: TextIO, lang: Lang, k: int = 0) -> None
 
     for r in report.counts:
         put("counts", r.year, r.kind.value, r.category, ("counts", r.year, r.kind, r.category),
-            r.count, _label(r.category, lang))
+            r.count, _label(report, r.category, lang))
     totals = {(t.year, t.kind): t for t in report.totals}
     for kind in report.kinds:
         for y in report.years:

@@ -28,6 +28,7 @@ from integriteit import (
     SubjectKind,
     Text,
 )
+from integriteit.taxonomies import Category, Taxonomy
 
 INTEGRITEIT_PLUGIN_API = 1
 """The plugin-API version this plugin was written for (``integriteit.plugins.PLUGIN_API``)."""
@@ -133,9 +134,34 @@ def write_hr_import(result: CheckResult, out: TextIO, lang: Lang) -> None:
                          cell(f.message(lang))])
 
 
+NOORDKUST = Taxonomy(
+    name="noordkust",
+    version="2025.1",
+    title=Text("Registratiemodel integriteit Provincie Noordkust",
+               "Integrity registration model of Provincie Noordkust"),
+    source=Text("Eigen registratiemodel van de provincie (fictief voorbeeld).",
+                "The province's own registration model (a fictional example)."),
+    categories=(
+        Category("nevenfunctie_belangen", Text("Belangenverstrengeling door een nevenfunctie",
+                                               "Conflict of interest through a side job"),
+                 aliases=("nevenfunctie",)),
+        Category("vergunning_beinvloeding", Text("Beïnvloeding van een vergunning",
+                                                 "Influencing a permit"),
+                 aliases=("vergunningverlening",)),
+        Category("omgang_op_locatie", Text("Omgangsvormen op de buitenlocatie",
+                                           "Conduct at the field site")),
+    ),
+    maps_to={"nevenfunctie_belangen": "integriteit", "vergunning_beinvloeding": "integriteit",
+             "omgang_op_locatie": "ongewenste_omgangsvormen"},
+)
+"""The province's own categories for its register; each counts under a vertrouwenspersoon
+category where reports are compared."""
+
+
 def register(registry: Registry) -> None:
     """The plugin hook, named by the entry point."""
     registry.add_rule(EED_VOOR_START)
+    registry.add_taxonomy(NOORDKUST)
     registry.add_exporter(Exporter(
         "hr-import", Text("import voor het HR-systeem van Noordkust",
                           "import for Noordkust's HR system"),
