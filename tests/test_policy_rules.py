@@ -229,7 +229,7 @@ def test_findings_cite_no_source_and_explain_says_policy(iv: dict[str, Finding])
                            "signed; start: 15 January 2024; deadline: 15 January 2024; ")
     assert ("Policy: Integriteitsverklaring required from externals: yes (true), set in the "
             "document (organisation policy, not law); Term for the integriteitsverklaring: 0 "
-            "months after the start, default: 0: by the day of the start; ") in text
+            "months after the start, default: 0 means by the day of the start; ") in text
     assert "Deadline: 0 months after 15 January 2024 = 15 January 2024" in text
     assert result.explain(overdue, "nl").startswith("Beleid van de organisatie, geen wet. "
                                                     "Feiten: ")

@@ -366,8 +366,8 @@ INTEGRITEITSVERKLARING_TERM_MONTHS = Parameter(
     default=0,
     unit=Text("maanden na aanvang", "months after the start"),
     origin=OriginKind.ORGANISATION,
-    origin_note=Text(f"0: uiterlijk op de dag van aanvang; {_TERM_NOTE.nl}",
-                     f"0: by the day of the start; {_TERM_NOTE.en}"),
+    origin_note=Text(f"0 is uiterlijk op de dag van aanvang; {_TERM_NOTE.nl}",
+                     f"0 means by the day of the start; {_TERM_NOTE.en}"),
     used_by=("beleid.integriteitsverklaring",),
 )
 
