@@ -24,10 +24,6 @@ _CHART = Text("Diagram: {title}, per categorie per jaar (een blokje per {unit}).
               "Chart: {title}, by category and year (a block per {unit}).")
 _CHART_HEAD = (Text("Categorie", "Category"), Text("Jaar", "Year"), Text("", ""),
                Text("Aantal", "Count"))
-_MADE = Text("Gemaakt met integriteit {version}. Aantallen uit het register; er staat niemand "
-             "in die een persoon herkenbaar maakt.",
-             "Made with integriteit {version}. Counts from the register; nothing in it makes "
-             "a person recognisable.")
 _BLUE = "154273"
 _HEAD_FILL = "DCE3EC"
 _TOTAL_FILL = "F3F6F9"
@@ -58,6 +54,7 @@ def write_document(title: str, intro: str, tables: list[_Table], notes: list[str
     """The Word document: title, introduction, a section per table, the notes, a closing
     line; written to ``out``."""
     from integriteit import __version__
+    from integriteit.report import MADE_WITH, _numeric_columns, _plain
 
     docx = _library()
     from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -83,8 +80,7 @@ def write_document(title: str, intro: str, tables: list[_Table], notes: list[str
     document.add_paragraph(intro)
     for table in tables:
         document.add_heading(table.title, level=2)
-        numeric = [all(_is_number(_plain(row[i])[0]) or _plain(row[i])[0] == no_data
-                       for row in table.rows) for i in range(len(table.header))]
+        numeric = _numeric_columns(table, no_data)
         grid = document.add_table(rows=1 + len(table.rows), cols=len(table.header))
         grid.style = document.styles["Table Grid"]
         grid.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -115,7 +111,7 @@ def write_document(title: str, intro: str, tables: list[_Table], notes: list[str
         document.add_heading(_NOTES.get(lang), level=2)
         for note in notes:
             document.add_paragraph(note, style="List Bullet")
-    closing = document.add_paragraph(_MADE.format(lang, version=__version__))
+    closing = document.add_paragraph(MADE_WITH.format(lang, version=__version__))
     closing.runs[0].font.size = Pt(8)
     closing.runs[0].font.color.rgb = RGBColor(0x5F, 0x6B, 0x7A)
     document.save(out)
@@ -174,16 +170,6 @@ def _widths(grid: Any, first: float, rest: tuple[float, ...] | None = None,
     for row in grid.rows:
         for cell, width in zip(row.cells, (first, *others), strict=True):
             cell.width = Cm(width)
-
-
-def _plain(text: str) -> tuple[str, bool]:
-    """A cell's text without the ``**`` of a total, and whether it was one."""
-    bold = text.startswith("**") and text.endswith("**") and len(text) > 4
-    return (text[2:-2] if bold else text), bold
-
-
-def _is_number(text: str) -> bool:
-    return text.replace("%", "").replace("–", "").strip().isdigit() or text in ("x", "–", "?")
 
 
 def _text(cell: Any, text: str, *, bold: bool = False, italic: bool = False,

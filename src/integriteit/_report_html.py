@@ -64,26 +64,13 @@ _FILLS = ("#154273", "#4f81bd", "#9bbb59", "#e0a030", "#7a7a7a", "#8e3b8e")
 _NOTES = Text("Toelichting", "Notes")
 _CHART = Text("Diagram: {title}, per categorie per jaar.", "Chart: {title}, by category and year.")
 _NO_BAR = Text("x: niet gepubliceerd, dus geen staaf.", "x: not published, so no bar.")
-_MADE = Text("Gemaakt met integriteit {version}. Aantallen uit het register; er staat niemand "
-             "in die een persoon herkenbaar maakt.",
-             "Made with integriteit {version}. Counts from the register; nothing in it makes "
-             "a person recognisable.")
-
-
-def _cell(text: str) -> tuple[str, bool]:
-    """A table cell's text without the ``**`` of a total, and whether it was one."""
-    bold = text.startswith("**") and text.endswith("**") and len(text) > 4
-    return (text[2:-2] if bold else text), bold
-
-
-def _is_number(text: str) -> bool:
-    return text.replace("%", "").replace("–", "").strip().isdigit() or text in ("x", "–", "?")
 
 
 def write_page(title: str, intro: str, tables: list[_Table], notes: list[str], lang: Lang,
                out: TextIO, no_data: str) -> None:
     """The page: header, a section per table (table, caption, chart), the notes, a footer."""
     from integriteit import __version__
+    from integriteit.report import MADE_WITH, _is_count, _numeric_columns, _plain
 
     e = escape
     out.write(f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
@@ -97,19 +84,18 @@ def write_page(title: str, intro: str, tables: list[_Table], notes: list[str], l
                   f'<h2 id="{ident}">{e(table.title)}</h2>\n<table>\n<caption>'
                   f"{e(table.caption)}"
                   f'<span class="source">{e(table.source)}</span></caption>\n<thead><tr>')
-        numeric = [all(_is_number(_cell(row[i])[0]) or _cell(row[i])[0] == no_data
-                       for row in table.rows) for i in range(len(table.header))]
+        numeric = _numeric_columns(table, no_data)
         for i, head in enumerate(table.header):
             align = ' class="n"' if i and numeric[i] else ""
             out.write(f'<th scope="col"{align}>{e(head)}</th>')
         out.write("</tr></thead>\n<tbody>\n")
         for row in table.rows:
-            label, total = _cell(row[0])
+            label, total = _plain(row[0])
             out.write('<tr class="total">' if total else "<tr>")
             out.write(f'<th scope="row">{e(label)}</th>')
             for raw in row[1:]:
-                text, _ = _cell(raw)
-                classes = [] if _is_number(text) else ["text"]
+                text, _ = _plain(raw)
+                classes = [] if _is_count(text) else ["text"]
                 if text == no_data:
                     classes = ["none"]
                 attr = f' class="{" ".join(classes)}"' if classes else ""
@@ -123,7 +109,7 @@ def write_page(title: str, intro: str, tables: list[_Table], notes: list[str], l
     if notes:
         out.write(f'<section class="notes">\n<h2>{e(_NOTES.get(lang))}</h2>\n<ul>\n'
                   + "".join(f"<li>{e(note)}</li>\n" for note in notes) + "</ul>\n</section>\n")
-    out.write(f"<footer>{e(_MADE.format(lang, version=__version__))}</footer>\n"
+    out.write(f"<footer>{e(MADE_WITH.format(lang, version=__version__))}</footer>\n"
               "</body>\n</html>\n")
 
 

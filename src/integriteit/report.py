@@ -891,6 +891,25 @@ def _is_count(text: str) -> bool:
     return text.replace("%", "").strip().isdigit() or text in (HIDDEN, "–", "?")
 
 
+def _plain(text: str) -> tuple[str, bool]:
+    """A table cell's text without the ``**`` of a total, and whether it was one."""
+    bold = text.startswith("**") and text.endswith("**") and len(text) > 4
+    return (text[2:-2] if bold else text), bold
+
+
+def _numeric_columns(table: _Table, no_data: str) -> list[bool]:
+    """Per column of ``table``: whether it holds numbers (right-aligned in every format)."""
+    return [all(_is_count(_plain(row[i])[0]) or _plain(row[i])[0] == no_data
+                for row in table.rows) for i in range(len(table.header))]
+
+
+MADE_WITH = Text("Gemaakt met integriteit {version}. Aantallen uit het register; er staat "
+                 "niemand in die een persoon herkenbaar maakt.",
+                 "Made with integriteit {version}. Counts from the register; nothing in it "
+                 "makes a person recognisable.")
+"""The closing line of the HTML page and the Word document."""
+
+
 def write_markdown(report: AnnualReport, out: TextIO, lang: Lang, k: int = 0) -> None:
     """The report as Markdown, laid out like the published year reports; the document's
     words (the organisation's name) are escaped, so they cannot change the layout."""
@@ -900,8 +919,7 @@ def write_markdown(report: AnnualReport, out: TextIO, lang: Lang, k: int = 0) ->
     for table in _tables(report, lang, p):
         name, header, rows = table.title, table.header, table.rows
         out.write(f"\n## {name}\n\n| " + " | ".join(header) + " |\n")
-        numeric = [all(_is_count(row[i].strip("*")) or row[i].strip("*") == NO_DATA.get(lang)
-                       for row in rows) for i in range(len(header))]
+        numeric = _numeric_columns(table, NO_DATA.get(lang))
         out.write("|" + "|".join(["---", *("---:" if n else "---" for n in numeric[1:])])
                   + "|\n")
         for row in rows:
