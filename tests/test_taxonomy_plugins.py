@@ -56,11 +56,11 @@ def test_a_plugins_taxonomy_names_the_register_and_the_report() -> None:
      "zwerfkey is no key of the vertrouwenspersoon categories"),
     (Taxonomy(name="anders", version="1", title=Text("x", "x"), source=Text("x", "x"),
                categories=(Category("pesten", Text("Treiteren", "Teasing")),)),
-     "category key 'pesten' has two labels"),
+     "the key 'pesten' is called 'Pesten' / 'Bullying' in taxonomy 'vertrouwenspersoon'"),
     (Taxonomy(name="dubbel", version="1", title=Text("x", "x"), source=Text("x", "x"),
                categories=(Category("treiteren", Text("Pestgedrag", "Teasing")),),
                maps_to={"treiteren": "pesten"}),
-     "names two categories"),
+     "the wording 'Pestgedrag' already names the category 'pesten'"),
 ])
 def test_a_taxonomy_that_does_not_fit_is_refused_naming_the_plugin(taxonomy: Taxonomy,
                                                                    says: str) -> None:
@@ -71,6 +71,8 @@ def test_a_taxonomy_that_does_not_fit_is_refused_naming_the_plugin(taxonomy: Tax
         build_registry(entry_point_plugins=False, extra=[("sector", plugin)])
     assert caught.value.message("en").startswith("sector: taxonomy")
     assert says in caught.value.message("en")
+    assert caught.value.message("nl").startswith("sector: taxonomie")  # Dutch, all of it
+    assert " is called " not in caught.value.message("nl")
 
 
 def test_a_taxonomy_twice_and_no_taxonomy_are_refused() -> None:

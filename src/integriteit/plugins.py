@@ -31,7 +31,7 @@ from integriteit.taxonomies import (
     BUILTIN_TAXONOMIES,
     VERTROUWENSPERSOON,
     Taxonomy,
-    check_taxonomies,
+    normalise_label,
 )
 
 ENTRY_POINT_GROUP = "integriteit"
@@ -155,12 +155,10 @@ class Registry:
                 "vertrouwenspersoon-categorieën en maps_to beeldt het er niet op af",
                 f"{self._current}: taxonomy {taxonomy.name!r}: {keys} is no key of the "
                 "vertrouwenspersoon categories and maps_to does not map it onto one"))
-        try:
-            check_taxonomies((*self.all_taxonomies(), taxonomy))
-        except ValueError as exc:
-            raise PluginError(Text(f"{self._current}: taxonomie {taxonomy.name!r}: {exc}",
-                                   f"{self._current}: taxonomy {taxonomy.name!r}: {exc}")
-                              ) from None
+        clash = _taxonomy_clash(self.all_taxonomies(), taxonomy)
+        if clash is not None:
+            raise PluginError(Text(f"{self._current}: taxonomie {taxonomy.name!r}: {clash.nl}",
+                                   f"{self._current}: taxonomy {taxonomy.name!r}: {clash.en}"))
         self.taxonomies[taxonomy.name] = taxonomy
         self.origins[key] = self._current
 
@@ -234,6 +232,36 @@ class Registry:
             known = ", ".join(self.exporters)
             raise UnknownNameError(Text(f"onbekend formaat {name!r} (bekend: {known})",
                                         f"unknown format {name!r} (known: {known})")) from None
+
+
+def _taxonomy_clash(present: Iterable[Taxonomy], new: Taxonomy) -> Text | None:
+    """What keeps ``new`` from being used with the ``present`` taxonomies: a key they have
+    with other labels, or a wording that would name two categories; None when nothing."""
+    labels: dict[str, tuple[Text, str]] = {}
+    wordings: dict[str, tuple[str, str]] = {}
+    for taxonomy in present:  # where each key and wording is first defined
+        for c in taxonomy.categories:
+            labels.setdefault(c.key, (c.label, taxonomy.name))
+            for w in (c.key, *c.wordings()):
+                wordings.setdefault(normalise_label(w), (c.key, taxonomy.name))
+    for category in new.categories:
+        known = labels.get(category.key)
+        if known is not None and known[0] != category.label:
+            label, where = known
+            return Text(
+                f"de sleutel {category.key!r} heet in taxonomie {where!r} {label.nl!r} / "
+                f"{label.en!r}; één sleutel is één categorie, met één label",
+                f"the key {category.key!r} is called {label.nl!r} / {label.en!r} in taxonomy "
+                f"{where!r}; one key is one category, with one label")
+        for wording in (category.key, *category.wordings()):
+            other = wordings.get(normalise_label(wording))
+            if other is not None and other[0] != category.key:
+                return Text(
+                    f"de omschrijving {wording!r} noemt al de categorie {other[0]!r} (taxonomie "
+                    f"{other[1]!r}), dus niet ook {category.key!r}",
+                    f"the wording {wording!r} already names the category {other[0]!r} "
+                    f"(taxonomy {other[1]!r}), so it cannot also name {category.key!r}")
+    return None
 
 
 def _version() -> str:

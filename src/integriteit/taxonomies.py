@@ -52,7 +52,6 @@ __all__ = [
     "Taxonomy",
     "all_categories",
     "canonical_key",
-    "check_taxonomies",
     "get_taxonomy",
     "label_problem_texts",
     "label_problems",
@@ -569,14 +568,6 @@ def all_categories(taxonomies: Iterable[Taxonomy] = BUILTIN_TAXONOMIES) -> dict[
                     first.key, first.label, first.aliases + more, first.note
                 )
     return found
-
-
-def check_taxonomies(taxonomies: Iterable[Taxonomy]) -> None:
-    """That ``taxonomies`` can be used together: one label per key (:func:`all_categories`)
-    and no wording that names two categories; ``ValueError`` saying what clashes."""
-    taxonomies = _taxonomies(taxonomies)
-    all_categories(taxonomies)
-    _wording_index(taxonomies)
 
 
 @functools.lru_cache(maxsize=32)
