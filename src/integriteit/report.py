@@ -548,6 +548,12 @@ def _label(report: AnnualReport, key: str, lang: Lang) -> str:
     return category.label.get(lang) if category is not None else key
 
 
+REPORT_SCHEMA_VERSION = 1
+"""The version of the structure of :func:`to_data` (``schema_version``), described by the JSON
+Schema ``integriteit/data/report.schema.json``; raised by any change that is not an added
+key."""
+
+
 def to_data(report: AnnualReport, lang: Lang, k: int = 0) -> dict[str, Any]:
     """The report as JSON-ready data (with ``k`` above 1, counts from 1 to ``k - 1``, and the
     counts hidden to protect them, as ``"x"``)."""
@@ -586,6 +592,7 @@ def to_data(report: AnnualReport, lang: Lang, k: int = 0) -> dict[str, Any]:
                      "count": p.count(("figures", f.section, f.key), f.count),
                      "label": f.label.get(lang)} for f in report.figures],
         "notes": _notes(report, lang, p),
+        "schema_version": REPORT_SCHEMA_VERSION,
     }
 
 
