@@ -40,15 +40,6 @@ def _library() -> Any:
     return docx
 
 
-def available() -> bool:
-    """Whether python-docx is installed (the extra ``docx``)."""
-    try:
-        import docx  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def write_document(title: str, intro: str, tables: list[_Table], notes: list[str],
                    lang: Lang, out: BinaryIO, no_data: str) -> None:
     """The Word document: title, introduction, a section per table, the notes, a closing

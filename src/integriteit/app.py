@@ -216,9 +216,10 @@ def render(output: Output | CheckResult | FindingStream, format: str | None = No
     if not isinstance(output, Output):
         return export(output, format or "text", lang=lang, to=to, explain=explain,
                       registry=registry)
-    binary = output._chosen(format) in output.binary_formats
+    chosen = output._chosen(format)
+    binary = chosen in output.binary_formats
     buffer = io.BytesIO()
-    output.write_bytes(buffer, format, lang)
+    output.write_bytes(buffer, chosen, lang)
     data = buffer.getvalue()
     if to is None:
         return data if binary else data.decode("utf-8")
@@ -230,8 +231,8 @@ def render(output: Output | CheckResult | FindingStream, format: str | None = No
             under = getattr(to, "buffer", None)
             if under is None:
                 raise _usage("to", Text(
-                    f"{format} is een binair bestand: geef een pad of een binair bestand",
-                    f"{format} is a binary file: give a path or a binary file"))
+                    f"{chosen} is een binair bestand: geef een pad of een binair bestand",
+                    f"{chosen} is a binary file: give a path or a binary file"))
             typing.cast(IO[bytes], under).write(data)
         else:
             typing.cast(IO[str], to).write(data.decode("utf-8"))
