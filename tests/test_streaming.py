@@ -8,6 +8,7 @@ import json
 from datetime import date
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -221,7 +222,9 @@ employee_values = st.fixed_dictionaries(
               "oath": st.one_of(st.none(), st.fixed_dictionaries(
                   {"date": st.dates().map(date.isoformat),
                    "form": st.sampled_from(["eed", "belofte", "Eed"])},
-                  optional={"extra": st.just(1)})),
+                  optional={"extra": st.just(1), "earlier_employment": st.booleans(),
+                            "earlier_start": st.one_of(st.none(),
+                                                       st.dates().map(date.isoformat))})),
               "scale": st.one_of(st.integers(-5, 20), st.just(True), st.just(11.0),
                                  st.just("11"), st.none()),
               "function": st.one_of(st.text(max_size=8), st.none()),
@@ -238,9 +241,13 @@ def _texts(document: dict[str, Any]) -> list[str]:
     return [plain, twice, escaped, colon]
 
 
-def _outcome(text: str, monkeypatch: pytest.MonkeyPatch, fast: bool) -> Any:
+def _outcome(text: str, monkeypatch: pytest.MonkeyPatch, fast: bool,
+             deferred: bool = False) -> Any:
     monkeypatch.setattr(_fastload, "FAST_FROM", 2 if fast else 1 << 60)
     try:
+        if deferred:  # the employees as records, built here
+            doc, records = iio.loads_deferred(text.encode(), source="doc.json")
+            return doc if records is None else attrs.evolve(doc, employees=records.build())
         return iio.loads(text, source="doc.json")
     except InputError as exc:
         return exc.render("en")
@@ -254,7 +261,9 @@ def test_the_fast_path_reads_exactly_what_the_strict_path_reads(
     document, or the same problems, as the strict path."""
     with pytest.MonkeyPatch.context() as mp:
         for text in _texts({**ORG, "employees": staff}):
-            assert _outcome(text, mp, True) == _outcome(text, mp, False), text
+            strict = _outcome(text, mp, False)
+            assert _outcome(text, mp, True) == strict, text
+            assert _outcome(text, mp, True, deferred=True) == strict, text
 
 
 def test_the_fast_path_is_taken_for_a_plain_large_list(monkeypatch: pytest.MonkeyPatch) -> None:

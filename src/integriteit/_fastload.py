@@ -22,8 +22,9 @@ strict way, with the employee list cut out of it.
 from __future__ import annotations
 
 import gc
+import operator
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -40,15 +41,18 @@ _UNSET: Any = msgspec.UNSET
 
 def _mirror(cls: type) -> tuple[type, Callable[[Any], Any]]:
     """A msgspec Struct with the fields of the attrs class ``cls`` (absent keys are UNSET, so a
-    ``null`` given is told apart from a key left out), and the function that turns one into
-    ``cls``."""
+    ``null`` given is told apart from a key left out: re-encoded, a mirror gives the keys given,
+    for the count of colons), and the function that turns one into ``cls``. A class with
+    validators or converters is not mirrored: building its records could then fail, and
+    :class:`EmployeeRecords` builds them while they are checked."""
     hints = typing.get_type_hints(cls)
     fields: list[tuple[str, Any] | tuple[str, Any, Any]] = []
     convert: list[tuple[int, Callable[[Any], Any]]] = []
     defaults: list[Any] = []
     for i, a in enumerate(attrs.fields(cls)):
-        if not a.init:
-            raise TypeError(f"{cls.__name__}.{a.name}: fields outside __init__ are not mirrored")
+        if not a.init or a.validator is not None or a.converter is not None:
+            raise TypeError(f"{cls.__name__}.{a.name}: fields outside __init__, with a "
+                            f"validator or with a converter are not mirrored")
         hint = hints[a.name]
         options = typing.get_args(hint)
         inner = [t for t in options if t is not type(None)] if options else [hint]
@@ -117,9 +121,61 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def split_employees(raw: bytes) -> tuple[bytes, tuple[Employee, ...]] | None:
-    """The document without its employees (``"employees": []``) and the employees, or None
-    when the fast path does not take this input."""
+class EmployeeRecords(Sequence[Employee]):
+    """A document's employees as decoded, each built into an :class:`Employee` when it is
+    read (by index or by iterating): a check of a large document builds each employee in the
+    process that checks it, and only while it does. A slice is records too. Made only from
+    an employee list the fast path took (plainly valid: building one cannot fail)."""
+
+    __slots__ = ("_ids", "_mirrors")
+
+    def __init__(self, mirrors: Sequence[Any]) -> None:
+        self._mirrors = mirrors
+        self._ids: frozenset[str] | None = None
+
+    def __len__(self) -> int:
+        return len(self._mirrors)
+
+    @typing.overload
+    def __getitem__(self, index: int) -> Employee: ...
+
+    @typing.overload
+    def __getitem__(self, index: slice) -> EmployeeRecords: ...
+
+    def __getitem__(self, index: int | slice) -> Employee | EmployeeRecords:
+        if isinstance(index, slice):
+            return EmployeeRecords(self._mirrors[index])
+        employee: Employee = _to_employee(self._mirrors[index])
+        return employee
+
+    def __iter__(self) -> Iterator[Employee]:
+        return map(_to_employee, self._mirrors)
+
+    def ids(self) -> frozenset[str]:
+        """The employees' ids (read without building them)."""
+        if self._ids is None:
+            self._ids = frozenset(map(_ID, self._mirrors))
+        return self._ids
+
+    def suspect(self) -> bool:
+        """What :func:`integriteit.io.employees_suspect` says of the employees (the mirrors
+        hold the same values under the same names)."""
+        from integriteit.io import employees_suspect
+
+        return employees_suspect(self._mirrors)
+
+    def build(self) -> tuple[Employee, ...]:
+        """Every employee, built."""
+        with gc_paused():
+            return tuple(map(_to_employee, self._mirrors))
+
+
+_ID = operator.attrgetter("id")
+
+
+def split_records(raw: bytes) -> tuple[bytes, EmployeeRecords] | None:
+    """The document without its employees (``"employees": []``) and the employees as
+    records, not built yet; None when the fast path does not take this input."""
     try:
         top = _decode_top(raw)
     except (msgspec.MsgspecError, RecursionError):
@@ -143,10 +199,14 @@ def split_employees(raw: bytes) -> tuple[bytes, tuple[Employee, ...]] | None:
             return None
         if _encode(mirrors).count(b":") != raw.count(b":", at, at + size):
             return None  # a key given twice (or, in theory, a colon hidden by an escape)
-        try:
-            employees = tuple(_to_employee(m) for m in mirrors)
-        except (TypeError, ValueError):
-            return None
-    return raw[:at] + b"[]" + raw[at + size:], employees
+    return raw[:at] + b"[]" + raw[at + size:], EmployeeRecords(mirrors)
 
 
+def split_employees(raw: bytes) -> tuple[bytes, tuple[Employee, ...]] | None:
+    """The document without its employees (``"employees": []``) and the employees, or None
+    when the fast path does not take this input."""
+    split = split_records(raw)
+    if split is None:
+        return None
+    rest, records = split
+    return rest, records.build()

@@ -35,6 +35,7 @@ from typing import IO, Any, BinaryIO, ClassVar, TextIO
 from attrs import evolve, field, frozen
 
 from integriteit import checklist as _checklist
+from integriteit._fastload import EmployeeRecords
 from integriteit.api import check_employee, example, export
 from integriteit.engine import (
     STATUS_WORDS,
@@ -59,7 +60,7 @@ from integriteit.exporters._common import (
 from integriteit.exporters.json import atw_calendar_to_json, policy_to_json, rule_to_json
 from integriteit.hr_export import EmployeeFile, read_employees
 from integriteit.i18n import Lang, Text, date_text, for_people, people_dates
-from integriteit.io import load, loads
+from integriteit.io import load, loads, loads_deferred, read_bytes
 from integriteit.law import termijnenwet as atw
 from integriteit.model import ORGANISATION_KIND_LABELS, Document, Organisation, OrganisationKind
 from integriteit.plugins import PLUGIN_API, Registry, UnknownNameError, default_registry
@@ -130,6 +131,24 @@ def read_document(document: DocumentArg, *, separate_employees: bool = False,
         return loads(sys.stdin.buffer.read(), source="<stdin>",
                      separate_employees=separate_employees), "<stdin>"
     return load(path, separate_employees=separate_employees), path
+
+
+def _read_for_check(document: DocumentArg, staff: EmployeeFile | None,
+                    source: str | None = None
+                    ) -> tuple[Document, str, EmployeeFile | EmployeeRecords | None]:
+    """The document to check, its name, and where its employees come from: the HR export
+    ``staff`` where given; else, for a large document read here, its own employees as
+    records, built as they are checked (the document then comes without them: see
+    :func:`integriteit.io.loads_deferred`); else None, the document's own."""
+    if staff is not None or isinstance(document, Document):
+        doc, name = read_document(document, separate_employees=staff is not None,
+                                  source=source)
+        return doc, name, staff
+    path = os.fspath(document)
+    name = "<stdin>" if path == "-" else path
+    raw = sys.stdin.buffer.read() if path == "-" else read_bytes(path)
+    doc, records = loads_deferred(raw, source=name)
+    return doc, name, records
 
 
 def employee_file(employees: EmployeesArg | None, mapping: str | os.PathLike[str] | None = None
@@ -775,11 +794,12 @@ def check(document: DocumentArg, at: date | None = None, *,
     (a :class:`~integriteit.Document` or its path) on ``at`` (default: today), the employees
     from the HR export ``employees`` where given, made as they are read
     (:func:`~integriteit.check_stream`); ``render`` or :func:`~integriteit.export` writes
-    them."""
+    them. A large document given by its path has its employees built as they are checked
+    (with ``jobs``, in the process that checks them), not all before the first finding;
+    the stream's :attr:`~integriteit.FindingStream.document` builds them all when asked."""
     staff = employee_file(employees, mapping)
-    doc, source = read_document(document, separate_employees=staff is not None,
-                                source=source)
-    return check_stream(doc, at, employees=staff, term_months=term_months, rules=rules,
+    doc, source, given = _read_for_check(document, staff, source)
+    return check_stream(doc, at, employees=given, term_months=term_months, rules=rules,
                         registry=registry, source=source, progress=progress, jobs=jobs,
                         only=only)
 

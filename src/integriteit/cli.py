@@ -35,6 +35,7 @@ from integriteit.engine import (
     RunInterrupted,
     Severity,
     Status,
+    check_stream,
 )
 from integriteit.errors import (
     MORE_PROBLEMS,
@@ -562,19 +563,20 @@ def _command(args: argparse.Namespace, registry: Registry, out: TextIO, err: Tex
         # nor again and again while the findings are made (measured: a fifth of the time of
         # a large run).
         with gc_paused():
-            doc, source = app.read_document(args.file,
-                                            separate_employees=employees is not None)
+            # A large document's own employees come as records, built as they are checked
+            # (in the process that checks them, with --jobs).
+            doc, source, given = app._read_for_check(args.file, employees)
             gc.freeze()
         # And the findings die young (freed as soon as they are written): the collector
         # looks for cycles after many more objects than by default (a batch of findings
         # outlives the default and would have it walk every batch).
         gc.set_threshold(_RUN_GC_THRESHOLD, *gc.get_threshold()[1:])
         progress = _Progress(err, lang) if _show_progress(args, err) else None
-        stream = app.check(doc, args.at, employees=employees, source=source,
-                           term_months=args.term_months, rules=args.rule,
-                           registry=registry,
-                           progress=progress.tick if progress is not None else None,
-                           jobs=_jobs(args.jobs), only=args.only)
+        stream = check_stream(doc, args.at, employees=given, source=source,
+                              term_months=args.term_months, rules=args.rule,
+                              registry=registry,
+                              progress=progress.tick if progress is not None else None,
+                              jobs=_jobs(args.jobs), only=args.only)
         # Problems of an HR export are known only once it is read, and a rule can fail on the
         # last employee: findings are written so that a failed run leaves none behind.
         try:

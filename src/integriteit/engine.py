@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, runtime_checkable
 import attrs
 from attrs import field, frozen
 
+from integriteit._fastload import EmployeeRecords
 from integriteit.caveats import Caveat
 from integriteit.errors import InputError, IntegriteitError, Problem, shown
 from integriteit.fact_words import fact_value, facts_for_people
@@ -420,6 +421,11 @@ class CheckResult:
     are all of them."""
     only: frozenset[Status] | None = None
     """The statuses :attr:`findings` lists (``only``); None: every status."""
+
+    @property
+    def organisation(self) -> Organisation:
+        """The organisation checked (as :attr:`FindingStream.organisation`)."""
+        return self.document.organisation
 
     def explain(self, finding: Finding, lang: Lang = "nl", dates: DateStyle | None = None
                 ) -> str:
@@ -1020,7 +1026,9 @@ class FindingStream:
                  guarded: frozenset[str] = frozenset(),
                  only: frozenset[Status] | None = None) -> None:
         self.at = at
-        self.document = document
+        self._document = document
+        self._records = employees if isinstance(employees, EmployeeRecords) else None
+        self._full: Document | None = None if self._records is not None else document
         self.policy = policy
         self.rules = rules
         self.source = source
@@ -1040,6 +1048,21 @@ class FindingStream:
         self.only = only
         """The statuses whose findings the stream gives (all are counted); None: all."""
         self._plan: _Plan | None = None
+
+    @property
+    def document(self) -> Document:
+        """The document checked. A large document's own employees are built as they are
+        checked (see :func:`integriteit.app.check`); here they are built once more, on first
+        use."""
+        if self._full is None:
+            assert self._records is not None
+            self._full = attrs.evolve(self._document, employees=self._records.build())
+        return self._full
+
+    @property
+    def organisation(self) -> Organisation:
+        """The organisation checked."""
+        return self._document.organisation
 
     def _checked(self) -> Iterator[list[Employee]]:
         """The employees in batches; where no reader checked them, checked here one by one."""
@@ -1098,7 +1121,7 @@ class FindingStream:
                 or len(employees) < minimum):
             return None
         self._started = True
-        self._plan = _Plan.make(self.document, self.rules, self.at, self.policy, self._guarded,
+        self._plan = _Plan.make(self._document, self.rules, self.at, self.policy, self._guarded,
                                 self.only)
         return self._plan, employees
 
@@ -1109,7 +1132,7 @@ class FindingStream:
         return self._iterate()
 
     def _iterate(self) -> Iterator[Finding]:
-        plan = self._plan = _Plan.make(self.document, self.rules, self.at, self.policy,
+        plan = self._plan = _Plan.make(self._document, self.rules, self.at, self.policy,
                                        self._guarded, self.only)
         # Chained in C: a finding passes no Python frame between its rule and the exporter.
         return chain(plan.organisation(self._tally),
@@ -1133,8 +1156,8 @@ class FindingStream:
             rejected = getattr(reader, "ids", None)
             if reader is not None and total and isinstance(rejected, Mapping):
                 known = self.employee_ids | set(rejected)
-            more = waiver_problems(self.document, self._known_rules, self.source, known)
-            more += employee_reference_problems(self.document, known, self.source)
+            more = waiver_problems(self._document, self._known_rules, self.source, known)
+            more += employee_reference_problems(self._document, known, self.source)
             problems += more
             total += len(more)
         if total:
@@ -1309,14 +1332,21 @@ def _stream(document: Document, at: date | None, employees: Iterable[Employee] |
             progress: Callable[[int], None] | None = None, jobs: int = 1) -> FindingStream:
     day, policy, selected, reg = _setup(document, at, term_months, rules, registry, subject)
     known = {**reg.rules, **{r.id: r for r in selected}}.values()
+    guarded = _untrusted(selected, reg)
+    records = employees if isinstance(employees, EmployeeRecords) else None
+    if records is not None and guarded:
+        # A rule not built in may look at the document's employees: it gets them all.
+        document, employees, records = (attrs.evolve(document, employees=records.build()),
+                                        None, None)
     # What can be checked before the employees are read is checked now.
-    problems = waiver_problems(document, known, source,
-                               employee_ids=None if employees is None else _AnyId())
+    problems = waiver_problems(document, known, source, employee_ids=(
+        None if employees is None else records.ids() if records is not None else _AnyId()))
     if problems:
         raise InputError(problems)
-    guarded = _untrusted(selected, reg)
-    if employees is None:
-        return FindingStream(day, document, policy, selected, document.employees, source,
+    if employees is None or records is not None:
+        # The document's own employees (checked when it was read), or the same as records.
+        return FindingStream(day, document, policy, selected,
+                             document.employees if records is None else records, source,
                              known_rules=known, validated=True, progress=progress, jobs=jobs,
                              guarded=guarded)
     return FindingStream(day, document, policy, selected, employees, source, known_rules=known,

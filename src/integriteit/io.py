@@ -15,7 +15,7 @@ import os
 import re
 import types
 import typing
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -584,35 +584,40 @@ _earlier_flags = operator.attrgetter("earlier_employment")
 _earlier_starts = operator.attrgetter("earlier_start")
 
 
-def _employees_suspect(employees: tuple[Employee, ...]) -> bool:
+def employees_suspect(employees: Sequence[Employee]) -> bool:
     """Whether a closer look at each employee is needed: an id given twice, empty or blank, an
     end before a start, or an oath marked as one of an earlier employment (rare; then
     :func:`employee_problems` looks closer). The common case in passes that run at C speed
     (``map`` and ``attrgetter``, no Python code per employee): a ministry's export has
-    hundreds of thousands of employees and this runs before any of them is checked."""
+    hundreds of thousands of employees and this runs before any of them is checked. (Absent
+    values are told by being false, so that records as decoded, where an absent value is
+    ``msgspec.UNSET``, are judged as the employees built from them.)"""
     ids = list(map(_ids, employees))
     if len(set(ids)) != len(ids) or not all(map(str.strip, ids)):
         return True
     ends = list(map(_ends, employees))
-    if ends.count(None) != len(ends):
-        left = [i for i, end in enumerate(ends) if end is not None]
+    if any(ends):
+        left = [i for i, end in enumerate(ends) if end]
         if any(ends[i] < employees[i].start for i in left):
             return True
-    oaths = [o for o in map(_oaths, employees) if o is not None]
-    return any(map(_earlier_flags, oaths)) or any(
-        s is not None for s in map(_earlier_starts, oaths))
+    oaths = [o for o in map(_oaths, employees) if o]
+    return any(map(_earlier_flags, oaths)) or any(map(_earlier_starts, oaths))
 
 
 def document_problems(doc: Document, source: str, *,
-                      separate_employees: bool = False) -> list[Problem]:
+                      separate_employees: bool = False,
+                      employee_ids: Collection[str] | None = None) -> list[Problem]:
     """Checks across values: each employee's, unique ids, sane organisation and policy values.
 
     ``separate_employees``: the employees come from another file (an HR export), so facts
-    that name an employee are checked against that file, later.
+    that name an employee are checked against that file, later. ``employee_ids``: the ids of
+    the document's own employees when they are held apart from it (records built as they are
+    checked, see :func:`loads_deferred`); facts that name an employee are checked against
+    them.
     """
     problems: list[Problem] = []
     employees = doc.employees
-    if _employees_suspect(employees):
+    if employees_suspect(employees):
         first_index: dict[str, int] = {}
         for i, emp in enumerate(employees):
             where = f"employees[{i}]"
@@ -645,7 +650,8 @@ def document_problems(doc: Document, source: str, *,
                 f"duplicate id '{shown(entry.id)}' (also in register[{j}])"), entry.id))
     facts = doc.facts
     if not separate_employees and facts.nevenwerkzaamheden:
-        problems += employee_reference_problems(doc, set(map(_ids, employees)), source)
+        problems += employee_reference_problems(
+            doc, set(map(_ids, employees)) if employee_ids is None else employee_ids, source)
     seen_years: dict[int, int] = {}
     for i, account in enumerate(facts.verantwoording or ()):
         where = f"facts.verantwoording[{i}]"
@@ -828,10 +834,12 @@ def employees_twice(source: str) -> InputError:
 
 
 def _validated(doc: Document, source: str, separate_employees: bool,
-               registry: Registry | None = None) -> Document:
+               registry: Registry | None = None,
+               employee_ids: Collection[str] | None = None) -> Document:
     if separate_employees and doc.employees:
         raise employees_twice(source)
-    problems = document_problems(doc, source, separate_employees=separate_employees)
+    problems = document_problems(doc, source, separate_employees=separate_employees,
+                                 employee_ids=employee_ids)
     if registry is not None:
         doc, more = resolve_categories(doc, source, registry.all_taxonomies())
     else:
@@ -917,18 +925,44 @@ def loads(text: str | bytes, *, source: str = "<string>",
                      registry=registry)
 
 
-def load(path: str | os.PathLike[str], *, separate_employees: bool = False,
-         registry: Registry | None = None) -> Document:
-    """A document from a JSON file (``separate_employees``, ``registry``: as for
-    :func:`from_dict`)."""
+def loads_deferred(raw: bytes, *, source: str = "<string>",
+                   registry: Registry | None = None
+                   ) -> tuple[Document, _fastload.EmployeeRecords | None]:
+    """As :func:`loads`, for a check: a large document whose employees are plainly valid
+    comes without them, and they come as records (a sequence that builds each employee when
+    it is read, so that a check over several processes builds each in the process that checks
+    it); else the document as :func:`loads` reads it, and None. Problems are the same, and
+    named the same, either way."""
+    if len(raw) >= _fastload.FAST_FROM:
+        split = _fastload.split_records(raw)
+        if split is not None:
+            rest, records = split
+            doc = structure(_parse(rest, source), Document, source=source)
+            if records.suspect():  # a closer look at each employee: build them
+                return _validated(attrs.evolve(doc, employees=records.build()), source, False,
+                                  registry), None
+            return _validated(doc, source, False, registry, employee_ids=records.ids()), records
+    return loads(raw, source=source, registry=registry), None
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of the file at ``path``; a file that cannot be read is an
+    :class:`InputError` naming it."""
     p = Path(path)
     try:
-        raw = p.read_bytes()
+        return p.read_bytes()
     except OSError as exc:
         raise InputError([Problem(str(p), "", Text(
             f"kan het bestand niet lezen ({exc.strerror})",
             f"cannot read the file ({exc.strerror})"))]) from None
-    return loads(raw, source=str(p), separate_employees=separate_employees, registry=registry)
+
+
+def load(path: str | os.PathLike[str], *, separate_employees: bool = False,
+         registry: Registry | None = None) -> Document:
+    """A document from a JSON file (``separate_employees``, ``registry``: as for
+    :func:`from_dict`)."""
+    return loads(read_bytes(path), source=str(Path(path)),
+                 separate_employees=separate_employees, registry=registry)
 
 
 def dump_document(doc: Document) -> dict[str, Any]:

@@ -122,7 +122,7 @@ def policy_to_json(policy: Policy, name: str, lang: Lang) -> dict[str, Any]:
 
 def _header(result: CheckResult | FindingStream, lang: Lang,
             summary: object = None) -> dict[str, Any]:
-    org = result.document.organisation
+    org = result.organisation
     return {
         "integriteit": __version__,
         "schema_version": SCHEMA_VERSION,
