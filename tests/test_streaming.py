@@ -281,6 +281,15 @@ def test_the_fast_path_is_taken_for_a_plain_large_list(monkeypatch: pytest.Monke
         is None
     assert _fastload.split_employees(raw.replace(b'"id": "E1"', b'"id": "E1", "naam": "x"')) \
         is None
+    # The list given twice (a key twice, or the same list under another key first): the
+    # strict way, which names the key.
+    listed = json.dumps(staff).encode()
+    twice = raw.replace(b'"employees": ', b'"employees": ' + listed + b', "employees": ', 1)
+    assert _fastload.split_records(twice) is None
+    other = raw.replace(b'"employees": ', b'"andere": ' + listed + b', "employees": ', 1)
+    assert _fastload.split_records(other) is None
+    with pytest.raises(InputError, match="employees"):
+        iio.loads(twice)
 
 
 def test_the_fast_path_names_problems_elsewhere_as_the_strict_path(

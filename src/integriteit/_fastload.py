@@ -127,11 +127,12 @@ class EmployeeRecords(Sequence[Employee]):
     process that checks it, and only while it does. A slice is records too. Made only from
     an employee list the fast path took (plainly valid: building one cannot fail)."""
 
-    __slots__ = ("_ids", "_mirrors")
+    __slots__ = ("_earlier", "_ids", "_mirrors")
 
-    def __init__(self, mirrors: Sequence[Any]) -> None:
+    def __init__(self, mirrors: Sequence[Any], earlier: bool = True) -> None:
         self._mirrors = mirrors
         self._ids: frozenset[str] | None = None
+        self._earlier = earlier  # False: no oath is marked as one of an earlier employment
 
     def __len__(self) -> int:
         return len(self._mirrors)
@@ -162,7 +163,8 @@ class EmployeeRecords(Sequence[Employee]):
         hold the same values under the same names)."""
         from integriteit.io import employees_suspect
 
-        return employees_suspect(self._mirrors)
+        return employees_suspect(self._mirrors, unique_ids=self.ids(),
+                                 earlier_oaths=self._earlier)
 
     def build(self) -> tuple[Employee, ...]:
         """Every employee, built."""
@@ -186,8 +188,13 @@ def split_records(raw: bytes) -> tuple[bytes, EmployeeRecords] | None:
     size = len(listed)
     if size < FAST_FROM // 2:
         return None
-    at = raw.find(listed)
-    if at < 0 or raw.find(listed, at + 1) >= 0 or raw.find(b"\\", at, at + size) >= 0:
+    # Where the list is: found by its first bytes (a long needle costs a pass of its own
+    # length before the search begins), then compared whole; given twice, not taken.
+    at = raw.find(listed[:256])
+    if at < 0 or not raw.startswith(bytes(listed), at):
+        at = raw.find(listed)
+    if at < 0 or (len(raw) - at > size and raw.find(listed, at + 1) >= 0) or raw.find(
+            b"\\", at, at + size) >= 0:
         return None
     before = raw[:at].rstrip()
     if not (before.endswith(b":") and before[:-1].rstrip().endswith(b'"employees"')):
@@ -199,7 +206,10 @@ def split_records(raw: bytes) -> tuple[bytes, EmployeeRecords] | None:
             return None
         if _encode(mirrors).count(b":") != raw.count(b":", at, at + size):
             return None  # a key given twice (or, in theory, a colon hidden by an escape)
-    return raw[:at] + b"[]" + raw[at + size:], EmployeeRecords(mirrors)
+    # No key "earlier_employment" or "earlier_start" in the list (escapes are not taken):
+    # no oath of an earlier employment to look at.
+    earlier = raw.find(b'"earlier_', at, at + size) >= 0
+    return raw[:at] + b"[]" + raw[at + size:], EmployeeRecords(mirrors, earlier)
 
 
 def split_employees(raw: bytes) -> tuple[bytes, tuple[Employee, ...]] | None:

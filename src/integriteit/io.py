@@ -584,22 +584,31 @@ _earlier_flags = operator.attrgetter("earlier_employment")
 _earlier_starts = operator.attrgetter("earlier_start")
 
 
-def employees_suspect(employees: Sequence[Employee]) -> bool:
+def employees_suspect(employees: Sequence[Employee], *,
+                      unique_ids: Collection[str] | None = None,
+                      earlier_oaths: bool = True) -> bool:
     """Whether a closer look at each employee is needed: an id given twice, empty or blank, an
     end before a start, or an oath marked as one of an earlier employment (rare; then
     :func:`employee_problems` looks closer). The common case in passes that run at C speed
     (``map`` and ``attrgetter``, no Python code per employee): a ministry's export has
     hundreds of thousands of employees and this runs before any of them is checked. (Absent
     values are told by being false, so that records as decoded, where an absent value is
-    ``msgspec.UNSET``, are judged as the employees built from them.)"""
+    ``msgspec.UNSET``, are judged as the employees built from them.)
+
+    ``unique_ids``: the set of their ids, when it is made anyway; ``earlier_oaths=False``:
+    the caller knows that no oath is marked as one of an earlier employment.
+    """
     ids = list(map(_ids, employees))
-    if len(set(ids)) != len(ids) or not all(map(str.strip, ids)):
+    if len(set(ids) if unique_ids is None else unique_ids) != len(ids) or not all(
+            map(str.strip, ids)):
         return True
     ends = list(map(_ends, employees))
     if any(ends):
         left = [i for i, end in enumerate(ends) if end]
         if any(ends[i] < employees[i].start for i in left):
             return True
+    if not earlier_oaths:
+        return False
     oaths = [o for o in map(_oaths, employees) if o]
     return any(map(_earlier_flags, oaths)) or any(map(_earlier_starts, oaths))
 

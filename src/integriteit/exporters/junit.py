@@ -17,7 +17,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, TextIO
-from xml.sax.saxutils import escape, quoteattr
 
 from integriteit.engine import DEFAULT_FAIL_ON, STATUS_WORDS, Severity, Status
 from integriteit.errors import one_line
@@ -50,10 +49,14 @@ def fail_on_as(statuses: Iterable[Status], severities: Iterable[Severity] | None
 def _text(value: str) -> str:
     """Text for XML: each line's control characters (which XML 1.0 cannot hold) escaped, and
     XML's own characters escaped; the lines kept."""
+    from xml.sax.saxutils import escape  # here: it imports urllib, a start-up every run paid
+
     return "\n".join(escape(one_line(line)) for line in value.split("\n"))
 
 
 def _attr(value: str) -> str:
+    from xml.sax.saxutils import quoteattr
+
     return quoteattr(one_line(value))
 
 
