@@ -22,6 +22,7 @@ from integriteit.engine import (
     Binding,
     Evaluator,
     Finding,
+    LawDateOf,
     Rule,
     RuleContext,
     RuleVersion,
@@ -78,11 +79,6 @@ def _when(term: Term, start: date) -> Text:
     return Phrase(f"{term.label.nl} na de start op {{start}}",
                   f"{term.label.en} after the start on {{start}}", (("start", start),))
 _TEMPLATES = {Status.OK: _OK, Status.LATE: _LATE, Status.DUE: _DUE, Status.OVERDUE: _OVERDUE}
-
-
-def _law_date(e: Employee, at: date) -> date:
-    """The policy of the day the person started (never a day after the reference date)."""
-    return min(e.start, at)
 
 
 def _prepare_timed(what: Text, done_of: Callable[[Employee], date | None],
@@ -170,7 +166,7 @@ INTEGRITEITSVERKLARING = Rule(
     severity=Severity.WARNING,
     subject=SubjectKind.EMPLOYEE,
     binding=Binding.POLICY,
-    law_date=_law_date,
+    law_date=LawDateOf("start"),  # the policy of the day the person started
     parameters=(INTEGRITEITSVERKLARING_REQUIRED.name, INTEGRITEITSVERKLARING_TERM_MONTHS.name),
     required_by=_iv_required,
     versions=(RuleVersion(None, None, (), _prepare_timed(
@@ -221,7 +217,7 @@ WORKSHOP = Rule(
     severity=Severity.WARNING,
     subject=SubjectKind.EMPLOYEE,
     binding=Binding.POLICY,
-    law_date=_law_date,
+    law_date=LawDateOf("start"),  # the policy of the day the person started
     parameters=(WORKSHOP_REQUIRED_FOR.name, WORKSHOP_TERM_MONTHS.name),
     required_by=_ws_required,
     versions=(RuleVersion(None, None, (), _prepare_timed(

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from integriteit.engine import (
     Evaluator,
     Finding,
+    LawDateOf,
     Rule,
     RuleContext,
     RuleVersion,
@@ -223,6 +224,10 @@ def _prepare(definition: Text, *, old_law: bool = False) -> Callable[[RuleContex
             return dl, base
 
         ambtenaar = EmploymentKind.AMBTENAAR
+        # Members bound once: on Python 3.11 ``Status.OK`` is a lookup through the enum
+        # class each time, and this runs once per employee.
+        ok, late, due, overdue = Status.OK, Status.LATE, Status.DUE, Status.OVERDUE
+        invalid, not_applicable = Status.INVALID, Status.NOT_APPLICABLE
         days_allowed_on = ctx.policy.reader(OATH_DAYS_BEFORE_START.name)
         earlier_counts_on = ctx.policy.reader(OATH_EARLIER_EMPLOYMENT_COUNTS.name)
 
@@ -237,7 +242,7 @@ def _prepare(definition: Text, *, old_law: bool = False) -> Callable[[RuleContex
                 if oath.earlier_start is not None:
                     facts["earlier_start"] = oath.earlier_start
                 if earlier_counts_on(start).value:
-                    return finding(e.id, Status.OK, dl.end, _EARLIER_COUNTS, facts,
+                    return finding(e.id, ok, dl.end, _EARLIER_COUNTS, facts,
                                    explanation=dl)
                 del facts["oath_date"], facts["form"]
                 facts["earlier_oath_date"] = oath.date
@@ -246,18 +251,18 @@ def _prepare(definition: Text, *, old_law: bool = False) -> Callable[[RuleContex
             facts["days_before_start"] = days = (start - oath.date).days
             facts["days_before_start_allowed"] = allowed = days_allowed_on(start).value
             if days <= allowed:  # type: ignore[operator]
-                return finding(e.id, Status.OK, dl.end, _BEFORE_START_COUNTS, facts,
+                return finding(e.id, ok, dl.end, _BEFORE_START_COUNTS, facts,
                                explanation=dl)
-            return finding(e.id, Status.INVALID, dl.end, _BEFORE_START, facts, explanation=dl)
+            return finding(e.id, invalid, dl.end, _BEFORE_START, facts, explanation=dl)
 
         # Called once per employee: the cheap tests first, dates compared as they are.
         def evaluate(e: Employee) -> Finding:
             if e.employment is not ambtenaar:
-                return finding(e.id, Status.NOT_APPLICABLE, None, _NOT_AMBTENAAR[e.employment],
+                return finding(e.id, not_applicable, None, _NOT_AMBTENAAR[e.employment],
                                not_ambtenaar[e.employment])
             start = e.start
             if start > at:
-                return finding(e.id, Status.NOT_APPLICABLE, None, _NOT_STARTED,
+                return finding(e.id, not_applicable, None, _NOT_STARTED,
                                {"start": start, "at": at})
             cached = deadlines.get(start)
             dl, base = cached if cached is not None else deadline_of(start)
@@ -281,7 +286,7 @@ def _prepare(definition: Text, *, old_law: bool = False) -> Callable[[RuleContex
                         return early
                     taken, earlier = None, True
                 elif end is not None and taken > end:
-                    return finding(e.id, Status.INVALID, deadline, _AFTER_END, facts,
+                    return finding(e.id, invalid, deadline, _AFTER_END, facts,
                                    explanation=dl)
             if taken is None and left and end < deadline:  # type: ignore[operator]
                 template = _LEFT_IN_TERM
@@ -289,15 +294,15 @@ def _prepare(definition: Text, *, old_law: bool = False) -> Callable[[RuleContex
                     template = _EARLIER[template]
                 elif later:
                     template = _later(facts, oath, at, template)  # type: ignore[arg-type]
-                return finding(e.id, Status.NOT_APPLICABLE, None, template, facts)
+                return finding(e.id, not_applicable, None, template, facts)
             status = timeliness(taken, deadline, at)
-            if status is Status.LATE:
+            if status is late:
                 facts["days_late"] = (taken - deadline).days  # type: ignore[operator]
-            elif status is Status.DUE:
+            elif status is due:
                 facts["days_left"] = (deadline - at).days
-            elif status is Status.OVERDUE:
+            elif status is overdue:
                 facts["days_overdue"] = (at - deadline).days
-            template = _OVERDUE_LEFT if status is Status.OVERDUE and left else _TEMPLATES[status]
+            template = _OVERDUE_LEFT if status is overdue and left else _TEMPLATES[status]
             if earlier:
                 template = _EARLIER[template]
             elif later:
@@ -318,17 +323,12 @@ def _later(facts: dict[str, object], oath: Oath, at: date, template: Text) -> Te
     return _LATER[template]
 
 
-def _law_date(e: Employee, at: date) -> date:
-    """The oath duty arises at indiensttreding: the law of that day applies."""
-    return min(e.start, at)
-
-
 EED = Rule(
     id="ambtenarenwet.eed",
     title=Text("Eed of belofte bij indiensttreding", "Eed or belofte at the start of employment"),
     severity=Severity.ERROR,
     subject=SubjectKind.EMPLOYEE,
-    law_date=_law_date,
+    law_date=LawDateOf("start"),  # the duty arises at indiensttreding: that day's law
     parameters=(OATH_TERM_MONTHS.name, OATH_DAYS_BEFORE_START.name,
                 OATH_EARLIER_EMPLOYMENT_COUNTS.name),
     versions=(
@@ -790,27 +790,32 @@ def _evaluate_nevenwerk(ctx: RuleContext) -> Evaluator:
     given = "nevenwerkzaamheden" in _given(ctx.document.facts)
     by_employee = _reported_by_employee(ctx)
     employment = _by_kind()
+    finding = ctx.finding
+    # Members bound once (on Python 3.11 ``Status.OK`` is a lookup through the enum class
+    # each time), as this runs once per employee.
+    ambtenaar, not_applicable, unknown_status = (EmploymentKind.AMBTENAAR,
+                                                 Status.NOT_APPLICABLE, Status.UNKNOWN)
 
     def evaluate(e: Employee) -> Finding:
-        if e.employment is not EmploymentKind.AMBTENAAR:
-            return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _NW_NOT_AMBTENAAR,
+        if e.employment is not ambtenaar:
+            return finding(e.id, not_applicable, None, _NW_NOT_AMBTENAAR,
                                employment[e.employment])
         if not given:
-            return ctx.finding(e.id, Status.UNKNOWN, None, _ORG_UNKNOWN, _NO_NEVENWERK_FACTS)
+            return finding(e.id, unknown_status, None, _ORG_UNKNOWN, _NO_NEVENWERK_FACTS)
         items = by_employee.get(e.id, [])
         if not items:
-            return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _NW_NONE, _NO_FACTS)
+            return finding(e.id, not_applicable, None, _NW_NONE, _NO_FACTS)
         not_registered = [i.reported for i in items if i.registered is False]
         unknown = [i.reported for i in items if i.registered is None]
         if not_registered:
-            return ctx.finding(e.id, Status.OVERDUE, None, _NW_MISSING, {
+            return finding(e.id, Status.OVERDUE, None, _NW_MISSING, {
                 "missing": len(not_registered), "count": len(items),
                 "reported": _days(not_registered)})
         if unknown:
-            return ctx.finding(e.id, Status.UNKNOWN, None, _NW_UNKNOWN, {
+            return finding(e.id, unknown_status, None, _NW_UNKNOWN, {
                 "unknown": len(unknown), "count": len(items),
                 "reported": _days(unknown)})
-        return ctx.finding(e.id, Status.OK, None, _NW_OK, {"count": len(items)})
+        return finding(e.id, Status.OK, None, _NW_OK, {"count": len(items)})
 
     return evaluate
 
@@ -904,19 +909,24 @@ def _evaluate_publication(ctx: RuleContext) -> Evaluator:
     by_employee = _reported_by_employee(ctx, registered_only=True)
     employment = _by_kind()
     none_designated = shared_facts(at=at)
+    finding = ctx.finding
+    # Members bound once (on Python 3.11 ``Status.OK`` is a lookup through the enum class
+    # each time), as this runs once per employee.
+    ambtenaar, not_applicable, unknown_status = (EmploymentKind.AMBTENAAR,
+                                                 Status.NOT_APPLICABLE, Status.UNKNOWN)
 
     def evaluate(e: Employee) -> Finding:
-        if e.employment is not EmploymentKind.AMBTENAAR:
-            return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NOT_AMBTENAAR,
+        if e.employment is not ambtenaar:
+            return finding(e.id, not_applicable, None, _PUB_NOT_AMBTENAAR,
                                employment[e.employment])
         if e.start > at:
-            return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NOT_STARTED,
+            return finding(e.id, not_applicable, None, _PUB_NOT_STARTED,
                                {"start": e.start, "at": at})
         if e.end is not None and e.end < at:
-            return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_LEFT,
+            return finding(e.id, not_applicable, None, _PUB_LEFT,
                                {"end": e.end})
         if not functions and scale_from is None:
-            return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NONE_DESIGNATED,
+            return finding(e.id, not_applicable, None, _PUB_NONE_DESIGNATED,
                                none_designated)
         by_function = (e.function is not None
                        and e.function.strip().casefold() in functions)
@@ -924,28 +934,28 @@ def _evaluate_publication(ctx: RuleContext) -> Evaluator:
         if not (by_function or by_scale):
             if (functions and e.function is None) or (scale_from is not None
                                                       and e.scale is None):
-                return ctx.finding(e.id, Status.UNKNOWN, None, _PUB_WHO_UNKNOWN, _NO_FACTS)
-            return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NOT_DESIGNATED,
+                return finding(e.id, unknown_status, None, _PUB_WHO_UNKNOWN, _NO_FACTS)
+            return finding(e.id, not_applicable, None, _PUB_NOT_DESIGNATED,
                                {"function": e.function or "-"})
         designation = (Text(f"functie {e.function}", f"function {e.function}")
                        if by_function else
                        Text(f"schaal {e.scale}, vanaf {scale_from}",
                             f"scale {e.scale}, from {scale_from}"))
         if not given:
-            return ctx.finding(e.id, Status.UNKNOWN, None, _ORG_UNKNOWN, _NO_NEVENWERK_FACTS)
+            return finding(e.id, unknown_status, None, _ORG_UNKNOWN, _NO_NEVENWERK_FACTS)
         items = by_employee.get(e.id, [])
         values: dict[str, object] = {"designation": designation, "count": len(items)}
         if not items:
-            return ctx.finding(e.id, Status.NOT_APPLICABLE, None, _PUB_NOTHING, values)
+            return finding(e.id, not_applicable, None, _PUB_NOTHING, values)
         missing = sum(1 for i in items if i.published is False)
         unknown = sum(1 for i in items if i.published is None)
         if missing:
-            return ctx.finding(e.id, Status.OVERDUE, None, _PUB_MISSING,
+            return finding(e.id, Status.OVERDUE, None, _PUB_MISSING,
                                {**values, "missing": missing})
         if unknown:
-            return ctx.finding(e.id, Status.UNKNOWN, None, _PUB_UNKNOWN,
+            return finding(e.id, unknown_status, None, _PUB_UNKNOWN,
                                {**values, "unknown": unknown})
-        return ctx.finding(e.id, Status.OK, None, _PUB_OK, values)
+        return finding(e.id, Status.OK, None, _PUB_OK, values)
 
     return evaluate
 

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from integriteit.engine import (
     Evaluator,
     Finding,
+    LawDateOf,
     Rule,
     RuleContext,
     RuleVersion,
@@ -188,11 +189,6 @@ def _entry_gate(entry: RegisterEntry, ctx: RuleContext) -> Finding | None:
     return None
 
 
-def _received(entry: RegisterEntry, at: date) -> date:
-    """An entry is judged by the law in force on the day it was received."""
-    return min(entry.received, at)
-
-
 def _old_law(what: Text) -> Callable[[RuleContext], Evaluator]:
     def prepare(ctx: RuleContext) -> Evaluator:
         def evaluate(entry: RegisterEntry) -> Finding:
@@ -279,7 +275,7 @@ ONTVANGSTBEVESTIGING = Rule(
     title=Text("Ontvangstbevestiging binnen 7 dagen", "Acknowledgement within 7 days"),
     severity=Severity.ERROR,
     subject=SubjectKind.REGISTER_ENTRY,
-    law_date=_received,
+    law_date=LawDateOf("received"),  # judged by the law of the day it was received
     not_in_force=_BEFORE_2016,
     terms=(ACKNOWLEDGEMENT_TERM,),
     versions=(
@@ -412,7 +408,7 @@ TERUGKOPPELING = Rule(
                "Feedback within 3 months after the acknowledgement"),
     severity=Severity.ERROR,
     subject=SubjectKind.REGISTER_ENTRY,
-    law_date=_received,
+    law_date=LawDateOf("received"),  # judged by the law of the day it was received
     not_in_force=_BEFORE_2016,
     terms=(FEEDBACK_TERM,),
     versions=(
