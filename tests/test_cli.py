@@ -656,3 +656,24 @@ def test_failing_plugin_is_said_in_dutch(monkeypatch: pytest.MonkeyPatch,
     assert code == 3 and out == ""
     assert err == ("integriteit: fout in een plugin: plugin x faalde bij het registreren: "
                    "RuntimeError('kapot')\n")
+
+
+@pytest.mark.parametrize(("setup", "code", "shown"), [
+    # Nothing left to do at exit: ends at once, what was written flushed.
+    ("sys.stdout.write('geschreven')", 4, "geschreven"),
+    # An exit handler (a plugin's, say): the usual way, so that it runs.
+    ("import atexit; atexit.register(lambda: print('afgesloten'))", 3, "afgesloten"),
+    # Another thread still running: the usual way, which waits for it.
+    ("import threading, time; threading.Thread(target=lambda: (time.sleep(0.2), "
+     "print('draad klaar'))).start()", 0, "draad klaar"),
+])
+def test_the_command_ends_at_once_only_when_nothing_is_left_to_do(
+        setup: str, code: int, shown: str) -> None:
+    """``integriteit`` ends without tearing the interpreter down only when no exit handler
+    or other thread is left; either way the exit code and the output are as they would be."""
+    proc = subprocess.run(
+        [sys.executable, "-c", f"import sys\n{setup}\nfrom integriteit._launch import end\n"
+                               f"end({code})"],
+        capture_output=True, text=True, check=False)
+    assert proc.returncode == code, proc.stderr
+    assert proc.stdout.strip() == shown and proc.stderr == ""

@@ -1,5 +1,5 @@
 """``python -m integriteit``: the command line."""
 
-from integriteit._launch import main
+from integriteit._launch import run
 
-raise SystemExit(main())
+run()
