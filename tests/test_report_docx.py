@@ -148,3 +148,25 @@ def test_without_the_extra_one_line_names_it(monkeypatch: pytest.MonkeyPatch,
     assert code == 2 and not target.exists()
     assert err == ("integriteit: fout: --format: om Word te schrijven is de extra 'docx' "
                    "nodig: pip install 'integriteit[docx]'\n")
+
+
+def test_the_same_report_gives_the_same_bytes_whenever_it_is_made(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every member of the Word file is dated 1 January 1980: made a day later, the same
+    report is the same file (the library dates members with the moment they are written)."""
+    import time
+    import zipfile
+
+    report = annual_report(integriteit.load(SEEDS / CASES[0][0]), CASES[0][1])
+    def made() -> bytes:
+        out = io.BytesIO()
+        write_report_bytes(report, out, "docx", "nl")
+        return out.getvalue()
+
+    now = made()
+    later = time.time() + 86_400
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert made() == now
+    with zipfile.ZipFile(io.BytesIO(now)) as file:
+        assert {m.date_time for m in file.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert file.testzip() is None

@@ -7,6 +7,8 @@ editable. Needs the extra ``docx`` (python-docx).
 
 from __future__ import annotations
 
+import io
+import zipfile
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from integriteit.errors import InputError, Problem
@@ -105,7 +107,24 @@ def write_document(title: str, intro: str, tables: list[_Table], notes: list[str
     closing = document.add_paragraph(MADE_WITH.format(lang, version=__version__))
     closing.runs[0].font.size = Pt(8)
     closing.runs[0].font.color.rgb = RGBColor(0x5F, 0x6B, 0x7A)
-    document.save(out)
+    made = io.BytesIO()
+    document.save(made)
+    out.write(_reproducible(made.getvalue()))
+
+
+def _reproducible(data: bytes) -> bytes:
+    """The Word file ``data`` (a zip) with every member dated 1 January 1980, the earliest
+    date a zip holds: the same report gives the same bytes, whenever it is made (the library
+    dates each member with the moment it was written)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        made = io.BytesIO()
+        with zipfile.ZipFile(made, "w") as target:
+            for member in source.infolist():
+                fixed = zipfile.ZipInfo(member.filename, date_time=(1980, 1, 1, 0, 0, 0))
+                fixed.compress_type = member.compress_type
+                fixed.external_attr = member.external_attr
+                target.writestr(fixed, source.read(member))
+    return made.getvalue()
 
 
 def _chart(document: Any, chart: _Chart, title: str, lang: Lang) -> None:
