@@ -583,3 +583,35 @@ def test_built_in_rules_change_nothing_they_are_given(document: Document, at: da
     rules = list(default_registry().rules.values())
     run(document, rules, at, Policy.resolve(document.policy, {}, at))  # guarded: every rule
     assert (hash(document), [hash(e) for e in document.employees]) == before
+
+
+
+def test_law_date_of_a_field_picks_the_version_per_subject_and_fails_only_where_it_cannot(
+        ) -> None:
+    """``LawDateOf("end")``: each employee judged by the version in force on their last day
+    (or on the reference date, when that is earlier); an employee without an end gets an
+    ``error`` finding of that rule, and only that employee."""
+    from integriteit import LawDateOf
+
+    def prepare(word: str) -> Callable[[RuleContext], Callable[[Any], Finding]]:
+        def make(ctx: RuleContext) -> Callable[[Any], Finding]:
+            return lambda e: ctx.finding(e.id, Status.OK, None, Text(word, word), {})
+        return make
+
+    rule = Rule(id="test.einde", title=Text("t", "t"), severity=Severity.INFO,
+                subject=SubjectKind.EMPLOYEE, law_date=LawDateOf("end"),
+                versions=(RuleVersion(None, date(2024, 12, 31), (), prepare("oud"),
+                                      Text("o", "o")),
+                          RuleVersion(date(2025, 1, 1), None, (), prepare("nieuw"),
+                                      Text("n", "n"))))
+    ends = {"E1": "2024-06-30", "E2": "2025-03-01", "E3": None, "E4": "2027-01-01"}
+    doc = integriteit.from_dict({
+        "organisation": {"name": "X", "kind": "gemeente"},
+        "employees": [{"id": k, "start": "2020-01-01", "employment": "ambtenaar",
+                       **({"end": v} if v else {})} for k, v in ends.items()]})
+    found = {f.subject: (f.status, f.message("nl"))
+             for f in integriteit.check(doc, date(2026, 6, 1), rules=[rule]).findings}
+    assert found["E1"] == (Status.OK, "oud") and found["E2"] == (Status.OK, "nieuw")
+    assert found["E4"] == (Status.OK, "nieuw")  # the reference date's law: 2027 is not known
+    assert found["E3"][0] is Status.ERROR
+    assert repr(LawDateOf("end")) == "LawDateOf('end')"

@@ -966,6 +966,19 @@ def _batched(employees: Iterable[Employee]) -> Iterator[list[Employee]]:
         yield batch
 
 
+def _law_dates(law_date: Callable[[Any, date], date], batch: list[Employee], at: date
+               ) -> list[date] | None:
+    """The law dates of a batch at once, for a :class:`LawDateOf`; None for another kind of
+    ``law_date``, or when an employee's date cannot be read so (each is then asked on its
+    own, and only that one's finding is an ``error``)."""
+    if type(law_date) is not LawDateOf:
+        return None
+    try:
+        return list(map(min, map(law_date.get, batch), repeat(at)))
+    except (AttributeError, TypeError):
+        return None
+
+
 def _column(rule: Rule, law_date: Callable[[Any, date], date] | None, fixed: Evaluator | None,
             pick: _Picker, batch: list[Employee], at: date) -> list[Finding]:
     """One rule's findings for a batch of employees. An employee for whom the rule raises
@@ -982,10 +995,8 @@ def _column(rule: Rule, law_date: Callable[[Any, date], date] | None, fixed: Eva
                 else:
                     for e in rest:
                         append(fixed(e))
-            elif type(law_date) is LawDateOf:
-                # The law dates of the batch at once, and the evaluator of each day from
-                # the cache (a call per employee fewer, twice).
-                days = list(map(min, map(law_date.get, rest), repeat(at)))
+            elif (days := _law_dates(law_date, rest, at)) is not None:
+                # The evaluator of each day from the cache (a call per employee fewer).
                 known = pick.cache.get
                 for e, day in zip(rest, days, strict=True):
                     evaluate = known(day, _UNSEEN)
