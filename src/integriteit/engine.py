@@ -771,14 +771,6 @@ class _Pick:
         return found
 
 
-_Picker = _Pick
-
-
-def _picker(evaluators: list[tuple[RuleVersion, Evaluator]]) -> _Pick:
-    """The evaluator of the version in force on a day (``None``: none is), cached by day."""
-    return _Pick(evaluators)
-
-
 def _not_its_finding(rule: Rule, subject: str, finding: object) -> str:
     """What is wrong with what a rule returned for ``subject`` (no value of it repeated)."""
     if type(finding) is not Finding:
@@ -798,7 +790,7 @@ def _not_in_force(rule: Rule, subject: str, day: date) -> Finding:
                                   rule.severity, None))
 
 
-_Staff = tuple[Rule, Callable[[Any, date], date] | None, "Evaluator | None", _Picker]
+_Staff = tuple[Rule, Callable[[Any, date], date] | None, "Evaluator | None", _Pick]
 
 
 @frozen
@@ -807,7 +799,7 @@ class _Plan:
 
     document: Document
     at: date
-    others: tuple[tuple[Rule, _Picker], ...]
+    others: tuple[tuple[Rule, _Pick], ...]
     staff: tuple[_Staff, ...]
     waivers: dict[tuple[str, str], Waiver]
     guarded: frozenset[str] = frozenset()
@@ -823,12 +815,12 @@ class _Plan:
     def make(cls, document: Document, rules: Sequence[Rule], at: date, policy: Policy,
              guarded: frozenset[str] = frozenset(),
              only: frozenset[Status] | None = None) -> _Plan:
-        others: list[tuple[Rule, _Picker]] = []
+        others: list[tuple[Rule, _Pick]] = []
         staff: list[_Staff] = []
         watched = guarded & {r.id for r in rules}
         fingerprint = _fingerprint(document) if watched else None
         for rule in rules:
-            pick = _picker(_prepared(rule, at, policy, document))
+            pick = _Pick(_prepared(rule, at, policy, document))
             if rule.id in watched and _fingerprint(document) != fingerprint:
                 raise _changed(rule, Text("bij het voorbereiden van haar run",
                                           "while preparing its run"))
@@ -980,7 +972,7 @@ def _law_dates(law_date: Callable[[Any, date], date], batch: list[Employee], at:
 
 
 def _column(rule: Rule, law_date: Callable[[Any, date], date] | None, fixed: Evaluator | None,
-            pick: _Picker, batch: list[Employee], at: date) -> list[Finding]:
+            pick: _Pick, batch: list[Employee], at: date) -> list[Finding]:
     """One rule's findings for a batch of employees. An employee for whom the rule raises
     gets an ``error`` finding; the others are evaluated as usual."""
     column: list[Finding] = []
